@@ -1,0 +1,201 @@
+#pragma once
+// The built-in and user content: exercises, routines, advice and triage questions,
+// loaded from TOML, validated, and merged by id (later sources override earlier ones).
+//
+// TOML format (documented for users in psoas-content(5)):
+//
+//   [[exercise]]
+//   id = "kneeling-hip-flexor"        # lower-case letters, digits and '-'
+//   name = "Kneeling hip-flexor stretch"
+//   kind = "stretch"                   # stretch | strength | massage | habit
+//   summary = "One line on what it does."
+//   cues = ["Step one.", "Step two."]  # how-to, in order
+//   cautions = ["Stop if ..."]         # optional
+//   hold = "30s"                       # optional; a duration string or integer seconds
+//   per_side = true                    # optional, default false
+//   reps = 10                          # optional
+//   sets = 1                           # optional, default 1
+//   tempo = "3s"                       # optional: seconds per rep
+//   rest = "15s"                       # optional: rest between sets
+//   source = "seed 001, step 3"        # where the facts come from
+//
+//   [[routine]]
+//   id = "morning"
+//   name = "Morning"
+//   summary = "..."
+//   rest = "10s"                       # optional: default rest between steps
+//   [[routine.step]]
+//   exercise = "pelvic-tilt"           # must name an exercise
+//   # optional overrides: hold, per_side, reps, sets, tempo, rest (after this step), note
+//
+//   [[advice]]
+//   id = "cold"
+//   title = "Cold for a flare-up"
+//   applies = ["flare-up"]             # flare-up | tightness | see-clinician | always
+//   body = ["Paragraph one.", "Paragraph two."]
+//   source = "..."
+//
+//   [[question]]                       # triage questions, asked in file order
+//   id = "urine-retention"
+//   text = "Is it newly hard to start peeing, or is your stream weak, or can you not pee?"
+//   help = "Longer explanation shown on '?'."
+//   group = "red-flag"                 # scope | red-flag | pattern | history
+//   urgency = "emergency"              # emergency | see-clinician | mention | none
+//   escalate = { with = ["fever"], urgency = "emergency" }   # optional
+//   suggests = "flare-up"              # optional: flare-up | tightness (self-care routine)
+//   source = "NICE CKS low back pain; ACP 2011"
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psoas {
+
+enum class ExerciseKind { stretch, strength, massage, habit };
+
+// How much of an exercise to do.
+struct Dosage {
+  std::optional<std::chrono::seconds> hold;   // hold time per side (or per rep when reps are set)
+  bool per_side = false;
+  std::optional<int> reps;
+  int sets = 1;
+  std::optional<std::chrono::seconds> tempo;  // time per rep, when counted reps are timed
+  std::optional<std::chrono::seconds> rest;   // rest between sets
+};
+
+// Where an item was defined, for error messages.
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct Exercise {
+  std::string id;
+  std::string name;
+  ExerciseKind kind = ExerciseKind::stretch;
+  std::string summary;
+  std::vector<std::string> cues;
+  std::vector<std::string> cautions;
+  Dosage dosage;
+  std::string source;
+  SourcePos pos;
+};
+
+// One step of a routine: an exercise with optional overrides of its dosage.
+struct Step {
+  std::string exercise;
+  std::optional<std::chrono::seconds> hold;
+  std::optional<bool> per_side;
+  std::optional<int> reps;
+  std::optional<int> sets;
+  std::optional<std::chrono::seconds> tempo;
+  std::optional<std::chrono::seconds> rest;   // rest after this step
+  std::string note;
+  SourcePos pos;
+};
+
+struct Routine {
+  std::string id;
+  std::string name;
+  std::string summary;
+  std::optional<std::chrono::seconds> rest;   // default rest between steps
+  std::vector<Step> steps;
+  SourcePos pos;
+};
+
+struct Advice {
+  std::string id;
+  std::string title;
+  std::vector<std::string> applies;           // "flare-up", "tightness", "see-clinician", "always"
+  std::vector<std::string> body;
+  std::string source;
+  SourcePos pos;
+};
+
+enum class Urgency { none, mention, see_clinician, emergency };
+enum class QuestionGroup { scope, red_flag, pattern, history };
+
+struct Escalation {
+  std::vector<std::string> with;              // other question ids
+  Urgency urgency = Urgency::none;            // when this and any of `with` are yes
+};
+
+struct TriageQuestion {
+  std::string id;
+  std::string text;
+  std::string help;
+  QuestionGroup group = QuestionGroup::red_flag;
+  Urgency urgency = Urgency::none;
+  std::optional<Escalation> escalate;
+  std::string suggests;                       // "", "flare-up" or "tightness"
+  std::string source;
+  SourcePos pos;
+};
+
+// One TOML document to load: a name for messages and its text.
+struct ContentSource {
+  std::string name;
+  std::string text;
+};
+
+// A content file that was skipped, and why (first error).
+struct SkippedFile {
+  std::string file;
+  std::string reason;
+};
+
+// One validation problem, printed as `file:line:column: message`.
+struct ContentIssue {
+  SourcePos pos;
+  std::string message;
+  std::string to_string() const;
+};
+
+// Everything loaded, merged by id.
+struct Content {
+  std::map<std::string, Exercise> exercises;
+  std::map<std::string, Routine> routines;
+  std::map<std::string, Advice> advice;
+  std::vector<TriageQuestion> questions;      // in asking order
+  std::vector<std::string> loaded;            // names of the files that were loaded
+  std::vector<SkippedFile> skipped;           // user files that were broken and skipped
+
+  // Lookups that throw UsageError("routine", "no routine 'x' (see 'psoas routine list')")
+  // with a "did you mean" hint when a close id exists.
+  const Routine& routine(std::string_view id) const;
+  const Exercise& exercise(std::string_view id) const;
+};
+
+// The content compiled into the binary (generated from content/*.toml).
+const std::vector<ContentSource>& builtin_content();
+
+// Parses and validates one document; returns every problem found (empty = clean).
+std::vector<ContentIssue> check_content(const ContentSource& source);
+
+// Where to look for content beyond the built-in files.
+struct ContentDirs {
+  std::vector<std::filesystem::path> dirs;    // e.g. $XDG_CONFIG_HOME/psoas/content, then --content DIR
+};
+
+// Loads the built-in content, then every *.toml in each dir (sorted by name), merging by id.
+// A broken user file is skipped and listed in `skipped`; broken built-in content throws DataError.
+// A routine that names a missing exercise after merging is an issue of the file that defined it.
+Content load_content(const ContentDirs& dirs = {});
+
+// Loads from explicit sources (for tests), same rules; sources after the first are "user" files.
+Content load_content(const std::vector<ContentSource>& sources);
+
+// "stretch", ... ; "emergency", "see-clinician", "mention", "none".
+std::string_view to_string(ExerciseKind k);
+std::string_view to_string(Urgency u);
+std::string_view to_string(QuestionGroup g);
+
+// Closest candidate within a small edit distance, or empty: for "did you mean".
+std::string closest_match(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace psoas

@@ -1,0 +1,151 @@
+#pragma once
+// The pain journal: one SQLite file holding entries, sessions and triage results.
+// Every write is one IMMEDIATE transaction; bad input is rejected before it begins.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "psoas/clock.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace psoas {
+
+// Which side of the body a location is on.
+enum class Side { none, left, right, both };
+
+// A place that hurts, e.g. {"groin", Side::left, 6}.
+struct Location {
+  std::string area;          // "lower-back", "groin", "front-of-hip", "buttock", "thigh", "leg", or free text
+  Side side = Side::none;
+  std::optional<int> pain;   // 0-10 for this location, when given
+  bool operator==(const Location&) const = default;
+};
+
+// One pain journal entry.
+struct Entry {
+  std::int64_t id = 0;                 // row id, assigned by the journal
+  std::string uuid;                    // stable across export/import; assigned when empty
+  Instant at{};                        // UTC instant
+  std::chrono::seconds utc_offset{0};  // the local offset when it was entered
+  int pain = 0;                        // 0-10 numeric rating
+  std::optional<int> enjoyment;        // PEG: interference with enjoyment of life, 0-10
+  std::optional<int> activity;         // PEG: interference with general activity, 0-10
+  std::vector<Location> where;
+  std::vector<std::string> triggers;   // "sitting", "stress", ... or free text
+  std::vector<std::string> helped;     // "heat", "ice", "stretch", ... or free text
+  std::string note;
+  bool operator==(const Entry&) const = default;
+};
+
+// One run of a routine, a timer, or a desk break.
+struct Session {
+  std::int64_t id = 0;
+  std::string uuid;
+  std::string kind;                    // "routine", "timer", "break"
+  std::string routine;                 // routine id, or a timer's label
+  Instant start{};
+  Instant end{};
+  std::chrono::seconds utc_offset{0};
+  int phases_done = 0;
+  int phases_total = 0;
+  std::string outcome;                 // "completed", "stopped", or for breaks "done", "skipped", "snoozed"
+  bool operator==(const Session&) const = default;
+};
+
+// One completed triage.
+struct TriageRecord {
+  std::int64_t id = 0;
+  std::string uuid;
+  Instant at{};
+  std::chrono::seconds utc_offset{0};
+  std::string outcome;                 // "emergency", "see-clinician", "self-care"
+  std::string answers_json;            // {"question-id": "yes"|"no"|"unsure", ...}
+  std::string reasons_json;            // ["question-id", ...] that raised the outcome
+  std::string routine;                 // suggested routine, may be empty
+  bool operator==(const TriageRecord&) const = default;
+};
+
+// The result of an import.
+struct ImportResult {
+  std::size_t added = 0;
+  std::size_t skipped = 0;             // already present (same uuid)
+};
+
+// How the journal was opened.
+enum class Access { read_write, read_only };
+
+class Journal {
+ public:
+  // The schema version this binary writes.
+  static constexpr int schema_version = 1;
+
+  // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
+  // Throws DataError for a file that is not a journal (never overwritten), an unwritable
+  // directory, or a journal from a newer psoas when read_write is asked (then `open`
+  // falls back to read-only and says so through `notice()`).
+  static Journal open(const std::filesystem::path& path, Access access = Access::read_write);
+  // A private in-memory journal, for tests.
+  static Journal in_memory();
+
+  Journal(Journal&&) noexcept;
+  Journal& operator=(Journal&&) noexcept;
+  ~Journal();
+
+  // Read-only because asked, or because the file is newer than this binary.
+  bool read_only() const;
+  // A message for the user about how the journal was opened (e.g. read-only because newer), or empty.
+  const std::string& notice() const;
+  const std::filesystem::path& path() const;
+
+  // Entries. `add` validates (pain 0-10 etc.; throws UsageError), fills id and uuid.
+  Entry add(Entry e);
+  // Entries with from <= at < to, oldest first; `limit` keeps the newest `limit` of them.
+  std::vector<Entry> entries(Instant from, Instant to, std::optional<std::size_t> limit = {}) const;
+  // All entries, oldest first.
+  std::vector<Entry> all_entries() const;
+  // Looks up by row id or uuid (or a unique uuid prefix of at least 4 characters).
+  std::optional<Entry> find(const std::string& id_or_uuid) const;
+  // Replaces the entry with e.id; throws DataError when it does not exist.
+  void update(const Entry& e);
+  // Removes one entry; throws DataError when it does not exist.
+  void remove(std::int64_t id);
+  // Adds all entries in one transaction; entries whose uuid exists are skipped.
+  ImportResult import_entries(const std::vector<Entry>& entries);
+  // The latest entry strictly before `t`, and the first at or after it.
+  std::optional<Entry> last_before(Instant t) const;
+  std::optional<Entry> first_at_or_after(Instant t) const;
+  std::size_t entry_count() const;
+
+  // Sessions, stored by the timer.
+  Session add_session(Session s);
+  std::vector<Session> sessions(Instant from, Instant to) const;  // by start, oldest first
+
+  // Triage results.
+  TriageRecord add_triage(TriageRecord r);
+  std::vector<TriageRecord> triage_results(Instant from, Instant to) const;
+
+  // The underlying database, for benchmarks and tests.
+  SQLite::Database& database();
+
+ private:
+  struct Impl;
+  explicit Journal(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// "left", "right", "both", "" <-> Side.
+std::string to_string(Side s);
+std::optional<Side> side_from_string(std::string_view s);
+
+// A random RFC 4122 version-4 uuid.
+std::string make_uuid();
+
+}  // namespace psoas

@@ -1,0 +1,63 @@
+#pragma once
+// Turns a routine, or `psoas timer` arguments, into a flat list of timed phases.
+// Pure: no clock, no sleeping.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "psoas/content.hpp"
+#include "psoas/journal.hpp"
+
+namespace psoas {
+
+enum class PhaseKind { prepare, hold, switch_sides, reps, rest };
+
+// One timed phase of a plan.
+struct Phase {
+  PhaseKind kind = PhaseKind::hold;
+  Side side = Side::none;            // for holds and reps done per side
+  std::string exercise;              // exercise id ("" for a bare timer)
+  std::string title;                 // what to show: the exercise name or the timer label
+  std::string cue;                   // one short instruction for this phase
+  std::chrono::seconds duration{0};
+  int reps = 0;                      // for PhaseKind::reps: how many to count
+  std::chrono::seconds tempo{0};     // for PhaseKind::reps: time per rep
+  int set = 1;                       // 1-based set number and how many sets
+  int sets = 1;
+  int step = 0;                      // index of the routine step this phase belongs to
+};
+
+// Phase lengths not given by the content.
+struct PlanSettings {
+  std::chrono::seconds prepare{5};       // get ready before the first exercise
+  std::chrono::seconds switch_sides{5};  // between left and right
+  std::chrono::seconds rest{15};         // between exercises when the routine gives none
+  std::chrono::seconds tempo{3};         // per rep when the content gives reps but no tempo
+};
+
+struct Plan {
+  std::string id;                    // routine id, or "timer"
+  std::string title;                 // routine name, or the timer label
+  std::vector<Phase> phases;
+  // The sum of all phase durations.
+  std::chrono::seconds total() const;
+};
+
+// The phases of a routine: prepare, then per step (and set): hold left, switch, hold right
+// (or reps), with rest between sets and between steps, none after the last step.
+Plan plan_routine(const Routine& routine, const Content& content, const PlanSettings& settings = {});
+
+// `psoas timer DURATION [--sides] [--reps N] [--rest D] [--label TEXT]`.
+struct TimerArgs {
+  std::chrono::seconds duration{0};
+  bool sides = false;
+  int reps = 1;                      // repetitions of the whole hold (or of both sides)
+  std::chrono::seconds rest{0};      // rest between repetitions
+  std::string label = "Timer";
+};
+Plan plan_timer(const TimerArgs& args, const PlanSettings& settings = {});
+
+std::string_view to_string(PhaseKind k);
+
+}  // namespace psoas

@@ -1,0 +1,71 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "psoas/content.hpp"
+
+namespace psoas::cli {
+
+void print_error(std::string_view subject, std::string_view why, std::string_view hint) {
+  std::string line = fmt::format("psoas: {}: {}", subject, why);
+  if (!hint.empty()) line += fmt::format(" ({})", hint);
+  // Keep it to one line whatever the message held.
+  for (char& c : line) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  fmt::print(stderr, "{}\n", line);
+}
+
+namespace {
+
+// The deepest subcommand the user named on the command line, e.g. "log list".
+std::string command_path(CLI::App& app, int argc, char** argv) {
+  std::string path;
+  CLI::App* current = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.empty() || arg[0] == '-') continue;
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : current->get_subcommands([](CLI::App*) { return true; })) {
+      if (sub->check_name(arg)) next = sub;
+    }
+    if (!next) continue;
+    current = next;
+    path += path.empty() ? next->get_name() : " " + next->get_name();
+  }
+  return path;
+}
+
+std::vector<std::string> subcommand_names(CLI::App& app) {
+  std::vector<std::string> names;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  return names;
+}
+
+}  // namespace
+
+int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
+  std::string path = command_path(app, argc, argv);
+  // An unknown first word: say so, with a suggestion.
+  if (path.empty() && argc > 1 && argv[1][0] != '-') {
+    std::string word = argv[1];
+    std::string guess = closest_match(word, subcommand_names(app));
+    print_error("unknown command '" + word + "'",
+                guess.empty() ? "see 'psoas --help' for the commands"
+                              : fmt::format("did you mean '{}'?", guess),
+                {});
+    return 2;
+  }
+  std::string where = path.empty() ? "psoas" : "psoas " + path;
+  print_error(path.empty() ? "usage" : path, e.what(), fmt::format("see '{} --help'", where));
+  return 2;
+}
+
+}  // namespace psoas::cli

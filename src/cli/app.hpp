@@ -1,0 +1,17 @@
+#pragma once
+// Error reporting shared by main and the subcommands.
+
+#include <CLI/CLI.hpp>
+
+#include <string_view>
+
+namespace psoas::cli {
+
+// "psoas: <subject>: <why> (<hint>)" on stderr, one line.
+void print_error(std::string_view subject, std::string_view why, std::string_view hint);
+
+// Prints a CLI11 parse error as one line with a hint and returns the exit status:
+// 0 for --help/--version (printed on stdout), 2 for every usage error.
+int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv);
+
+}  // namespace psoas::cli

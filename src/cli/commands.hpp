@@ -1,0 +1,19 @@
+#pragma once
+// Each subcommand registers itself on the app; its callback runs after a successful parse.
+
+#include <CLI/CLI.hpp>
+
+#include "services.hpp"
+
+namespace psoas::cli {
+
+void add_triage(CLI::App& app, Services& services);
+void add_routine(CLI::App& app, Services& services);
+void add_timer(CLI::App& app, Services& services);
+void add_log(CLI::App& app, Services& services);
+void add_report(CLI::App& app, Services& services);
+
+// Builds the whole command tree (used by main, and by the completion and man-page checks).
+void build_app(CLI::App& app, Services& services);
+
+}  // namespace psoas::cli

@@ -1,0 +1,61 @@
+// psoas: parse, dispatch to one subcommand, and turn every error into one line on stderr.
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "psoas/error.hpp"
+
+namespace psoas::cli {
+
+void build_app(CLI::App& app, Services& services) {
+  app.description("A terminal companion for psoas, hip-flexor and low-back pain.");
+  app.set_version_flag("-V,--version", "psoas " PSOAS_VERSION);
+  app.require_subcommand(1);
+  app.get_formatter()->column_width(30);
+  app.footer(
+      "psoas informs and points to care; it does not diagnose. "
+      "In an emergency call your local emergency number.\n"
+      "See 'psoas COMMAND --help' and man psoas.");
+  app.add_option("--journal", services.globals.journal, "Use this journal file instead of the default")
+      ->type_name("PATH");
+  app.add_option("--content", services.globals.content_dirs, "Also load content (*.toml) from DIR")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  add_triage(app, services);
+  add_routine(app, services);
+  add_timer(app, services);
+  add_log(app, services);
+  add_report(app, services);
+}
+
+}  // namespace psoas::cli
+
+int main(int argc, char** argv) {
+  using namespace psoas;
+  using namespace psoas::cli;
+  Environment env = Environment::from_process();
+  SystemClock clock;
+  Services services(env, clock, when::system_zone(), Terminal(env));
+  CLI::App app{"", "psoas"};
+  build_app(app, services);
+  try {
+    app.parse(argc, argv);
+    return services.exit_status;
+  } catch (const CLI::ParseError& e) {
+    return report_parse_error(app, e, argc, argv);
+  } catch (const psoas::Error& e) {
+    print_error(e.subject(), e.what(), e.hint());
+    return e.exit_code();
+  } catch (const SQLite::Exception& e) {
+    print_error("journal", e.what(), {});
+    return 1;
+  } catch (const std::exception& e) {
+    print_error("error", e.what(), {});
+    return 1;
+  }
+}

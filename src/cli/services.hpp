@@ -1,0 +1,59 @@
+#pragma once
+// What a subcommand needs, handed in so tests and main can choose real or fake parts.
+// Everything is loaded lazily: `psoas --help` touches no file.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "psoas/clock.hpp"
+#include "psoas/config.hpp"
+#include "psoas/content.hpp"
+#include "psoas/journal.hpp"
+#include "psoas/paths.hpp"
+#include "psoas/when.hpp"
+#include "terminal.hpp"
+
+namespace psoas::cli {
+
+// Options that apply to every subcommand.
+struct GlobalOptions {
+  std::optional<std::filesystem::path> journal;       // --journal PATH
+  std::vector<std::filesystem::path> content_dirs;     // --content DIR (repeatable)
+};
+
+class Services {
+ public:
+  Services(Environment env, const Clock& clock, const when::Zone& zone, Terminal terminal);
+
+  GlobalOptions globals;
+  // What main returns when the command finishes without an error (triage sets 3 or 4).
+  int exit_status = 0;
+
+  const Environment& env() const { return m_env; }
+  const Clock& clock() const { return m_clock; }
+  const when::Zone& zone() const { return m_zone; }
+  const Terminal& terminal() const { return m_terminal; }
+  // Resolved after parsing, so --journal is honoured.
+  const Paths& paths();
+  // config.toml, loaded on first use.
+  const Config& config();
+  // Built-in + user + --content content, loaded on first use; warns once per skipped file.
+  const Content& content();
+  // The journal, opened on first use (read-write unless `access` says otherwise).
+  Journal& journal(Access access = Access::read_write);
+
+ private:
+  Environment m_env;
+  const Clock& m_clock;
+  const when::Zone& m_zone;
+  Terminal m_terminal;
+  std::optional<Paths> m_paths;
+  std::optional<Config> m_config;
+  std::optional<Content> m_content;
+  std::optional<Journal> m_journal;
+};
+
+}  // namespace psoas::cli

@@ -1,0 +1,30 @@
+# The front door: --version, --help, unknown commands and flags.
+source "$(dirname "$0")/lib.sh"
+
+run --version
+expect_rc 0
+expect_out "psoas 0.1.0"
+
+run --help
+expect_rc 0
+for sub in triage routine timer log report; do expect_out "$sub"; done
+expect_out "does not diagnose"
+
+for sub in triage routine timer log report; do
+  run "$sub" --help
+  expect_rc 0
+  expect_out "Usage"
+done
+
+run rotine
+expect_rc 2
+expect_one_line_error
+expect_err "did you mean 'routine'?"
+
+run --bogus-flag
+expect_rc 2
+expect_one_line_error
+
+run
+expect_rc 2
+expect_one_line_error

@@ -13,6 +13,9 @@ void add_timer(CLI::App& app, Services& services);
 void add_log(CLI::App& app, Services& services);
 void add_report(CLI::App& app, Services& services);
 
+// `psoas routine run ID`: registered by add_routine on its `routine` subcommand (src/cli/run.cpp).
+void add_routine_run(CLI::App& routine, Services& services);
+
 // Builds the whole command tree (used by main, and by the completion and man-page checks).
 void build_app(CLI::App& app, Services& services);
 

@@ -1,0 +1,30 @@
+#include <doctest/doctest.h>
+
+#include "psoas/json.hpp"
+
+using namespace psoas;
+
+TEST_SUITE("json") {
+  TEST_CASE("quote escapes what JSON requires") {
+    SUBCASE("plain") { CHECK(json::quote("morning") == "\"morning\""); }
+    SUBCASE("quotes and backslashes") { CHECK(json::quote("a\"b\\c") == "\"a\\\"b\\\\c\""); }
+    SUBCASE("control characters") { CHECK(json::quote("a\nb\tc\x01") == "\"a\\nb\\tc\\u0001\""); }
+    SUBCASE("UTF-8 passes through") { CHECK(json::quote("30 s · left") == "\"30 s · left\""); }
+  }
+
+  TEST_CASE("Object and arrays build compact JSON") {
+    SUBCASE("empty") { CHECK(json::Object{}.str() == "{}"); }
+    SUBCASE("members in order") {
+      json::Object o;
+      o.add("id", "x").add("n", 3).add("ok", true).add_null("none").add_raw("a", json::array({"p", "q"}));
+      CHECK(o.str() == R"({"id":"x","n":3,"ok":true,"none":null,"a":["p","q"]})");
+    }
+    SUBCASE("nested") {
+      CHECK(json::array_raw({json::Object{}.add("k", 1).str(), "2"}) == R"([{"k":1},2])");
+      CHECK(json::array({}) == "[]");
+    }
+    SUBCASE("doubles") {
+      CHECK(json::Object{}.add("x", 2.5).str() == R"({"x":2.5})");
+    }
+  }
+}

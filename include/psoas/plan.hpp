@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "psoas/content.hpp"
@@ -34,6 +35,7 @@ struct PlanSettings {
   std::chrono::seconds switch_sides{5};  // between left and right
   std::chrono::seconds rest{15};         // between exercises when the routine gives none
   std::chrono::seconds tempo{3};         // per rep when the content gives reps but no tempo
+  std::chrono::seconds hold{30};         // when the content gives neither a hold nor reps
 };
 
 struct Plan {
@@ -46,6 +48,8 @@ struct Plan {
 
 // The phases of a routine: prepare, then per step (and set): hold left, switch, hold right
 // (or reps), with rest between sets and between steps, none after the last step.
+// A step's own dosage overrides its exercise's; phases of zero length are left out.
+// Throws DataError when a step names an exercise `content` does not have.
 Plan plan_routine(const Routine& routine, const Content& content, const PlanSettings& settings = {});
 
 // `psoas timer DURATION [--sides] [--reps N] [--rest D] [--label TEXT]`.
@@ -56,8 +60,14 @@ struct TimerArgs {
   std::chrono::seconds rest{0};      // rest between repetitions
   std::string label = "Timer";
 };
+// One hold (or left, switch, right with `sides`) per repetition, with rest between them.
+// No get-ready phase: a 60 s timer lasts 60 s.
 Plan plan_timer(const TimerArgs& args, const PlanSettings& settings = {});
 
+// "prepare", "hold", "switch", "reps", "rest".
 std::string_view to_string(PhaseKind k);
+
+// What a phase is, in a few words: "hold left", "switch sides", "10 reps right", "rest".
+std::string describe(const Phase& p);
 
 }  // namespace psoas

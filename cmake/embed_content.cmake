@@ -1,4 +1,6 @@
-# Writes OUT, a C++ file holding each of FILES as a string, for psoas::builtin_content().
+# Writes OUT, a C++ file holding each CONTENT_DIR/*.toml as a string, for psoas::builtin_content().
+file(GLOB FILES "${CONTENT_DIR}/*.toml")
+list(SORT FILES)
 set(body "// Generated from content/*.toml by cmake/embed_content.cmake. Do not edit.\n#include \"psoas/content.hpp\"\n\nnamespace psoas {\n\nconst std::vector<ContentSource>& builtin_content() {\n  static const std::vector<ContentSource> sources{\n")
 foreach(f IN LISTS FILES)
   file(READ "${f}" text)

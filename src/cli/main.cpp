@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "complete.hpp"
 #include "psoas/error.hpp"
 
 namespace psoas::cli {
@@ -16,11 +17,12 @@ void build_app(CLI::App& app, Services& services) {
   app.description("A terminal companion for psoas, hip-flexor and low-back pain.");
   app.set_version_flag("-V,--version", "psoas " PSOAS_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // global options work after the subcommand too
   app.get_formatter()->column_width(30);
   app.footer(
       "psoas informs and points to care; it does not diagnose. "
       "In an emergency call your local emergency number.\n"
-      "See 'psoas COMMAND --help' and man psoas.");
+      "See 'psoas COMMAND --help' and man psoas.\n");
   app.add_option("--journal", services.globals.journal, "Use this journal file instead of the default")
       ->type_name("PATH");
   app.add_option("--content", services.globals.content_dirs, "Also load content (*.toml) from DIR")
@@ -44,6 +46,9 @@ int main(int argc, char** argv) {
   CLI::App app{"", "psoas"};
   build_app(app, services);
   try {
+    if (argc > 1 && std::string_view(argv[1]) == "__complete") {
+      return run_complete(app, services, std::vector<std::string>(argv + 2, argv + argc));
+    }
     app.parse(argc, argv);
     return services.exit_status;
   } catch (const CLI::ParseError& e) {

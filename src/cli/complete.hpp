@@ -1,0 +1,33 @@
+#pragma once
+// Shell completion computed from the CLI11 parser itself, so the completions can never
+// fall behind it. The shell scripts in completions/ call `psoas __complete WORDS...`.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace psoas::cli {
+
+// One completion: the word and a short description (may be empty).
+struct Candidate {
+  std::string word;
+  std::string description;
+  bool operator==(const Candidate&) const = default;
+};
+
+// Dynamic value lists by kind ("routine", "question", "exercise"): called only when needed.
+using ValueSource = std::function<std::vector<Candidate>(const std::string& kind)>;
+
+// The candidates for the last of `words` (the words after "psoas"; the last may be empty),
+// filtered by its prefix. A single candidate "<files>" asks the shell for file names.
+std::vector<Candidate> complete(const CLI::App& app, const std::vector<std::string>& words,
+                                const ValueSource& values);
+
+class Services;
+// `psoas __complete WORDS...`: prints one candidate per line ("word<TAB>description").
+// main calls it before parsing, so the partial command line is never validated.
+int run_complete(const CLI::App& app, Services& services, std::vector<std::string> words);
+
+}  // namespace psoas::cli

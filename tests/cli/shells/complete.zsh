@@ -1,0 +1,10 @@
+# Usage: zsh -f complete.zsh FPATH_DIR "psoas ro"  -> one candidate per line
+zmodload zsh/zpty; zpty z zsh -f -i
+send() { zpty -w z "$1"; zpty -r z _ '*READY>*' }
+zpty -w z 'PROMPT="READY>"'; zpty -r z _ '*READY>*'
+send "fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -D"
+send 'compadd() { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi
+  local -a h; builtin compadd -A h "$@"; (( $#h )) && print -rl -- "<<C>>"${^h} }'
+zpty -w -n z "$2"$'\t'; zpty -w z $'\C-u'"print -r -- '<<E''ND>>'"
+zpty -r z out '*<<END>>*'; zpty -d z
+print -r -- "$out" | tr -d '\r' | grep -o '<<C>>[^[:space:]]*' | sed 's/^<<C>>//' | sort -u

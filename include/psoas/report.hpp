@@ -1,0 +1,184 @@
+#pragma once
+// The report: a range of the journal turned into numbers (compute_report), and those
+// numbers turned into text, markdown, JSON, CSV or HTML (render). Nothing here prints,
+// reads the clock or opens the journal: the caller fetches what ReportInput lists with
+// indexed range queries, so the cost depends on the range, not on the journal's size.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "psoas/journal.hpp"
+#include "psoas/when.hpp"
+
+namespace psoas::report {
+
+// A session's effect is the first entry at most this long after the session ends...
+inline constexpr std::chrono::hours after_window{6};
+// ...minus the last entry at most this long before it starts.
+inline constexpr std::chrono::hours before_window{24};
+// A trend needs at least this many days with entries in the range and in the previous range.
+inline constexpr int min_trend_days = 4;
+// A trigger or helper is summarised when seen on at least this many days in the range.
+inline constexpr int min_factor_days = 3;
+// "May be improving" while the journal's first entry is less than this many days old.
+inline constexpr int early_days = 28;
+
+// What compute_report needs; the CLI fills it with bounded, indexed queries.
+struct ReportInput {
+  when::Range range;                   // the days to report, whole local days
+  Instant now{};                       // days after now's day are "to come" and not judged
+  std::vector<Entry> entries;          // at least [previous_range(range).from, range.to + after_window)
+  std::vector<Session> sessions;       // by start, at least [previous_range(range).from, range.to)
+  std::vector<TriageRecord> triage;    // at least [range.from, range.to)
+  std::optional<Instant> first_entry;  // the journal's first entry ever, for the 7-day / 8-week rules
+  const when::Zone* zone = nullptr;    // required
+  when::Calendar calendar;
+  std::string emergency_number = "112";
+};
+
+// The range of equal length (in local days) just before `range`.
+when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});
+
+// The entry query's window for `range`: [previous_range(range).from, range.to + after_window).
+when::Range entry_window(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});
+
+// One local day of the range.
+struct Day {
+  std::chrono::year_month_day date;
+  bool to_come = false;                 // after today: not counted in adherence
+  int entries = 0;
+  std::optional<double> mean;           // mean pain of the day's entries
+  std::optional<int> min;
+  std::optional<int> max;
+  int sessions = 0;                     // routine and timer sessions (not desk breaks)
+  std::chrono::seconds session_time{0};
+  int breaks_done = 0;                  // desk breaks during `psoas timer --every`
+  int breaks_skipped = 0;
+  int breaks_snoozed = 0;
+};
+
+// Sessions of one routine (or timer label) in the range.
+struct RoutineSummary {
+  std::string routine;
+  std::string kind;                     // "routine" or "timer"
+  int sessions = 0;
+  int completed = 0;
+  std::chrono::seconds time{0};
+  int with_change = 0;                  // sessions with an entry before and after
+  std::optional<double> mean_change;    // mean (after - before) pain; negative is less pain
+};
+
+enum class Trend { not_enough_data, improving, may_be_improving, no_clear_change, worsening };
+
+// A comparison of this range with the previous one.
+struct TrendResult {
+  Trend trend = Trend::not_enough_data;
+  int days = 0;                         // days with data in the range
+  int previous_days = 0;                // ... and in the previous range
+  std::optional<double> mean;           // mean of the daily means
+  std::optional<double> previous_mean;
+  std::optional<double> change;         // mean - previous_mean, when both exist
+  std::optional<double> percent;        // change / previous_mean * 100, when previous_mean > 0
+};
+
+// Mean pain on days with a trigger (or helper) and on days without it.
+struct Factor {
+  std::string name;
+  int days_with = 0;
+  int days_without = 0;
+  double mean_with = 0;
+  std::optional<double> mean_without;   // none when every day had it
+};
+
+// Pain in one place (from `psoas log --where`).
+struct LocationSummary {
+  std::string name;                     // "left groin", "lower-back"
+  TrendResult trend;
+};
+
+// A triage in the range that asked for care.
+struct RedFlag {
+  Instant at{};
+  std::chrono::year_month_day day;      // its local day
+  std::string outcome;                  // "emergency" or "see-clinician"
+  std::vector<std::string> reasons;     // question ids
+};
+
+enum class Warning {
+  red_flag_emergency,      // an emergency triage outcome in the range
+  red_flag_clinician,      // a see-clinician triage outcome in the range
+  worsening,               // re-run triage, see a clinician within days
+  no_improvement_1_week,   // suggest a clinician
+  no_improvement_4_weeks,  // see a clinician
+  no_improvement_8_weeks,  // see a specialist
+  chronic_12_weeks,        // the pain has lasted 12 weeks or more: chronic
+};
+
+// The numbers a report shows.
+struct Report {
+  when::Range range;
+  when::Range previous;
+  std::vector<Day> days;
+  int entries = 0;
+  int days_with_entries = 0;
+  std::optional<double> mean;           // mean of the daily means
+  std::optional<int> min;
+  std::optional<int> max;
+  std::vector<RoutineSummary> routines;
+  int sessions = 0;
+  std::chrono::seconds session_time{0};
+  int days_judged = 0;                  // days up to today
+  int days_with_session = 0;
+  std::optional<double> adherence;      // days_with_session / days_judged, 0..1
+  int streak = 0;                       // consecutive days with a session, ending today or the range's last day
+  bool streak_may_be_longer = false;    // reaches back to the start of the data looked at
+  int breaks_done = 0;
+  int breaks_skipped = 0;
+  int breaks_snoozed = 0;
+  TrendResult pain;
+  std::optional<TrendResult> peg;       // when PEG items were logged in the range
+  bool trend_overridden = false;        // a red flag in the range overrides any trend
+  std::vector<Factor> triggers;
+  std::vector<Factor> helpers;
+  std::vector<LocationSummary> locations;
+  std::vector<RedFlag> red_flags;
+  std::optional<int> days_logged;       // days from the first entry ever to the range's last judged day
+  std::vector<Warning> warnings;        // most urgent first
+  std::string emergency_number;
+};
+
+// Computes the report. Throws std::invalid_argument when input.zone is null.
+Report compute_report(const ReportInput& input);
+
+// Output formats.
+enum class Format { text, markdown, json, csv, html };
+// "text", "markdown" (or "md"), "json", "csv", "html" -> Format.
+std::optional<Format> format_from_string(std::string_view s);
+
+// How to render.
+struct RenderOptions {
+  bool colour = false;                  // ANSI colour (text only); meaning is never in colour alone
+  std::string generated;                // e.g. "2026-11-22T18:00:00+01:00"; shown when not empty
+};
+
+// The whole report in `format`, ending with a newline.
+std::string render(const Report& r, Format format, const RenderOptions& options = {});
+
+// The output for a range without entries, sessions or triage results.
+bool is_empty(const Report& r);
+
+// Wording shared by every format.
+std::string_view trend_name(Trend t);                  // "improving", "not enough data yet", ...
+std::string warning_text(Warning w, const Report& r);  // one or two sentences, plain text
+std::string disclaimer();                              // "This report is not a diagnosis. ..."
+std::string safety_net();                              // time course, what to watch for, don't delay
+std::string trend_sentence(const Report& r);           // "No clear change: mean pain from 4.6 to 4.3 ..."
+std::vector<std::string> cauda_equina_card(const std::string& emergency_number);  // title, then lines
+std::string date_label(std::chrono::year_month_day d); // "2026-11-20"
+std::string range_label(const Report& r);              // "2026-11-16 to 2026-11-22 (7 days)"
+
+}  // namespace psoas::report

@@ -1,0 +1,375 @@
+// The report's numbers: days, sessions, adherence, trends, triggers and helpers, warnings.
+#include "psoas/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace psoas::report {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+// Sums toward a mean.
+struct Acc {
+  double sum = 0;
+  int n = 0;
+  void add(double v) { sum += v; ++n; }
+  std::optional<double> mean() const { return n ? std::optional<double>(sum / n) : std::nullopt; }
+};
+
+// Rounded to one decimal, as every format shows it; never "-0".
+double round1(double v) {
+  double r = std::round(v * 10.0) / 10.0;
+  return r == 0.0 ? 0.0 : r;
+}
+
+// The local days [from, to) covers, and how to find a day's index.
+struct DayIndex {
+  sys_days first;
+  int count = 0;
+  std::optional<int> of(Instant t, const when::Zone& zone, const when::Calendar& cal) const {
+    auto i = static_cast<int>((sys_days(when::local_day(t, zone, cal)) - first).count());
+    if (i < 0 || i >= count) return std::nullopt;
+    return i;
+  }
+};
+
+DayIndex day_index(const when::Range& r, const when::Zone& zone, const when::Calendar& cal) {
+  DayIndex ix{sys_days(when::local_day(r.from, zone, cal)), 0};
+  while (when::day_begin(std::chrono::year_month_day(ix.first + days(ix.count)), zone, cal) < r.to) ++ix.count;
+  return ix;
+}
+
+// Daily means of `value(entry)` for entries in `r`, by day index (only days with a value).
+template <typename F>
+std::map<int, Acc> daily(const std::vector<Entry>& entries, const when::Range& r, const when::Zone& zone,
+                         const when::Calendar& cal, F value) {
+  DayIndex ix = day_index(r, zone, cal);
+  std::map<int, Acc> out;
+  for (const Entry& e : entries) {
+    if (e.at < r.from || e.at >= r.to) continue;
+    auto i = ix.of(e.at, zone, cal);
+    if (!i) continue;
+    if (std::optional<double> v = value(e)) out[*i].add(*v);
+  }
+  return out;
+}
+
+// The mean of daily means.
+std::optional<double> mean_of_days(const std::map<int, Acc>& by_day) {
+  Acc a;
+  for (const auto& [i, acc] : by_day) a.add(*acc.mean());
+  return a.mean();
+}
+
+// Labels a change with a minimal important difference of `points` or 30%, judged on the
+// rounded figures the user sees.
+TrendResult judge(const std::map<int, Acc>& now, const std::map<int, Acc>& before, int min_days,
+                  double points, bool early) {
+  TrendResult t;
+  t.days = static_cast<int>(now.size());
+  t.previous_days = static_cast<int>(before.size());
+  if (auto m = mean_of_days(now)) t.mean = round1(*m);
+  if (auto m = mean_of_days(before)) t.previous_mean = round1(*m);
+  if (t.mean && t.previous_mean) {
+    t.change = round1(*t.mean - *t.previous_mean);
+    if (*t.previous_mean > 0) t.percent = std::round(*t.change / *t.previous_mean * 100.0);
+  }
+  if (t.days < min_days || t.previous_days < min_days || !t.change) return t;
+  constexpr double eps = 1e-9;
+  double c = *t.change;
+  double rel = *t.previous_mean > 0 ? c / *t.previous_mean : 0.0;
+  if (c <= -points + eps || rel <= -0.3 + eps) {
+    t.trend = early ? Trend::may_be_improving : Trend::improving;
+  } else if (c >= points - eps || rel >= 0.3 - eps) {
+    t.trend = Trend::worsening;
+  } else {
+    t.trend = Trend::no_clear_change;
+  }
+  return t;
+}
+
+// ["a","b"] -> {a, b}; anything else -> {}.
+std::vector<std::string> parse_string_array(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = s.find('[');
+  if (i == std::string_view::npos) return out;
+  while ((i = s.find('"', i)) != std::string_view::npos) {
+    std::string item;
+    for (++i; i < s.size() && s[i] != '"'; ++i) {
+      if (s[i] == '\\' && i + 1 < s.size()) ++i;
+      item += s[i];
+    }
+    out.push_back(std::move(item));
+    ++i;
+  }
+  return out;
+}
+
+std::string location_name(const Location& l) {
+  std::string side = to_string(l.side);
+  return side.empty() ? l.area : side + " " + l.area;
+}
+
+std::chrono::seconds duration_of(const Session& s) {
+  return s.end > s.start ? std::chrono::seconds(s.end - s.start) : std::chrono::seconds(0);
+}
+
+struct Context {
+  const ReportInput& in;
+  const when::Zone& zone;
+  DayIndex ix;
+  std::optional<int> today;  // index of today's day; may be < 0 or >= count
+  std::vector<Entry> entries;  // sorted by time
+};
+
+void fill_days(Report& r, const Context& c) {
+  std::vector<Acc> pain(static_cast<std::size_t>(c.ix.count));
+  for (int i = 0; i < c.ix.count; ++i) {
+    Day d;
+    d.date = std::chrono::year_month_day(c.ix.first + days(i));
+    d.to_come = c.today && i > *c.today;
+    r.days.push_back(d);
+  }
+  Acc all;
+  for (const Entry& e : c.entries) {
+    if (e.at < r.range.from || e.at >= r.range.to) continue;
+    auto i = c.ix.of(e.at, c.zone, c.in.calendar);
+    if (!i) continue;
+    Day& d = r.days[static_cast<std::size_t>(*i)];
+    ++d.entries;
+    pain[static_cast<std::size_t>(*i)].add(e.pain);
+    d.min = std::min(d.min.value_or(e.pain), e.pain);
+    d.max = std::max(d.max.value_or(e.pain), e.pain);
+    r.min = std::min(r.min.value_or(e.pain), e.pain);
+    r.max = std::max(r.max.value_or(e.pain), e.pain);
+    ++r.entries;
+  }
+  for (std::size_t i = 0; i < r.days.size(); ++i) {
+    if (auto m = pain[i].mean()) {
+      r.days[i].mean = round1(*m);
+      all.add(*m);
+      ++r.days_with_entries;
+    }
+  }
+  if (auto m = all.mean()) r.mean = round1(*m);
+}
+
+// The pain change around one session: first entry within 6 h after minus last within 24 h before.
+std::optional<int> change_around(const Session& s, const std::vector<Entry>& sorted) {
+  auto by_time = [](const Entry& e, Instant t) { return e.at < t; };
+  auto before = std::lower_bound(sorted.begin(), sorted.end(), s.start, by_time);
+  if (before == sorted.begin()) return std::nullopt;
+  --before;
+  if (before->at < s.start - before_window) return std::nullopt;
+  Instant end = std::max(s.start, s.end);
+  auto after = std::lower_bound(sorted.begin(), sorted.end(), end, by_time);
+  if (after == sorted.end() || after->at >= end + after_window) return std::nullopt;
+  return after->pain - before->pain;
+}
+
+void fill_sessions(Report& r, const Context& c) {
+  std::map<std::pair<std::string, std::string>, std::pair<RoutineSummary, Acc>> by_routine;
+  std::set<sys_days> session_days;  // over the whole window, for the streak
+  for (const Session& s : c.in.sessions) {
+    if (s.kind == "break") {
+      if (s.start < r.range.from || s.start >= r.range.to) continue;
+      auto i = c.ix.of(s.start, c.zone, c.in.calendar);
+      if (!i) continue;
+      Day& d = r.days[static_cast<std::size_t>(*i)];
+      int& n = s.outcome == "done" ? d.breaks_done : s.outcome == "skipped" ? d.breaks_skipped : d.breaks_snoozed;
+      ++n;
+      (s.outcome == "done" ? r.breaks_done : s.outcome == "skipped" ? r.breaks_skipped : r.breaks_snoozed)++;
+      continue;
+    }
+    if (s.start < r.previous.from || s.start >= r.range.to) continue;
+    session_days.insert(sys_days(when::local_day(s.start, c.zone, c.in.calendar)));
+    if (s.start < r.range.from) continue;
+    auto i = c.ix.of(s.start, c.zone, c.in.calendar);
+    if (!i) continue;
+    Day& d = r.days[static_cast<std::size_t>(*i)];
+    ++d.sessions;
+    d.session_time += duration_of(s);
+    ++r.sessions;
+    r.session_time += duration_of(s);
+    auto& [sum, acc] = by_routine[{s.routine, s.kind}];
+    sum.routine = s.routine;
+    sum.kind = s.kind;
+    ++sum.sessions;
+    if (s.outcome == "completed") ++sum.completed;
+    sum.time += duration_of(s);
+    if (auto ch = change_around(s, c.entries)) acc.add(*ch);
+  }
+  for (auto& [key, v] : by_routine) {
+    auto& [sum, acc] = v;
+    sum.with_change = acc.n;
+    if (auto m = acc.mean()) sum.mean_change = round1(*m);
+    r.routines.push_back(sum);
+  }
+  std::stable_sort(r.routines.begin(), r.routines.end(),
+                   [](const RoutineSummary& a, const RoutineSummary& b) { return a.sessions > b.sessions; });
+
+  for (const Day& d : r.days) {
+    if (d.to_come) continue;
+    ++r.days_judged;
+    if (d.sessions > 0) ++r.days_with_session;
+  }
+  if (r.days_judged > 0) r.adherence = static_cast<double>(r.days_with_session) / r.days_judged;
+
+  // The streak ends on the range's last judged day; today still counts while it is open.
+  int last = c.ix.count - 1;
+  if (c.today) last = std::min(last, *c.today);
+  if (last < 0) return;
+  sys_days day = c.ix.first + days(last);
+  if (c.today && last == *c.today && !session_days.count(day)) day -= days(1);
+  sys_days window_start(when::local_day(r.previous.from, c.zone, c.in.calendar));
+  while (day >= window_start && session_days.count(day)) {
+    ++r.streak;
+    day -= days(1);
+  }
+  r.streak_may_be_longer = r.streak > 0 && day < window_start;
+}
+
+// Days with entries, as the set of trigger or helper names logged that day.
+std::vector<Factor> factors(const Report& r, const Context& c, std::vector<std::string> Entry::*field) {
+  std::map<int, std::set<std::string>> names_by_day;
+  std::map<int, Acc> pain_by_day;
+  for (const Entry& e : c.entries) {
+    if (e.at < r.range.from || e.at >= r.range.to) continue;
+    auto i = c.ix.of(e.at, c.zone, c.in.calendar);
+    if (!i) continue;
+    pain_by_day[*i].add(e.pain);
+    for (const std::string& n : e.*field) names_by_day[*i].insert(n);
+  }
+  std::map<std::string, std::set<int>> days_by_name;
+  for (const auto& [i, names] : names_by_day)
+    for (const std::string& n : names) days_by_name[n].insert(i);
+  std::vector<Factor> out;
+  for (const auto& [name, with] : days_by_name) {
+    if (static_cast<int>(with.size()) < min_factor_days) continue;
+    Acc yes, no;
+    for (const auto& [i, acc] : pain_by_day) (with.count(i) ? yes : no).add(*acc.mean());
+    Factor f{name, yes.n, no.n, round1(*yes.mean()), std::nullopt};
+    if (auto m = no.mean()) f.mean_without = round1(*m);
+    out.push_back(f);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Factor& a, const Factor& b) { return a.days_with > b.days_with; });
+  return out;
+}
+
+void fill_trends(Report& r, const Context& c, bool early) {
+  const auto& cal = c.in.calendar;
+  auto pain = [](const Entry& e) { return std::optional<double>(e.pain); };
+  r.pain = judge(daily(c.entries, r.range, c.zone, cal, pain), daily(c.entries, r.previous, c.zone, cal, pain),
+                 min_trend_days, 2.0, early);
+  auto peg = [](const Entry& e) -> std::optional<double> {
+    if (!e.enjoyment || !e.activity) return std::nullopt;
+    return (e.pain + *e.enjoyment + *e.activity) / 3.0;
+  };
+  auto peg_now = daily(c.entries, r.range, c.zone, cal, peg);
+  if (!peg_now.empty()) r.peg = judge(peg_now, daily(c.entries, r.previous, c.zone, cal, peg), 1, 1.0, early);
+
+  std::set<std::string> names;
+  for (const Entry& e : c.entries)
+    if (e.at >= r.range.from && e.at < r.range.to)
+      for (const Location& l : e.where)
+        if (l.pain) names.insert(location_name(l));
+  for (const std::string& name : names) {
+    auto at = [&name](const Entry& e) -> std::optional<double> {
+      Acc a;
+      for (const Location& l : e.where)
+        if (l.pain && location_name(l) == name) a.add(*l.pain);
+      return a.mean();
+    };
+    r.locations.push_back({name, judge(daily(c.entries, r.range, c.zone, cal, at),
+                                       daily(c.entries, r.previous, c.zone, cal, at), min_trend_days, 2.0, early)});
+  }
+}
+
+void fill_warnings(Report& r, const Context& c) {
+  for (const TriageRecord& t : c.in.triage) {
+    if (t.at < r.range.from || t.at >= r.range.to) continue;
+    if (t.outcome != "emergency" && t.outcome != "see-clinician") continue;
+    r.red_flags.push_back(
+        {t.at, when::local_day(t.at, c.zone, c.in.calendar), t.outcome, parse_string_array(t.reasons_json)});
+  }
+  std::stable_sort(r.red_flags.begin(), r.red_flags.end(),
+                   [](const RedFlag& a, const RedFlag& b) { return a.at < b.at; });
+  auto has = [&r](std::string_view o) {
+    return std::any_of(r.red_flags.begin(), r.red_flags.end(), [o](const RedFlag& f) { return f.outcome == o; });
+  };
+  if (has("emergency")) r.warnings.push_back(Warning::red_flag_emergency);
+  if (has("see-clinician")) r.warnings.push_back(Warning::red_flag_clinician);
+  r.trend_overridden = !r.red_flags.empty();
+  if (r.trend_overridden) return;
+
+  if (r.pain.trend == Trend::worsening) r.warnings.push_back(Warning::worsening);
+  bool improving = r.pain.trend == Trend::improving || r.pain.trend == Trend::may_be_improving;
+  // "No improvement" needs pain to improve on: some pain logged in the range.
+  if (improving || !r.mean || *r.mean < 1.0 || !r.days_logged) return;
+  int n = *r.days_logged;
+  if (n >= 56) r.warnings.push_back(Warning::no_improvement_8_weeks);
+  else if (n >= 28) r.warnings.push_back(Warning::no_improvement_4_weeks);
+  else if (n >= 7) r.warnings.push_back(Warning::no_improvement_1_week);
+  if (n >= 84) r.warnings.push_back(Warning::chronic_12_weeks);
+}
+
+}  // namespace
+
+when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal) {
+  DayIndex ix = day_index(range, zone, cal);
+  auto first = std::chrono::year_month_day(ix.first - days(ix.count));
+  return {when::day_begin(first, zone, cal), range.from};
+}
+
+when::Range entry_window(const when::Range& range, const when::Zone& zone, const when::Calendar& cal) {
+  return {previous_range(range, zone, cal).from, range.to + after_window};
+}
+
+Report compute_report(const ReportInput& in) {
+  if (!in.zone) throw std::invalid_argument("compute_report: no zone");
+  Context c{in, *in.zone, day_index(in.range, *in.zone, in.calendar), std::nullopt, in.entries};
+  std::stable_sort(c.entries.begin(), c.entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
+  c.today = static_cast<int>((sys_days(when::local_day(in.now, c.zone, in.calendar)) - c.ix.first).count());
+
+  Report r;
+  r.range = in.range;
+  r.previous = previous_range(in.range, c.zone, in.calendar);
+  r.emergency_number = in.emergency_number;
+  fill_days(r, c);
+  fill_sessions(r, c);
+
+  std::optional<Instant> first = in.first_entry;
+  if (!c.entries.empty() && (!first || c.entries.front().at < *first)) first = c.entries.front().at;
+  int last_judged = std::min(c.ix.count - 1, *c.today);
+  if (first && last_judged >= 0) {
+    auto since = (c.ix.first + days(last_judged) - sys_days(when::local_day(*first, c.zone, in.calendar))).count();
+    if (since >= 0) r.days_logged = static_cast<int>(since) + 1;
+  }
+  bool early = !r.days_logged || *r.days_logged < early_days;
+  fill_trends(r, c, early);
+  r.triggers = factors(r, c, &Entry::triggers);
+  r.helpers = factors(r, c, &Entry::helped);
+  fill_warnings(r, c);
+  return r;
+}
+
+bool is_empty(const Report& r) {
+  return r.entries == 0 && r.sessions == 0 && r.red_flags.empty() && r.breaks_done + r.breaks_skipped + r.breaks_snoozed == 0;
+}
+
+std::optional<Format> format_from_string(std::string_view s) {
+  if (s == "text") return Format::text;
+  if (s == "markdown" || s == "md") return Format::markdown;
+  if (s == "json") return Format::json;
+  if (s == "csv") return Format::csv;
+  if (s == "html") return Format::html;
+  return std::nullopt;
+}
+
+}  // namespace psoas::report

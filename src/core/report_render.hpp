@@ -1,0 +1,41 @@
+#pragma once
+// Helpers the report renderers share (private to src/core/report_render*.cpp).
+
+#include <string>
+
+#include "psoas/report.hpp"
+
+namespace psoas::report::detail {
+
+// "4.5", "0.0"; "-" when absent.
+std::string num1(std::optional<double> v);
+// "+1.5", "-2.0", "0.0".
+std::string signed1(double v);
+// Minutes to one decimal, e.g. "15" or "12.5".
+std::string minutes(std::chrono::seconds s);
+// "71%".
+std::string percent(double fraction);
+// "Mon", "Tue", ... for a date.
+std::string weekday_name(std::chrono::year_month_day d);
+// "triage" for Warning::red_flag_*, "trend" for the others: a stable key.
+std::string_view warning_key(Warning w);
+// "3 days" / "1 day".
+std::string plural(int n, std::string_view one, std::string_view many);
+// The streak, e.g. "3 days" or "at least 14 days".
+std::string streak_text(const Report& r);
+// A routine's pain change sentence, e.g. "-1.3 after 3 of 4 sessions" or "no entries around sessions".
+std::string change_text(const RoutineSummary& s);
+// "mean 5.5 on 4 days with it, 3.0 on 2 days without".
+std::string factor_text(const Factor& f);
+// A location's line, e.g. "mean 4.0 on 5 days; no clear change (previous 5.5)".
+std::string location_text(const LocationSummary& l);
+// "PEG 4.7 (previous 5.0): no clear change".
+std::string peg_text(const TrendResult& t);
+
+std::string render_text(const Report& r, const RenderOptions& o);
+std::string render_markdown(const Report& r, const RenderOptions& o);
+std::string render_json(const Report& r, const RenderOptions& o);
+std::string render_csv(const Report& r);
+std::string render_html(const Report& r, const RenderOptions& o);
+
+}  // namespace psoas::report::detail

@@ -13,6 +13,9 @@ void add_timer(CLI::App& app, Services& services);
 void add_log(CLI::App& app, Services& services);
 void add_report(CLI::App& app, Services& services);
 
+// `psoas --paths [--json]`: where things are (src/cli/where.cpp).
+void add_paths(CLI::App& app, Services& services);
+
 // `psoas routine run ID`: registered by add_routine on its `routine` subcommand (src/cli/run.cpp).
 void add_routine_run(CLI::App& routine, Services& services);
 

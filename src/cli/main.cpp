@@ -16,7 +16,6 @@ namespace psoas::cli {
 void build_app(CLI::App& app, Services& services) {
   app.description("A terminal companion for psoas, hip-flexor and low-back pain.");
   app.set_version_flag("-V,--version", "psoas " PSOAS_VERSION);
-  app.require_subcommand(1);
   app.fallthrough();  // global options work after the subcommand too
   app.get_formatter()->column_width(30);
   app.footer(
@@ -28,6 +27,7 @@ void build_app(CLI::App& app, Services& services) {
   app.add_option("--content", services.globals.content_dirs, "Also load content (*.toml) from DIR")
       ->type_name("DIR")
       ->allow_extra_args(false);
+  add_paths(app, services);
   add_triage(app, services);
   add_routine(app, services);
   add_timer(app, services);

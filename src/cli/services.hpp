@@ -22,6 +22,8 @@ namespace psoas::cli {
 struct GlobalOptions {
   std::optional<std::filesystem::path> journal;       // --journal PATH
   std::vector<std::filesystem::path> content_dirs;     // --content DIR (repeatable)
+  bool show_paths = false;                             // --paths
+  bool json = false;                                   // --json at the top level (with --paths)
 };
 
 class Services {

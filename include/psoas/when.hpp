@@ -1,6 +1,7 @@
 #pragma once
 // Dates, times, durations and ranges as users type them. Every function is a pure
-// function of (text, now, zone): nothing here reads the clock.
+// function of (text, now, zone): nothing here reads the clock. Parsers ignore leading and
+// trailing blanks and letter case ("Mon", "2026-w47", "1H30M" all read).
 
 #include <chrono>
 #include <string>
@@ -16,8 +17,9 @@ class Zone {
   virtual ~Zone() = default;
   // The zone's offset from UTC at `t` (e.g. +3600s for CET).
   virtual std::chrono::seconds offset_at(Instant t) const = 0;
-  // The instant a local wall time names. In a DST gap it moves forward past the gap;
-  // in a repeated hour it picks the earlier instant.
+  // The instant a local wall time names. In a DST gap it moves forward past the gap by the
+  // gap's length (02:30 in a 02:00->03:00 gap is 03:30 new time); in a repeated hour it
+  // picks the earlier instant (the first 02:30).
   virtual Instant from_local(std::chrono::local_seconds t) const = 0;
 };
 
@@ -53,28 +55,46 @@ struct Calendar {
 };
 
 // Parses a moment: ISO 8601 date ("2026-11-20", start of that local day) or date-time
-// ("2026-11-20T21:00", "2026-11-20 21:00", with optional seconds and "Z"/"+01:00"),
-// "now", "today", "yesterday", "-3d", "-2h", "-30m", a weekday name ("mon", "monday":
-// the most recent one, today included), "HH:MM" (today), "yesterday 21:00", "mon 08:30".
+// ("2026-11-20T21:00", "2026-11-20 21:00", optional seconds (fractions are dropped), and
+// "Z", "+01:00", "+0100" or "+01"), "now", "today", "yesterday", "-3d", "-2h", "-30m", a
+// weekday name ("mon", "monday": the most recent one, today included), "HH:MM" (today),
+// "yesterday 21:00", "mon 08:30" (also "today 08:00", "HH:MM:SS").
+// Days are calendar days from local midnight (Calendar.day_start plays no part here).
+// "-3d" and "-2w" keep the wall-clock time (3 local days ago, even across a DST change);
+// "-2h", "-30m", "-45s", "-1h30m" are exact durations before `now`. Hours may have one
+// digit ("8:30"). Nothing else reads: no "tomorrow" (future dates are refused elsewhere).
 // Throws UsageError("time", "cannot read '<text>' as a date or time ...").
 Instant parse_instant(std::string_view text, Instant now, const Zone& zone);
 
-// Parses a duration: "45s", "2m", "1h30m", "1h", "90" (seconds), "1m30s".
-// Throws UsageError for empty, malformed, zero or negative durations.
+// The longest duration parse_duration accepts (366 days), so no caller can overflow.
+inline constexpr std::chrono::seconds max_duration = std::chrono::hours{24 * 366};
+
+// Parses a duration: "45s", "2m", "1h30m", "1h", "90" (seconds), "1m30s", "1h0m5s".
+// Units h, m, s each appear at most once, in that order; whole numbers only.
+// Throws UsageError("duration", ...) for empty, malformed, zero or negative durations,
+// units out of order or repeated ("30s1h"), and anything longer than max_duration.
 std::chrono::seconds parse_duration(std::string_view text);
 
-// Parses a range of whole local days: "today", "yesterday", "week" (this week),
-// "last-week", "month" (this calendar month), "last-month", "7d" (the last 7 days ending
-// today), "2w", an ISO date (that day), "2026-11" (that month), ISO week "2026-W47".
-// Throws UsageError on anything else.
+// Parses a range of whole local days: "today", "yesterday", "week" (this whole week,
+// starting on cal.week_start), "last-week", "month" (this whole calendar month),
+// "last-month", "7d" (the last 7 days ending with today), "2w" (the last 14 days), an ISO
+// date (that day), "2026-11" (that month), ISO week "2026-W47" (ISO 8601 weeks always
+// start on Monday, whatever cal.week_start says; week 1 holds the year's first Thursday).
+// Days begin at cal.day_start, so "today" at 01:30 with day_start 04:00 is the previous
+// calendar day, 04:00 to 04:00. A local day is 23 or 25 hours long across a DST change.
+// Throws UsageError("range", ...) on anything else.
 Range parse_range(std::string_view text, Instant now, const Zone& zone, const Calendar& cal = {});
 
-// The range from the start of `from`'s day to the end of `to`'s day (both inclusive,
-// as ISO dates or anything parse_instant reads). Throws UsageError when from > to.
+// The range from the start of `from`'s day to the end of `to`'s day (both inclusive).
+// Each end is anything parse_range reads (`from` takes its start, `to` its end: "2026-11"
+// to "2026-12" is two months), a weekday name (its day, honouring cal.day_start), or
+// anything else parse_instant reads (the day of that instant).
+// Throws UsageError when from > to.
 Range range_between(std::string_view from, std::string_view to, Instant now, const Zone& zone,
                     const Calendar& cal = {});
 
-// The local calendar day `t` belongs to (honouring cal.day_start).
+// The local calendar day `t` belongs to (honouring cal.day_start): the day d with
+// day_begin(d) <= t < day_begin(d + 1), so it always agrees with parse_range's days.
 std::chrono::year_month_day local_day(Instant t, const Zone& zone, const Calendar& cal = {});
 
 // The instant the local day `d` begins (honouring cal.day_start).

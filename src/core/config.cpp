@@ -1,6 +1,190 @@
-// Placeholder: replaced by the config loader.
+// The user's settings: config.toml read with toml++, every value checked.
 #include "psoas/config.hpp"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "psoas/content.hpp"
+#include "psoas/error.hpp"
+
 namespace psoas {
-Config load_config(const std::filesystem::path&) { return {}; }
+namespace {
+
+// "config.toml:3:9".
+std::string where(std::string_view file, const toml::source_region& r) {
+  return fmt::format("{}:{}:{}", file, r.begin.line, r.begin.column);
+}
+
+// How a value reads in a message: strings quoted, other scalars as written, else its kind.
+std::string describe(const toml::node& n) {
+  if (auto s = n.value_exact<std::string>()) return fmt::format("\"{}\"", *s);
+  if (auto b = n.value_exact<bool>()) return *b ? "true" : "false";
+  if (auto i = n.value_exact<std::int64_t>()) return std::to_string(*i);
+  if (auto f = n.value_exact<double>()) return fmt::format("{}", *f);
+  if (n.is_table()) return "a table";
+  if (n.is_array()) return "an array";
+  if (n.is_time()) return "a time";
+  if (n.is_date()) return "a date";
+  return "a date-time";
+}
+
+// One key's value, with what a message about it needs.
+struct Setting {
+  std::string_view file;
+  std::string_view key;
+  const toml::node& node;
+
+  // "config.toml:3:9: key: why".
+  [[noreturn]] void fail(std::string_view why, std::string hint = {}) const {
+    throw UsageError("config", fmt::format("{}: {}: {}", where(file, node.source()), key, why),
+                     std::move(hint));
+  }
+  [[noreturn]] void expected(std::string_view what) const {
+    fail(fmt::format("expected {}, got {}", what, describe(node)));
+  }
+};
+
+bool read_bool(const Setting& s) {
+  if (auto b = s.node.value_exact<bool>()) return *b;
+  s.expected("true or false");
+}
+
+// "5s", "1m30s", or a whole number of seconds.
+std::chrono::seconds read_duration(const Setting& s) {
+  constexpr std::string_view what = "a duration such as \"45s\", \"2m\" or \"1h30m\"";
+  if (auto i = s.node.value_exact<std::int64_t>()) {
+    if (*i <= 0 || std::chrono::seconds{*i} > when::max_duration) s.expected(what);
+    return std::chrono::seconds{*i};
+  }
+  auto text = s.node.value_exact<std::string>();
+  if (!text) s.expected(what);
+  try {
+    return when::parse_duration(*text);
+  } catch (const UsageError& e) {
+    s.fail(e.what(), e.hint());
+  }
+}
+
+std::chrono::weekday read_week_start(const Setting& s) {
+  auto text = s.node.value_exact<std::string>();
+  if (text == "monday") return std::chrono::Monday;
+  if (text == "sunday") return std::chrono::Sunday;
+  s.expected("\"monday\" or \"sunday\"");
+}
+
+// "HH:MM" from 00:00 to 23:59 (a TOML local time such as 04:00:00 also reads).
+std::chrono::seconds read_day_start(const Setting& s) {
+  constexpr std::string_view what = "a time \"HH:MM\" from \"00:00\" to \"23:59\"";
+  if (auto t = s.node.value_exact<toml::time>()) {
+    if (t->second != 0 || t->nanosecond != 0) s.expected(what);
+    return std::chrono::hours{t->hour} + std::chrono::minutes{t->minute};
+  }
+  auto text = s.node.value_exact<std::string>();
+  if (!text || text->size() != 5 || (*text)[2] != ':') s.expected(what);
+  const std::string& v = *text;
+  for (int i : {0, 1, 3, 4}) {
+    if (v[i] < '0' || v[i] > '9') s.expected(what);
+  }
+  const int h = (v[0] - '0') * 10 + (v[1] - '0');
+  const int m = (v[3] - '0') * 10 + (v[4] - '0');
+  if (h > 23 || m > 59) s.expected(what);
+  return std::chrono::hours{h} + std::chrono::minutes{m};
+}
+
+// Digits, optionally after a leading "+": "112", "+441234567890".
+std::string read_phone_number(const Setting& s) {
+  constexpr std::string_view what = "a phone number of digits such as \"112\" or \"+4499\"";
+  auto text = s.node.value_exact<std::string>();
+  if (!text) s.expected(what);
+  const std::string_view digits = std::string_view(*text).substr(text->starts_with('+') ? 1 : 0);
+  if (digits.empty()) s.expected(what);
+  for (char c : digits) {
+    if (c < '0' || c > '9') s.expected(what);
+  }
+  return *text;
+}
+
+using Reader = void (*)(Config&, const Setting&);
+
+struct Key {
+  std::string_view name;
+  Reader read;
+};
+
+// Every key config.toml may hold.
+constexpr std::array<Key, 10> keys{{
+    {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }},
+    {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }},
+    {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }},
+    {"switch_sides", [](Config& c, const Setting& s) { c.switch_sides = read_duration(s); }},
+    {"rest", [](Config& c, const Setting& s) { c.rest = read_duration(s); }},
+    {"break_every", [](Config& c, const Setting& s) { c.break_every = read_duration(s); }},
+    {"snooze", [](Config& c, const Setting& s) { c.snooze = read_duration(s); }},
+    {"emergency_number",
+     [](Config& c, const Setting& s) { c.emergency_number = read_phone_number(s); }},
+    {"week_start", [](Config& c, const Setting& s) { c.calendar.week_start = read_week_start(s); }},
+    {"day_starts_at",
+     [](Config& c, const Setting& s) { c.calendar.day_start = read_day_start(s); }},
+}};
+
+[[noreturn]] void unknown_key(std::string_view file, const toml::key& key) {
+  std::vector<std::string> names;
+  for (const Key& k : keys) names.emplace_back(k.name);
+  const std::string guess = closest_match(key.str(), names);
+  throw UsageError("config",
+                   fmt::format("{}: {}: unknown key", where(file, key.source()), key.str()),
+                   guess.empty() ? std::string{} : fmt::format("did you mean {}?", guess));
+}
+
+toml::table parse_toml(std::string_view text, std::string_view name) {
+  try {
+    return toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    throw UsageError("config", fmt::format("{}: {}", where(name, e.source()), e.description()));
+  }
+}
+
+}  // namespace
+
+Config parse_config(std::string_view text, std::string_view name) {
+  const toml::table table = parse_toml(text, name);
+  Config config;
+  for (const auto& [key, node] : table) {
+    const auto* k = std::find_if(keys.begin(), keys.end(),
+                                 [&](const Key& candidate) { return candidate.name == key.str(); });
+    if (k == keys.end()) unknown_key(name, key);
+    k->read(config, Setting{name, key.str(), node});
+  }
+  return config;
+}
+
+Config load_config(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (status.type() == std::filesystem::file_type::not_found) return {};
+  if (std::filesystem::is_directory(status)) {
+    throw DataError("config", fmt::format("cannot read {}: it is a directory", file.string()));
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw DataError("config",
+                    fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+  }
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    throw DataError("config", fmt::format("cannot read {}", file.string()));
+  }
+  return parse_config(text, file.string());
+}
+
 }  // namespace psoas

@@ -1,0 +1,385 @@
+// The red-flag screen: answers -> outcome, and the fixed wording of every result.
+#include "psoas/triage.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+
+namespace psoas::triage {
+namespace {
+
+// Questions that mean a fever or infection: any of them wins over a muscle pattern,
+// because a psoas abscess or appendicitis can look like one.
+constexpr std::array<std::string_view, 3> infection_ids{"fever", "fever-unwell", "infection-risk"};
+// See-clinician questions that should be seen the same day.
+constexpr std::array<std::string_view, 1> same_day_ids{"fever"};
+
+// Yes and unsure both count as yes.
+bool counts_as_yes(const Answers& answers, std::string_view id) {
+  auto it = answers.find(id);
+  return it != answers.end() && it->second != Answer::no;
+}
+
+bool is_plain_yes(const Answers& answers, std::string_view id) {
+  auto it = answers.find(id);
+  return it != answers.end() && it->second == Answer::yes;
+}
+
+// The question's urgency given all answers (none when not answered yes); `with` names the
+// question that escalated it.
+Urgency effective_urgency(const TriageQuestion& q, const Answers& answers, std::string* with = nullptr) {
+  if (!counts_as_yes(answers, q.id)) return Urgency::none;
+  Urgency u = q.urgency;
+  if (q.escalate && q.escalate->urgency > u) {
+    for (const auto& other : q.escalate->with) {
+      if (counts_as_yes(answers, other)) {
+        if (with) *with = other;
+        return q.escalate->urgency;
+      }
+    }
+  }
+  return u;
+}
+
+Reason make_reason(const TriageQuestion& q, const Answers& answers) {
+  Reason r;
+  r.id = q.id;
+  r.text = q.text;
+  r.urgency = effective_urgency(q, answers, &r.escalated_with);
+  r.answer = answers.find(q.id)->second;
+  return r;
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+Fit fit_of(bool flare, bool tight) {
+  if (flare && tight) return Fit::both;
+  if (flare) return Fit::flare_up;
+  if (tight) return Fit::tightness;
+  return Fit::unknown;
+}
+
+// History answers decide; without them, the pattern answers that lean one way.
+Fit choose_fit(const std::vector<TriageQuestion>& questions, const Answers& answers) {
+  bool history_flare = false, history_tight = false;
+  int pattern_flare = 0, pattern_tight = 0;
+  for (const auto& q : questions) {
+    if (q.suggests.empty() || !is_plain_yes(answers, q.id)) continue;
+    const bool flare = q.suggests == "flare-up";
+    if (q.group == QuestionGroup::history) {
+      (flare ? history_flare : history_tight) = true;
+    } else {
+      ++(flare ? pattern_flare : pattern_tight);
+    }
+  }
+  if (history_flare || history_tight) return fit_of(history_flare, history_tight);
+  if (pattern_flare == pattern_tight) return fit_of(pattern_flare > 0, pattern_tight > 0);
+  return pattern_flare > pattern_tight ? Fit::flare_up : Fit::tightness;
+}
+
+std::vector<std::string> routines_for(Fit fit) {
+  switch (fit) {
+    case Fit::flare_up: return {"acute"};
+    case Fit::tightness: return {"stretch", "strength"};
+    case Fit::both: return {"acute", "stretch", "strength"};
+    case Fit::unknown: break;
+  }
+  return {"acute"};
+}
+
+// The advice whose `applies` names one of `tags`, in the order of the tags; `extra_ids`
+// (heat, cold) are added when present even if their `applies` says otherwise.
+std::vector<Advice> pick_advice(const std::map<std::string, Advice>& advice, const std::vector<std::string>& tags,
+                                const std::vector<std::string>& extra_ids) {
+  std::vector<Advice> out;
+  std::set<std::string> taken;
+  auto take = [&](const Advice& a) {
+    if (taken.insert(a.id).second) out.push_back(a);
+  };
+  for (const auto& id : extra_ids) {
+    if (auto it = advice.find(id); it != advice.end()) take(it->second);
+  }
+  for (const auto& tag : tags) {
+    for (const auto& [id, a] : advice) {
+      if (std::find(a.applies.begin(), a.applies.end(), tag) != a.applies.end()) take(a);
+    }
+  }
+  return out;
+}
+
+std::vector<Advice> advice_for(const Outcome& o, const std::map<std::string, Advice>& advice) {
+  switch (o.level) {
+    case Level::emergency: return {};
+    case Level::see_clinician: return pick_advice(advice, {"see-clinician", "always"}, {});
+    case Level::self_care: break;
+  }
+  std::vector<std::string> tags, ids;
+  if (o.fit == Fit::flare_up || o.fit == Fit::both) {
+    tags.push_back("flare-up");
+    ids.push_back("cold");
+  }
+  if (o.fit == Fit::tightness || o.fit == Fit::both) {
+    tags.push_back("tightness");
+    ids.push_back("heat");
+  }
+  tags.push_back("always");
+  return pick_advice(advice, tags, ids);
+}
+
+}  // namespace
+
+std::optional<Answer> parse_answer(std::string_view text) {
+  // Lower case, trimmed, inner runs of spaces collapsed to one.
+  std::string s;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !s.empty();
+      continue;
+    }
+    if (space) s += ' ';
+    space = false;
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (s == "y" || s == "yes" || s == "true") return Answer::yes;
+  if (s == "n" || s == "no" || s == "false") return Answer::no;
+  if (s == "u" || s == "unsure" || s == "not sure" || s == "dont know" || s == "don't know") {
+    return Answer::unsure;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Answer a) {
+  switch (a) {
+    case Answer::yes: return "yes";
+    case Answer::no: return "no";
+    case Answer::unsure: return "unsure";
+  }
+  return "unsure";
+}
+
+std::string_view to_string(Level l) {
+  switch (l) {
+    case Level::self_care: return "self-care";
+    case Level::see_clinician: return "see-clinician";
+    case Level::emergency: return "emergency";
+  }
+  return "emergency";
+}
+
+std::string_view to_string(Fit f) {
+  switch (f) {
+    case Fit::unknown: return "unknown";
+    case Fit::flare_up: return "flare-up";
+    case Fit::tightness: return "tightness";
+    case Fit::both: return "both";
+  }
+  return "unknown";
+}
+
+std::string_view urgency_name(Urgency u) {
+  switch (u) {
+    case Urgency::none: return "none";
+    case Urgency::mention: return "mention";
+    case Urgency::see_clinician: return "see-clinician";
+    case Urgency::emergency: return "emergency";
+  }
+  return "none";
+}
+
+std::string_view group_name(QuestionGroup g) {
+  switch (g) {
+    case QuestionGroup::scope: return "scope";
+    case QuestionGroup::red_flag: return "red-flag";
+    case QuestionGroup::pattern: return "pattern";
+    case QuestionGroup::history: return "history";
+  }
+  return "red-flag";
+}
+
+std::vector<const TriageQuestion*> asking_order(const std::vector<TriageQuestion>& questions) {
+  std::vector<const TriageQuestion*> order;
+  for (const auto& q : questions) {
+    if (q.urgency == Urgency::emergency) order.push_back(&q);
+  }
+  for (const auto& q : questions) {
+    if (q.urgency != Urgency::emergency) order.push_back(&q);
+  }
+  return order;
+}
+
+bool emergency_reached(const std::vector<TriageQuestion>& questions, const Answers& answers) {
+  return std::any_of(questions.begin(), questions.end(),
+                     [&](const auto& q) { return effective_urgency(q, answers) == Urgency::emergency; });
+}
+
+std::vector<const TriageQuestion*> remaining(const std::vector<TriageQuestion>& questions, const Answers& answers) {
+  if (emergency_reached(questions, answers)) return {};
+  std::vector<const TriageQuestion*> left;
+  for (const auto* q : asking_order(questions)) {
+    if (!answers.contains(q->id)) left.push_back(q);
+  }
+  return left;
+}
+
+std::vector<std::string> missing_answers(const std::vector<TriageQuestion>& questions, const Answers& answers) {
+  std::vector<std::string> ids;
+  for (const auto* q : remaining(questions, answers)) ids.push_back(q->id);
+  return ids;
+}
+
+std::vector<std::string> unknown_answers(const std::vector<TriageQuestion>& questions, const Answers& answers) {
+  std::vector<std::string> ids;
+  for (const auto& [id, a] : answers) {
+    if (std::none_of(questions.begin(), questions.end(), [&](const auto& q) { return q.id == id; })) {
+      ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
+Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,
+                 const Answers& answers) {
+  Outcome o;
+  Urgency highest = Urgency::none;
+  bool infection = false;
+  for (const auto* q : asking_order(questions)) {
+    if (!counts_as_yes(answers, q->id)) continue;
+    Reason r = make_reason(*q, answers);
+    highest = std::max(highest, r.urgency);
+    if (contains(infection_ids, q->id)) infection = true;
+    if (q->group == QuestionGroup::scope) o.out_of_scope = true;
+    if (r.urgency == Urgency::see_clinician && contains(same_day_ids, q->id)) o.same_day = true;
+    if (q->group == QuestionGroup::pattern && is_plain_yes(answers, q->id)) o.pattern.push_back(q->id);
+    if (r.urgency >= Urgency::see_clinician) {
+      o.reasons.push_back(std::move(r));
+    } else if (r.urgency == Urgency::mention) {
+      o.mentions.push_back(std::move(r));
+    }
+  }
+  std::stable_sort(o.reasons.begin(), o.reasons.end(),
+                   [](const Reason& a, const Reason& b) { return a.urgency > b.urgency; });
+  o.level = highest == Urgency::emergency       ? Level::emergency
+            : highest == Urgency::see_clinician ? Level::see_clinician
+                                                : Level::self_care;
+  const bool enough = o.pattern.size() >= pattern_threshold;
+  o.pattern_fits = enough && !infection;
+  o.pattern_overridden = enough && infection;
+  o.fit = choose_fit(questions, answers);
+  if (o.level == Level::self_care) o.routines = routines_for(o.fit);
+  o.advice = advice_for(o, advice);
+  return o;
+}
+
+Wording wording(const Outcome& o, std::string_view number) {
+  Wording w;
+  w.disclaimer = fmt::format(
+      "psoas informs and points to care; it does not diagnose and cannot examine you. It is written for "
+      "adults (16 and over) who are not pregnant. In an emergency call {}.",
+      number);
+  const bool only_scope = o.out_of_scope && std::all_of(o.reasons.begin(), o.reasons.end(), [](const Reason& r) {
+                            return r.id == "under-16" || r.id == "pregnant";
+                          });
+  switch (o.level) {
+    case Level::emergency:
+      w.headline = fmt::format(
+          "Seek emergency care now: call {} or go to the nearest emergency department. "
+          "Do not wait for an appointment.",
+          number);
+      w.next_steps.push_back(fmt::format(
+          "Your emergency number is set to {}. It is 911 in the US and Canada, 999 in the UK and 112 across "
+          "Europe (change it with emergency_number in config.toml).",
+          number));
+      w.next_steps.push_back("Do not drive yourself: ask someone to take you, or call for an ambulance.");
+      break;
+    case Level::see_clinician:
+      w.headline = o.same_day ? "See a clinician today: your GP, an urgent care or walk-in clinic, or a "
+                                "telephone health advice line."
+                              : "See a clinician within the next few days: your GP, a physiotherapist or a "
+                                "walk-in clinic.";
+      if (only_scope) {
+        w.headline = "psoas is written for adults who are not pregnant: please see a clinician (your GP, "
+                     "midwife or a physiotherapist) about this pain.";
+      } else if (o.out_of_scope) {
+        w.next_steps.push_back("psoas is written for adults who are not pregnant; ask your clinician before "
+                               "starting any of its exercises.");
+      }
+      if (o.same_day) {
+        w.next_steps.push_back(fmt::format(
+            "If you start to feel very unwell, or cannot walk or bear weight, call {} now.", number));
+      }
+      w.next_steps.push_back("Take the list of reasons below with you.");
+      break;
+    case Level::self_care:
+      w.headline = std::string(self_care_headline);
+      switch (o.fit) {
+        case Fit::flare_up:
+          w.next_steps.push_back("For a new flare-up: start with the gentle 'acute' routine, and use cold for the "
+                                 "first 48 hours.");
+          break;
+        case Fit::tightness:
+          w.next_steps.push_back("For long-standing tightness: start with the 'stretch' routine daily, add the "
+                                 "'strength' routine as it eases, and use heat before activity.");
+          break;
+        case Fit::both:
+          w.next_steps.push_back("While the flare-up is fresh, start with the gentle 'acute' routine and cold for "
+                                 "the first 48 hours; once it settles, move on to 'stretch' and 'strength', with "
+                                 "heat before activity.");
+          break;
+        case Fit::unknown:
+          w.next_steps.push_back("Start gently with the 'acute' routine.");
+          break;
+      }
+      w.next_steps.push_back("Stop any exercise that makes the pain sharp or clearly worse.");
+      break;
+  }
+  if (!o.mentions.empty() && o.level != Level::emergency) {
+    w.next_steps.push_back("Mention the points listed below to a clinician at your next visit.");
+  }
+  if (o.level != Level::emergency) {
+    if (o.pattern_fits) {
+      w.pattern = "The answers fit a pattern sometimes linked to the iliopsoas (the deep hip-flexor muscle); only "
+                  "a clinician can confirm it.";
+    } else if (o.pattern_overridden) {
+      w.pattern = "A fever or infection sign was reported, so the answers are not read as a muscle pattern: an "
+                  "infection deep in the hip muscle can look just like one.";
+    }
+  }
+  w.card = {
+      fmt::format("Cauda equina warning signs: call {} or go to an emergency department now if you get any of these:",
+                  number),
+      "new difficulty peeing, or leaking pee or poo without meaning to",
+      "new numbness or tingling between your legs, around your genitals or bottom",
+      "weakness, numbness or pain in both legs",
+  };
+  w.safety_net = {
+      "This is not a diagnosis. psoas cannot examine you, and symptom checkers are often wrong, so it errs "
+      "toward care.",
+      "Watch for: any sign on the card above, a fever, pain that keeps getting worse, new numbness, tingling or "
+      "weakness in a leg, or pain that wakes you at night.",
+      fmt::format("Where to get help: your GP, a physiotherapist or a walk-in clinic within days; {} or an "
+                  "emergency department for emergency signs.",
+                  number),
+      "Most back and hip muscle pain improves over days to weeks. If it is no better after a week of self-care, "
+      "see a clinician; if it is no better after 4 weeks, be sure to.",
+      "Don't delay if you are worried: seek help whenever something feels wrong, whatever this result says.",
+  };
+  return w;
+}
+
+TriageRecord make_record(const Outcome& o, const Answers& answers) {
+  TriageRecord r;
+  r.outcome = std::string(to_string(o.level));
+  r.answers_json = answers_json(answers);
+  r.reasons_json = reasons_json(o);
+  for (const auto& id : o.routines) r.routine += (r.routine.empty() ? "" : ",") + id;
+  return r;
+}
+
+}  // namespace psoas::triage

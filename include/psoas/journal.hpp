@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "psoas/clock.hpp"
@@ -84,8 +86,9 @@ enum class Access { read_write, read_only };
 
 class Journal {
  public:
-  // The schema version this binary writes.
-  static constexpr int schema_version = 1;
+  // The schema version this binary writes (1: first schema; 2: per-location pain in a
+  // `location` table). Older files are migrated forward, one transaction per version.
+  static constexpr int schema_version = 2;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
   // Throws DataError for a file that is not a journal (never overwritten), an unwritable
@@ -106,6 +109,8 @@ class Journal {
   const std::filesystem::path& path() const;
 
   // Entries. `add` validates (pain 0-10 etc.; throws UsageError), fills id and uuid.
+  // The journal never reads the clock: callers check "not in the future" with
+  // validate_entry(e, now) before adding.
   Entry add(Entry e);
   // Entries with from <= at < to, oldest first; `limit` keeps the newest `limit` of them.
   std::vector<Entry> entries(Instant from, Instant to, std::optional<std::size_t> limit = {}) const;
@@ -119,6 +124,11 @@ class Journal {
   void remove(std::int64_t id);
   // Adds all entries in one transaction; entries whose uuid exists are skipped.
   ImportResult import_entries(const std::vector<Entry>& entries);
+  // The same, streaming: calls `next` until it returns nothing, inside one transaction.
+  // Anything `next` throws rolls the whole import back and propagates.
+  ImportResult import_entries(const std::function<std::optional<Entry>()>& next);
+  // Calls `f` on every entry, oldest first, without holding them all in memory.
+  void for_each_entry(const std::function<void(const Entry&)>& f) const;
   // The latest entry strictly before `t`, and the first at or after it.
   std::optional<Entry> last_before(Instant t) const;
   std::optional<Entry> first_at_or_after(Instant t) const;
@@ -147,5 +157,18 @@ std::optional<Side> side_from_string(std::string_view s);
 
 // A random RFC 4122 version-4 uuid.
 std::string make_uuid();
+
+// True for a uuid in the canonical 8-4-4-4-12 lower-case hex form.
+bool is_uuid(std::string_view s);
+
+// Checks an entry before it is written; throws UsageError("log", "<why>"): pain, PEG and
+// location pain 0-10, uuid form, offset within +-18h, areas (no spaces, ';', '=' or ','),
+// triggers and helped (non-empty, no control characters), valid UTF-8 text. With `now`,
+// also rejects an instant more than a day after `now` (the journal itself never reads
+// the clock, so callers pass it).
+void validate_entry(const Entry& e, std::optional<Instant> now = {});
+
+// The PEG score (mean of pain, enjoyment and activity) when both PEG items are present.
+std::optional<double> peg_score(const Entry& e);
 
 }  // namespace psoas

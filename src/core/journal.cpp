@@ -1,13 +1,252 @@
-// Placeholder: replaced by the journal.
-#include "psoas/journal.hpp"
+// Opening the journal: file checks before SQLite touches anything, pragmas, schema and
+// forward migrations. Reads and writes of rows live in journal_rows.cpp.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "journal_impl.hpp"
 #include "psoas/error.hpp"
+#include "psoas/paths.hpp"
 
 namespace psoas {
-struct Journal::Impl {};
+namespace fs = std::filesystem;
+
+namespace journal_detail {
+
+namespace {
+
+// Version 1: entries (locations as a JSON column), sessions, triage results.
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE entry (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  enjoyment INTEGER CHECK (enjoyment BETWEEN 0 AND 10),
+  activity INTEGER CHECK (activity BETWEEN 0 AND 10),
+  locations TEXT NOT NULL DEFAULT '[]',
+  triggers TEXT NOT NULL DEFAULT '[]',
+  helped TEXT NOT NULL DEFAULT '[]',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entry_at ON entry (at);
+CREATE TABLE session (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  routine TEXT NOT NULL DEFAULT '',
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  phases_done INTEGER NOT NULL DEFAULT 0,
+  phases_total INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX session_start ON session (start);
+CREATE TABLE triage (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  answers TEXT NOT NULL DEFAULT '{}',
+  reasons TEXT NOT NULL DEFAULT '[]',
+  routine TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX triage_at ON triage (at);
+)sql";
+
+// Version 2: locations move to their own table with a per-location pain (0-10).
+constexpr const char* schema_v2 = R"sql(
+CREATE TABLE location (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  area TEXT NOT NULL,
+  side TEXT NOT NULL DEFAULT '',
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  PRIMARY KEY (entry_id, pos)
+) WITHOUT ROWID;
+INSERT INTO location (entry_id, pos, area, side)
+  SELECT e.id, j.key, json_extract(j.value, '$.area'), coalesce(json_extract(j.value, '$.side'), '')
+  FROM entry AS e, json_each(e.locations) AS j;
+ALTER TABLE entry DROP COLUMN locations;
+)sql";
+
+}  // namespace
+
+const char* migration_sql(int version) {
+  switch (version) {
+    case 1: return schema_v1;
+    case 2: return schema_v2;
+    default: return nullptr;
+  }
+}
+
+void migrate(SQLite::Database& db) {
+  for (int v = 1; v <= Journal::schema_version; ++v) {
+    if (db.execAndGet("PRAGMA user_version").getInt() >= v) continue;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (db.execAndGet("PRAGMA user_version").getInt() >= v) continue;  // another process did it
+    db.exec(migration_sql(v));
+    db.exec(fmt::format("PRAGMA user_version = {}", v));
+    tx.commit();
+  }
+}
+
+void require_writable(bool read_only, const fs::path& path) {
+  if (read_only) {
+    throw DataError("journal", fmt::format("{} is open read-only; nothing was written", path.string()));
+  }
+}
+
+}  // namespace journal_detail
+
+namespace {
+
+using journal_detail::migrate;
+
+[[noreturn]] void not_a_journal(const fs::path& path, const std::string& why) {
+  throw DataError("journal", fmt::format("{} is not a psoas journal ({})", path.string(), why));
+}
+
+enum class FileState { missing, empty, sqlite };
+
+// Looks at the file's first bytes without writing anything.
+FileState inspect(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return FileState::missing;
+    throw DataError("journal", fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+  }
+  struct stat st {};
+  char header[16] = {};
+  ssize_t n = 0;
+  bool is_dir = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+  if (!is_dir) n = ::read(fd, header, sizeof header);
+  int read_errno = errno;
+  ::close(fd);
+  if (is_dir) throw DataError("journal", fmt::format("{} is a directory", path.string()));
+  if (n < 0) throw DataError("journal", fmt::format("cannot read {}: {}", path.string(), std::strerror(read_errno)));
+  if (n == 0) return FileState::empty;
+  if (n < 16 || std::memcmp(header, "SQLite format 3", 16) != 0) not_a_journal(path, "file is not a database");
+  return FileState::sqlite;
+}
+
+// Creates the journal file 0600 (and its directory 0700) before SQLite opens it, so
+// SQLite's -wal and -shm files, which copy the database's mode, are 0600 too.
+void create_file(const fs::path& path) {
+  if (path.has_parent_path()) make_private_dir(path.parent_path());
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;  // another psoas created it first
+    throw DataError("journal", fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
+  }
+  ::fchmod(fd, 0600);
+  ::close(fd);
+}
+
+DataError sqlite_error(const fs::path& path, const SQLite::Exception& e) {
+  switch (e.getErrorCode()) {
+    case SQLITE_NOTADB: return DataError("journal", fmt::format("{} is not a psoas journal (file is not a database)", path.string()));
+    case SQLITE_CORRUPT: return DataError("journal", fmt::format("{} is damaged: {}", path.string(), e.what()), "restore it from a backup or an export");
+    default: return DataError("journal", fmt::format("cannot open {}: {}", path.string(), e.what()));
+  }
+}
+
+struct Probe {
+  int version = 0;
+  int objects = 0;  // rows in sqlite_master
+  int tables = 0;   // how many of entry, session, triage exist
+};
+
+// Reads what the file holds; only reads.
+Probe probe(SQLite::Database& db) {
+  Probe p;
+  SQLite::Statement q(db,
+                      "SELECT count(*), coalesce(sum(type = 'table' AND name IN ('entry', 'session', 'triage')), 0) "
+                      "FROM sqlite_master");
+  q.executeStep();
+  p.objects = q.getColumn(0).getInt();
+  p.tables = q.getColumn(1).getInt();
+  p.version = db.execAndGet("PRAGMA user_version").getInt();
+  return p;
+}
+
+// A migrated in-memory copy of `path` (or an empty journal), for reading old files read-only.
+std::unique_ptr<SQLite::Database> memory_copy(const fs::path* path) {
+  auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  if (path) db->backup(path->c_str(), SQLite::Database::Load);
+  migrate(*db);
+  return db;
+}
+
+constexpr int busy_timeout_ms = 10000;
+
+}  // namespace
+
 Journal::Journal(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Journal::Journal(Journal&&) noexcept = default;
 Journal& Journal::operator=(Journal&&) noexcept = default;
 Journal::~Journal() = default;
-Journal Journal::open(const std::filesystem::path&, Access) { throw DataError("journal", "not built yet"); }
-const std::string& Journal::notice() const { static std::string s; return s; }
+
+bool Journal::read_only() const { return m_impl->read_only; }
+const std::string& Journal::notice() const { return m_impl->notice; }
+const fs::path& Journal::path() const { return m_impl->path; }
+SQLite::Database& Journal::database() { return *m_impl->db; }
+
+Journal Journal::in_memory() {
+  auto impl = std::make_unique<Impl>();
+  impl->path = ":memory:";
+  impl->db = memory_copy(nullptr);
+  return Journal(std::move(impl));
+}
+
+Journal Journal::open(const fs::path& path, Access access) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->read_only = access == Access::read_only;
+  FileState state = inspect(path);
+  if (state == FileState::missing) {
+    if (impl->read_only) {  // nothing to read: an empty journal, and no file is created
+      impl->db = memory_copy(nullptr);
+      return Journal(std::move(impl));
+    }
+    create_file(path);
+  }
+  try {
+    int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
+    Probe p = probe(*impl->db);
+    if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
+    if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
+    if (p.version > schema_version) {
+      impl->notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only",
+                                 path.string(), p.version);
+      if (!impl->read_only) {
+        impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+        impl->read_only = true;
+      }
+      return Journal(std::move(impl));
+    }
+    if (impl->read_only) {
+      if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : &path);
+      return Journal(std::move(impl));
+    }
+    std::string mode = impl->db->execAndGet("PRAGMA journal_mode").getString();
+    if (mode != "wal") impl->db->execAndGet("PRAGMA journal_mode = WAL");
+    impl->db->exec("PRAGMA synchronous = FULL");
+    migrate(*impl->db);
+  } catch (const SQLite::Exception& e) {
+    throw sqlite_error(path, e);
+  }
+  return Journal(std::move(impl));
+}
+
 }  // namespace psoas

@@ -1,0 +1,164 @@
+// The journal's rules for what may be stored, and small value helpers (uuid, Side, PEG).
+#include <fmt/format.h>
+
+#include <array>
+#include <random>
+
+#include "psoas/error.hpp"
+#include "psoas/journal.hpp"
+
+namespace psoas {
+
+namespace {
+
+using namespace std::chrono;
+
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    unsigned cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) return false;
+      auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    static constexpr std::array<unsigned, 4> min_cp{0, 0x80, 0x800, 0x10000};
+    if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+bool has_control(std::string_view s, bool allow_newlines) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (allow_newlines && (c == '\n' || c == '\t' || c == '\r')) continue;
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+void check_scale(const char* what, std::optional<int> v) {
+  if (v && (*v < 0 || *v > 10)) {
+    throw UsageError("log", fmt::format("{} must be from 0 to 10, not {}", what, *v));
+  }
+}
+
+void check_text(const char* what, std::string_view s, bool allow_newlines) {
+  if (!valid_utf8(s)) throw UsageError("log", fmt::format("{} is not valid UTF-8", what));
+  if (has_control(s, allow_newlines)) {
+    throw UsageError("log", fmt::format("{} contains a control character", what));
+  }
+}
+
+void check_word(const char* what, const std::string& s) {
+  if (s.empty()) throw UsageError("log", fmt::format("empty {}", what));
+  check_text(what, s, false);
+  if (s.front() == ' ' || s.back() == ' ') {
+    throw UsageError("log", fmt::format("{} '{}' has leading or trailing spaces", what, s));
+  }
+}
+
+constexpr seconds max_offset = hours{18};
+constexpr sys_days earliest = sys_days{year{1900} / January / 1};
+constexpr sys_days latest = sys_days{year{9999} / December / 31};
+
+}  // namespace
+
+std::string to_string(Side s) {
+  switch (s) {
+    case Side::left: return "left";
+    case Side::right: return "right";
+    case Side::both: return "both";
+    case Side::none: break;
+  }
+  return "";
+}
+
+std::optional<Side> side_from_string(std::string_view s) {
+  if (s.empty()) return Side::none;
+  if (s == "left") return Side::left;
+  if (s == "right") return Side::right;
+  if (s == "both") return Side::both;
+  return std::nullopt;
+}
+
+std::string make_uuid() {
+  static thread_local std::random_device device;
+  std::array<unsigned char, 16> b{};
+  for (std::size_t i = 0; i < b.size(); i += 4) {
+    auto r = device();
+    for (std::size_t k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  std::string out;
+  out.reserve(36);
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += fmt::format("{:02x}", b[i]);
+  }
+  return out;
+}
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void validate_entry(const Entry& e, std::optional<Instant> now) {
+  check_scale("pain", e.pain);
+  check_scale("enjoyment (PEG)", e.enjoyment);
+  check_scale("activity (PEG)", e.activity);
+  if (!e.uuid.empty() && !is_uuid(e.uuid)) {
+    throw UsageError("log", fmt::format("'{}' is not a uuid (expected 8-4-4-4-12 lower-case hex digits)", e.uuid));
+  }
+  if (e.utc_offset > max_offset || e.utc_offset < -max_offset) {
+    throw UsageError("log", fmt::format("UTC offset {}s is out of range (at most 18 hours)", e.utc_offset.count()));
+  }
+  if (e.at < earliest || e.at >= latest) throw UsageError("log", "the date is out of range (years 1900 to 9999)");
+  if (now && e.at > *now + hours{24}) {
+    throw UsageError("log", "the time is more than a day in the future");
+  }
+  for (const auto& l : e.where) {
+    check_word("area", l.area);
+    if (l.area.find_first_of(" ;=,\\") != std::string::npos) {
+      throw UsageError("log", fmt::format("area '{}' may not contain spaces or any of ;=,\\", l.area));
+    }
+    check_scale("location pain", l.pain);
+  }
+  for (const auto& t : e.triggers) check_word("trigger", t);
+  for (const auto& h : e.helped) check_word("helped item", h);
+  check_text("note", e.note, true);
+}
+
+std::optional<double> peg_score(const Entry& e) {
+  if (!e.enjoyment || !e.activity) return std::nullopt;
+  return (e.pain + *e.enjoyment + *e.activity) / 3.0;
+}
+
+}  // namespace psoas

@@ -1,0 +1,361 @@
+// The journal: schema and migrations, entries, range queries, de-duplication, validation,
+// and what happens to files that are not (or not yet) ours.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "psoas/error.hpp"
+#include "psoas/journal.hpp"
+
+using namespace psoas;
+using namespace std::chrono;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A temporary directory, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "psoas-journal-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+Instant at(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
+  return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min};
+}
+
+Entry make(Instant t, int pain) {
+  Entry e;
+  e.at = t;
+  e.pain = pain;
+  return e;
+}
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  return st.st_mode & 0777;
+}
+
+// A version-1 journal with two entries, written by raw SQL as psoas 0.1 wrote it.
+void make_v1(const fs::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(R"sql(
+        CREATE TABLE entry (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, at INTEGER NOT NULL,
+          utc_offset INTEGER NOT NULL, pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+          enjoyment INTEGER CHECK (enjoyment BETWEEN 0 AND 10), activity INTEGER CHECK (activity BETWEEN 0 AND 10),
+          locations TEXT NOT NULL DEFAULT '[]', triggers TEXT NOT NULL DEFAULT '[]',
+          helped TEXT NOT NULL DEFAULT '[]', note TEXT NOT NULL DEFAULT '');
+        CREATE INDEX entry_at ON entry (at);
+        CREATE TABLE session (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+          routine TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+          utc_offset INTEGER NOT NULL, phases_done INTEGER NOT NULL DEFAULT 0,
+          phases_total INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL DEFAULT '');
+        CREATE INDEX session_start ON session (start);
+        CREATE TABLE triage (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, at INTEGER NOT NULL,
+          utc_offset INTEGER NOT NULL, outcome TEXT NOT NULL, answers TEXT NOT NULL DEFAULT '{}',
+          reasons TEXT NOT NULL DEFAULT '[]', routine TEXT NOT NULL DEFAULT '');
+        CREATE INDEX triage_at ON triage (at);
+        INSERT INTO entry (uuid, at, utc_offset, pain, locations, triggers, helped, note) VALUES
+          ('11111111-1111-4111-8111-111111111111', 1795204800, 3600, 6,
+           '[{"area":"groin","side":"left"},{"area":"lower-back","side":""}]', '["sitting"]', '["heat"]', 'v1'),
+          ('22222222-2222-4222-8222-222222222222', 1795291200, 0, 2, '[]', '[]', '[]', '');
+        PRAGMA user_version = 1;
+  )sql");
+}
+
+}  // namespace
+
+TEST_SUITE("journal") {
+  TEST_CASE("an entry round-trips with every field") {
+    Journal j = Journal::in_memory();
+    Entry e = make(at(2026, 11, 20, 21), 6);
+    e.utc_offset = hours{1};
+    e.enjoyment = 5;
+    e.activity = 7;
+    e.where = {{"groin", Side::left, 6}, {"lower-back", Side::none, std::nullopt}};
+    e.triggers = {"sitting", "long drive; then stairs"};
+    e.helped = {"heat"};
+    e.note = "line one\nline \"two\" \\ ok";
+    Entry added = j.add(e);
+    CHECK(added.id > 0);
+    CHECK(is_uuid(added.uuid));
+    auto all = j.all_entries();
+    REQUIRE(all.size() == 1);
+    CHECK(all.front() == added);
+    CHECK(j.find(std::to_string(added.id)) == added);
+    CHECK(j.find(added.uuid.substr(0, 6)) == added);
+    CHECK_FALSE(j.find("999"));
+    CHECK(j.entry_count() == 1);
+    CHECK(peg_score(added) == doctest::Approx(6.0));
+  }
+
+  TEST_CASE("range queries are half-open, oldest first, and the limit keeps the newest") {
+    Journal j = Journal::in_memory();
+    for (int d = 1; d <= 10; ++d) j.add(make(at(2026, 11, static_cast<unsigned>(d), 12), d % 11));
+    auto week = j.entries(at(2026, 11, 3), at(2026, 11, 10));
+    REQUIRE(week.size() == 7);
+    CHECK(week.front().at == at(2026, 11, 3, 12));
+    CHECK(week.back().at == at(2026, 11, 9, 12));
+    auto last3 = j.entries(at(2026, 11, 1), at(2026, 12, 1), 3);
+    REQUIRE(last3.size() == 3);
+    CHECK(last3[0].at == at(2026, 11, 8, 12));
+    CHECK(last3[2].at == at(2026, 11, 10, 12));
+    CHECK(j.entries(at(2026, 11, 3, 12), at(2026, 11, 3, 12)).empty());
+    CHECK(j.last_before(at(2026, 11, 3, 12))->at == at(2026, 11, 2, 12));
+    CHECK(j.first_at_or_after(at(2026, 11, 3, 12))->at == at(2026, 11, 3, 12));
+    CHECK_FALSE(j.last_before(at(2026, 11, 1)));
+    CHECK_FALSE(j.first_at_or_after(at(2026, 12, 1)));
+  }
+
+  TEST_CASE("update and remove") {
+    Journal j = Journal::in_memory();
+    Entry e = j.add(make(at(2026, 1, 1), 3));
+    e.pain = 4;
+    e.where = {{"thigh", Side::right, std::nullopt}};
+    j.update(e);
+    CHECK(j.find(e.uuid) == e);
+    e.where.clear();
+    j.update(e);
+    CHECK(j.find(e.uuid)->where.empty());
+    j.remove(e.id);
+    CHECK(j.entry_count() == 0);
+    CHECK_THROWS_AS(j.remove(e.id), DataError);
+    CHECK_THROWS_AS(j.update(e), DataError);
+  }
+
+  TEST_CASE("import skips uuids already present, and is all or nothing") {
+    Journal j = Journal::in_memory();
+    Entry a = j.add(make(at(2026, 1, 1), 3));
+    Entry b = make(at(2026, 1, 2), 4);
+    b.uuid = make_uuid();
+    auto r = j.import_entries(std::vector<Entry>{a, b, b});
+    CHECK(r.added == 1);
+    CHECK(r.skipped == 2);
+    CHECK(j.entry_count() == 2);
+    r = j.import_entries(std::vector<Entry>{a, b});
+    CHECK(r.added == 0);
+    CHECK(r.skipped == 2);
+
+    SUBCASE("a bad entry rejects the whole import") {
+      Entry c = make(at(2026, 1, 3), 5);
+      Entry bad = make(at(2026, 1, 4), 11);
+      CHECK_THROWS_AS(j.import_entries(std::vector<Entry>{c, bad}), UsageError);
+      CHECK(j.entry_count() == 2);
+    }
+    SUBCASE("a failure while streaming rolls back") {
+      int n = 0;
+      CHECK_THROWS_AS(j.import_entries([&]() -> std::optional<Entry> {
+        if (++n > 3) throw DataError("import", "f:4: broken");
+        return make(at(2026, 2, 1), n);
+      }),
+                      DataError);
+      CHECK(j.entry_count() == 2);
+    }
+  }
+
+  TEST_CASE("validation happens before any write") {
+    Journal j = Journal::in_memory();
+    const Instant now = at(2026, 11, 20, 12);
+    SUBCASE("pain and PEG are 0-10") {
+      CHECK_THROWS_WITH_AS(j.add(make(now, 11)), "pain must be from 0 to 10, not 11", UsageError);
+      CHECK_THROWS_AS(j.add(make(now, -1)), UsageError);
+      Entry e = make(now, 3);
+      e.enjoyment = 12;
+      CHECK_THROWS_AS(j.add(e), UsageError);
+      e.enjoyment = 2;
+      e.where = {{"groin", Side::left, 11}};
+      CHECK_THROWS_AS(j.add(e), UsageError);
+    }
+    SUBCASE("uuid form") {
+      Entry e = make(now, 3);
+      e.uuid = "not-a-uuid";
+      CHECK_THROWS_AS(j.add(e), UsageError);
+      e.uuid = "6F9619FF-8B86-D011-B42D-00C04FC964FF";
+      CHECK_THROWS_AS(j.add(e), UsageError);
+    }
+    SUBCASE("not more than a day in the future, given now") {
+      CHECK_NOTHROW(validate_entry(make(now + hours{24}, 3), now));
+      CHECK_THROWS_WITH_AS(validate_entry(make(now + hours{24} + seconds{1}, 3), now),
+                           "the time is more than a day in the future", UsageError);
+    }
+    SUBCASE("areas, triggers and text") {
+      Entry e = make(now, 3);
+      e.where = {{"left groin", Side::none, std::nullopt}};
+      CHECK_THROWS_AS(j.add(e), UsageError);
+      e.where = {};
+      e.triggers = {""};
+      CHECK_THROWS_AS(j.add(e), UsageError);
+      e.triggers = {"bad\x01"};
+      CHECK_THROWS_AS(j.add(e), UsageError);
+      e.triggers = {};
+      e.note = "\xff\xfe";
+      CHECK_THROWS_AS(j.add(e), UsageError);
+    }
+    CHECK(j.entry_count() == 0);
+  }
+
+  TEST_CASE("sessions and triage results by range") {
+    Journal j = Journal::in_memory();
+    Session s;
+    s.kind = "routine";
+    s.routine = "morning";
+    s.start = at(2026, 11, 20, 8);
+    s.end = s.start + minutes{12};
+    s.phases_done = 10;
+    s.phases_total = 10;
+    s.outcome = "completed";
+    Session added = j.add_session(s);
+    CHECK(added.id > 0);
+    CHECK(j.sessions(at(2026, 11, 20), at(2026, 11, 21)) == std::vector<Session>{added});
+    CHECK(j.sessions(at(2026, 11, 21), at(2026, 11, 22)).empty());
+    s.end = s.start - seconds{1};
+    CHECK_THROWS_AS(j.add_session(s), UsageError);
+
+    TriageRecord r;
+    r.at = at(2026, 11, 20, 9);
+    r.outcome = "self-care";
+    r.answers_json = R"({"fever":"no"})";
+    r.reasons_json = "[]";
+    TriageRecord tr = j.add_triage(r);
+    CHECK(j.triage_results(at(2026, 11, 20), at(2026, 11, 21)) == std::vector<TriageRecord>{tr});
+  }
+
+  TEST_CASE("a new journal file is 0600 in a 0700 directory, WAL, current schema") {
+    TempDir tmp;
+    fs::path file = tmp.path / "data" / "psoas" / "journal.db";
+    {
+      Journal j = Journal::open(file);
+      j.add(make(at(2026, 1, 1), 2));
+      CHECK(mode_of(file) == 0600);
+      CHECK(mode_of(file.parent_path()) == 0700);
+      CHECK(mode_of(fs::path(file.string() + "-wal")) == 0600);
+      CHECK(mode_of(fs::path(file.string() + "-shm")) == 0600);
+      CHECK(j.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+      CHECK(j.database().execAndGet("PRAGMA synchronous").getInt() == 2);
+      CHECK(j.database().execAndGet("PRAGMA busy_timeout").getInt() >= 5000);
+      CHECK(j.database().execAndGet("PRAGMA user_version").getInt() == Journal::schema_version);
+      CHECK(j.notice().empty());
+    }
+    Journal again = Journal::open(file);
+    CHECK(again.entry_count() == 1);
+  }
+
+  TEST_CASE("a version-1 journal migrates to the current schema") {
+    TempDir tmp;
+    fs::path file = tmp.path / "old.db";
+    make_v1(file);
+    Journal j = Journal::open(file);
+    CHECK(j.database().execAndGet("PRAGMA user_version").getInt() == 2);
+    CHECK(j.notice().empty());
+    auto all = j.all_entries();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].uuid == "11111111-1111-4111-8111-111111111111");
+    CHECK(all[0].at == Instant{seconds{1795204800}});
+    CHECK(all[0].utc_offset == hours{1});
+    CHECK(all[0].where == std::vector<Location>{{"groin", Side::left, std::nullopt}, {"lower-back", Side::none, std::nullopt}});
+    CHECK(all[0].triggers == std::vector<std::string>{"sitting"});
+    CHECK(all[0].note == "v1");
+    CHECK(all[1].where.empty());
+    Entry e = all[1];
+    e.where = {{"thigh", Side::both, 4}};
+    j.update(e);
+    CHECK(j.find(e.uuid)->where == e.where);
+  }
+
+  TEST_CASE("a version-1 journal opened read-only is migrated in memory, not on disk") {
+    TempDir tmp;
+    fs::path file = tmp.path / "old.db";
+    make_v1(file);
+    std::string before = read_bytes(file);
+    Journal ro = Journal::open(file, Access::read_only);
+    CHECK(ro.read_only());
+    CHECK(ro.entry_count() == 2);
+    CHECK(ro.all_entries()[0].where.size() == 2);
+    CHECK(read_bytes(file) == before);
+    CHECK_THROWS_AS(ro.add(make(at(2026, 1, 2), 2)), DataError);
+  }
+
+  TEST_CASE("a missing journal opened read-only is empty and not created") {
+    TempDir tmp;
+    Journal j = Journal::open(tmp.path / "none" / "journal.db", Access::read_only);
+    CHECK(j.entry_count() == 0);
+    CHECK_FALSE(fs::exists(tmp.path / "none"));
+  }
+
+  TEST_CASE("a journal from a newer psoas opens read-only with a notice") {
+    TempDir tmp;
+    fs::path file = tmp.path / "new.db";
+    {
+      Journal j = Journal::open(file);
+      j.add(make(at(2026, 1, 1), 2));
+      j.database().exec("PRAGMA user_version = 99");
+    }
+    Journal j = Journal::open(file);
+    CHECK(j.read_only());
+    CHECK(j.notice() == "journal " + file.string() + " was written by a newer psoas (schema 99); opened read-only");
+    CHECK(j.entry_count() == 1);
+    CHECK_THROWS_AS(j.add(make(at(2026, 1, 2), 2)), DataError);
+    CHECK(j.database().execAndGet("PRAGMA user_version").getInt() == 99);
+  }
+
+  TEST_CASE("a file that is not a database is refused and left byte for byte") {
+    TempDir tmp;
+    fs::path file = tmp.path / "notes.txt";
+    std::string text(5000, 'x');
+    std::ofstream(file, std::ios::binary) << text;
+    CHECK_THROWS_WITH_AS(Journal::open(file),
+                         (file.string() + " is not a psoas journal (file is not a database)").c_str(),
+                         DataError);
+    CHECK(read_bytes(file) == text);
+    CHECK_FALSE(fs::exists(file.string() + "-wal"));
+    std::ofstream(tmp.path / "short", std::ios::binary) << "abc";
+    CHECK_THROWS_AS(Journal::open(tmp.path / "short"), DataError);
+    CHECK(read_bytes(tmp.path / "short") == "abc");
+  }
+
+  TEST_CASE("a SQLite database that is not a journal is refused and untouched") {
+    TempDir tmp;
+    fs::path file = tmp.path / "other.db";
+    {
+      SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')");
+    }
+    std::string before = read_bytes(file);
+    CHECK_THROWS_WITH_AS(Journal::open(file), (file.string() + " is not a psoas journal (it holds other tables)").c_str(),
+                         DataError);
+    CHECK(read_bytes(file) == before);
+    CHECK_FALSE(fs::exists(file.string() + "-wal"));
+  }
+
+  TEST_CASE("an unwritable location is a DataError") {
+    TempDir tmp;
+    std::ofstream(tmp.path / "file") << "x";
+    CHECK_THROWS_AS(Journal::open(tmp.path / "file" / "journal.db"), DataError);
+    CHECK_THROWS_AS(Journal::open(tmp.path), DataError);  // a directory
+  }
+
+  TEST_CASE("uuids and sides") {
+    std::string u = make_uuid();
+    CHECK(is_uuid(u));
+    CHECK(u[14] == '4');
+    CHECK(make_uuid() != u);
+    CHECK_FALSE(is_uuid("1234"));
+    CHECK(side_from_string(to_string(Side::both)) == Side::both);
+    CHECK(side_from_string("") == Side::none);
+    CHECK_FALSE(side_from_string("up"));
+  }
+}

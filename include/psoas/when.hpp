@@ -100,16 +100,18 @@ std::chrono::year_month_day local_day(Instant t, const Zone& zone, const Calenda
 // The instant the local day `d` begins (honouring cal.day_start).
 Instant day_begin(std::chrono::year_month_day d, const Zone& zone, const Calendar& cal = {});
 
-// "2026-11-20T21:00:00+01:00": the instant in local time with its offset.
+// "2026-11-20T21:00:00+01:00": the instant in local time with its offset (seconds are
+// added only for an offset that has them, "+00:53:28"). parse_instant reads it back.
 std::string format_local(Instant t, const Zone& zone);
 
 // "2026-11-20T20:00:00Z".
 std::string format_utc(Instant t);
 
-// "45s", "2m", "1h30m", "1h0m5s" -> canonical short form; 0 -> "0s".
+// "45s", "2m", "1h30m", "1h0m5s" -> canonical short form; 0 -> "0s"; negative -> "-45s".
+// parse_duration reads every positive result back.
 std::string format_duration(std::chrono::seconds d);
 
-// "00:45", "12:05", "1:02:03": a countdown display.
+// "00:45", "12:05", "1:02:03": a countdown display; negative -> "-00:05".
 std::string format_clock(std::chrono::seconds d);
 
 }  // namespace psoas::when

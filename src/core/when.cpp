@@ -147,7 +147,7 @@ std::optional<seconds> read_clock(Cursor& c, std::string_view text) {
   return hours{*h} + minutes{*m} + seconds{s};
 }
 
-// "z", "+01:00", "-0530", "+01" -> the offset from UTC; nullopt when there is none.
+// "z", "+01:00", "-0530", "+01", "+00:53:28" -> the offset from UTC; nullopt when none.
 std::optional<seconds> read_offset(Cursor& c, std::string_view text) {
   if (c.eat('z')) return seconds{0};
   const char sign = c.peek();
@@ -156,15 +156,21 @@ std::optional<seconds> read_offset(Cursor& c, std::string_view text) {
   auto h = c.fixed(2);
   if (!h) fail(time_kind, text, "a UTC offset looks like +01:00");
   int m = 0;
+  int s = 0;
   if (c.eat(':')) {
     auto mm = c.fixed(2);
     if (!mm) fail(time_kind, text, "a UTC offset looks like +01:00");
     m = *mm;
+    if (c.eat(':')) {  // "+00:53:28", as format_local writes a historic local mean time
+      auto ss = c.fixed(2);
+      if (!ss) fail(time_kind, text, "a UTC offset looks like +01:00");
+      s = *ss;
+    }
   } else if (auto mm = c.fixed(2)) {
     m = *mm;
   }
-  if (*h > 23 || m > 59) fail(time_kind, text, "the UTC offset is out of range");
-  const seconds off = hours{*h} + minutes{m};
+  if (*h > 23 || m > 59 || s > 59) fail(time_kind, text, "the UTC offset is out of range");
+  const seconds off = hours{*h} + minutes{m} + seconds{s};
   return sign == '-' ? -off : off;
 }
 

@@ -156,6 +156,9 @@ TEST_SUITE("when") {
     SUBCASE("+01") {
       CHECK(at("2026-11-20T21:00+01") == "2026-11-20T20:00:00Z");
     }
+    SUBCASE("an offset with seconds") {
+      CHECK(at("1890-01-01T12:00:00+00:53:28") == "1890-01-01T11:06:32Z");
+    }
     SUBCASE("+00:00") {
       CHECK(at("2026-11-20T21:00+00:00") == "2026-11-20T21:00:00Z");
     }
@@ -363,6 +366,8 @@ TEST_SUITE("when") {
         "2026-11-20T21:00+01:0",
         "2026-11-20T21:00+25:00",
         "2026-11-20T21:00+01:60",
+        "2026-11-20T21:00+01:00:6",
+        "2026-11-20T21:00+01:00:60",
         "2026-11-20Z",
         "20261120",
     };
@@ -577,6 +582,7 @@ TEST_SUITE("when") {
     SUBCASE("an offset with seconds") {
       const when::FixedZone z{seconds{3600 + 15}};
       CHECK(when::format_local(t, z) == "2026-11-20T21:00:15+01:00:15");
+      CHECK(when::parse_instant(when::format_local(t, z), friday, utc_zone) == t);
     }
     SUBCASE("across a year") {
       CHECK(when::format_local(utc(2026, 12, 31, 23, 30), cet_fixed) ==

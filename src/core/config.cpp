@@ -160,8 +160,9 @@ Config parse_config(std::string_view text, std::string_view name) {
   const toml::table table = parse_toml(text, name);
   Config config;
   for (const auto& [key, node] : table) {
+    const std::string_view key_name = key.str();  // clang 14 cannot capture structured bindings
     const auto* k = std::find_if(keys.begin(), keys.end(),
-                                 [&](const Key& candidate) { return candidate.name == key.str(); });
+                                 [&](const Key& candidate) { return candidate.name == key_name; });
     if (k == keys.end()) unknown_key(name, key);
     k->read(config, Setting{name, key.str(), node});
   }

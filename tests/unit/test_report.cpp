@@ -1,0 +1,419 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "psoas/report.hpp"
+
+using namespace std::chrono;
+using namespace psoas;
+using namespace psoas::report;
+
+namespace {
+
+const when::FixedZone utc{seconds{0}};
+
+Instant at(int y, unsigned m, unsigned d, int h = 12, int min = 0) {
+  return sys_days(year{y} / month{m} / day{d}) + hours(h) + minutes(min);
+}
+
+Entry entry(Instant t, int pain, std::vector<std::string> triggers = {}, std::vector<std::string> helped = {}) {
+  Entry e;
+  e.at = t;
+  e.pain = pain;
+  e.triggers = std::move(triggers);
+  e.helped = std::move(helped);
+  return e;
+}
+
+Session session(Instant start, int minutes_long, std::string routine = "morning", std::string kind = "routine",
+                std::string outcome = "completed") {
+  Session s;
+  s.kind = std::move(kind);
+  s.routine = std::move(routine);
+  s.start = start;
+  s.end = start + minutes(minutes_long);
+  s.outcome = std::move(outcome);
+  return s;
+}
+
+// Nov 16-22 2026 (Mon-Sun) as the range, "now" at the end of Sunday.
+ReportInput week() {
+  ReportInput in;
+  in.range = {at(2026, 11, 16, 0), at(2026, 11, 23, 0)};
+  in.now = at(2026, 11, 22, 20);
+  in.zone = &utc;
+  return in;
+}
+
+// One entry a day with `pain[i]` on day i of the range starting `first`.
+void daily(ReportInput& in, sys_days first, const std::vector<int>& pain) {
+  for (std::size_t i = 0; i < pain.size(); ++i) in.entries.push_back(entry(first + days(i) + hours(9), pain[i]));
+}
+
+const sys_days nov16 = sys_days(2026y / 11 / 16);
+const sys_days nov9 = sys_days(2026y / 11 / 9);
+
+bool has(const Report& r, Warning w) { return std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end(); }
+
+std::size_t count(const std::string& s, std::string_view what) {
+  std::size_t n = 0;
+  for (auto i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_SUITE("report") {
+  TEST_CASE("ranges: the previous range has the same number of days") {
+    auto in = week();
+    when::Range p = previous_range(in.range, utc);
+    CHECK(p.from == at(2026, 11, 9, 0));
+    CHECK(p.to == at(2026, 11, 16, 0));
+    when::Range w = entry_window(in.range, utc);
+    CHECK(w.from == p.from);
+    CHECK(w.to == in.range.to + hours(6));
+  }
+
+  TEST_CASE("days: entries, mean, lowest and highest per local day") {
+    auto in = week();
+    in.entries = {entry(at(2026, 11, 16, 8), 3), entry(at(2026, 11, 16, 20), 6), entry(at(2026, 11, 18, 9), 5),
+                  entry(at(2026, 11, 23, 1), 9) /* after the range */, entry(at(2026, 11, 15, 23), 9) /* before */};
+    Report r = compute_report(in);
+    REQUIRE(r.days.size() == 7);
+    CHECK(date_label(r.days[0].date) == "2026-11-16");
+    CHECK(r.days[0].entries == 2);
+    CHECK(*r.days[0].mean == doctest::Approx(4.5));
+    CHECK(*r.days[0].min == 3);
+    CHECK(*r.days[0].max == 6);
+    CHECK(r.days[1].entries == 0);
+    CHECK_FALSE(r.days[1].mean);
+    CHECK(r.entries == 3);
+    CHECK(r.days_with_entries == 2);
+    CHECK(*r.mean == doctest::Approx(4.8));  // mean of daily means 4.5 and 5, rounded
+    CHECK(*r.min == 3);
+    CHECK(*r.max == 6);
+    CHECK(range_label(r) == "2026-11-16 to 2026-11-22 (7 days)");
+  }
+
+  TEST_CASE("days are local days") {
+    when::FixedZone plus_two{hours(2)};
+    auto in = week();
+    in.zone = &plus_two;
+    in.range = {at(2026, 11, 15, 22), at(2026, 11, 22, 22)};  // Nov 16-22 local
+    in.entries = {entry(at(2026, 11, 15, 23), 4)};              // 01:00 local on the 16th
+    Report r = compute_report(in);
+    REQUIRE(r.days.size() == 7);
+    CHECK(date_label(r.days[0].date) == "2026-11-16");
+    CHECK(r.days[0].entries == 1);
+  }
+
+  TEST_CASE("a day boundary after midnight counts early entries toward the previous day") {
+    auto in = week();
+    in.calendar.day_start = hours(4);
+    in.range = {at(2026, 11, 16, 4), at(2026, 11, 23, 4)};
+    in.entries = {entry(at(2026, 11, 17, 1, 30), 7)};
+    Report r = compute_report(in);
+    REQUIRE(r.days.size() == 7);
+    CHECK(r.days[0].entries == 1);
+  }
+
+  TEST_CASE("trend") {
+    auto in = week();
+    in.first_entry = at(2026, 10, 1);  // well past the first weeks
+    SUBCASE("improving: down by 2 points") {
+      daily(in, nov9, {6, 6, 6, 6, 6, 6, 6});
+      daily(in, nov16, {4, 4, 4, 4, 4, 4, 4});
+      Report r = compute_report(in);
+      CHECK(r.pain.trend == Trend::improving);
+      CHECK(*r.pain.change == doctest::Approx(-2.0));
+      CHECK(*r.pain.percent == doctest::Approx(-33));
+      CHECK(r.warnings.empty());
+      CHECK(trend_sentence(r).starts_with("Improving: mean pain from 6.0 to 4.0 (-2.0 points, -33%)"));
+    }
+    SUBCASE("improving: down by 30% though less than 2 points") {
+      daily(in, nov9, {3, 3, 3, 3});
+      daily(in, nov16, {2, 2, 2, 2});
+      CHECK(compute_report(in).pain.trend == Trend::improving);
+    }
+    SUBCASE("may be improving in the first weeks") {
+      in.first_entry = at(2026, 11, 9);
+      daily(in, nov9, {6, 6, 6, 6});
+      daily(in, nov16, {3, 3, 3, 3});
+      Report r = compute_report(in);
+      CHECK(r.pain.trend == Trend::may_be_improving);
+      CHECK(trend_sentence(r).find("less certain") != std::string::npos);
+    }
+    SUBCASE("no clear change, and the 4-week rule") {
+      daily(in, nov9, {5, 5, 5, 5, 5});
+      daily(in, nov16, {5, 4, 5, 4, 5});
+      Report r = compute_report(in);
+      CHECK(r.pain.trend == Trend::no_clear_change);
+      CHECK(*r.days_logged == 53);  // Oct 1 to Nov 22
+      CHECK(has(r, Warning::no_improvement_4_weeks));
+      CHECK_FALSE(has(r, Warning::no_improvement_8_weeks));
+    }
+    SUBCASE("worsening: up by 2 points") {
+      daily(in, nov9, {5, 5, 5, 5});
+      daily(in, nov16, {7, 7, 7, 7});
+      Report r = compute_report(in);
+      CHECK(r.pain.trend == Trend::worsening);
+      REQUIRE_FALSE(r.warnings.empty());
+      CHECK(r.warnings.front() == Warning::worsening);
+      CHECK(warning_text(Warning::worsening, r).find("psoas triage") != std::string::npos);
+    }
+    SUBCASE("worsening: up by 30%") {
+      daily(in, nov9, {3, 3, 3, 3});
+      daily(in, nov16, {4, 4, 4, 4});
+      CHECK(compute_report(in).pain.trend == Trend::worsening);
+    }
+    SUBCASE("not enough data with fewer than 4 days in either range") {
+      daily(in, nov9, {6, 6, 6});
+      daily(in, nov16, {2, 2, 2, 2, 2});
+      Report r = compute_report(in);
+      CHECK(r.pain.trend == Trend::not_enough_data);
+      CHECK(r.pain.days == 5);
+      CHECK(r.pain.previous_days == 3);
+      CHECK(trend_sentence(r).starts_with("Not enough data yet"));
+    }
+    SUBCASE("several entries on one day count as one day") {
+      for (int h = 8; h < 20; ++h) in.entries.push_back(entry(at(2026, 11, 16, h), 5));
+      daily(in, nov9, {5, 5, 5, 5});
+      CHECK(compute_report(in).pain.trend == Trend::not_enough_data);
+    }
+  }
+
+  TEST_CASE("the 7-day, 4-week, 8-week and 12-week rules") {
+    auto in = week();
+    daily(in, nov9, {5, 5, 5, 5});
+    daily(in, nov16, {5, 5, 5, 5});
+    SUBCASE("fewer than 7 days: nothing yet") {
+      in.first_entry = at(2026, 11, 17);
+      in.entries.erase(in.entries.begin(), in.entries.begin() + 5);  // keep Nov 17-19
+      Report r = compute_report(in);
+      CHECK(*r.days_logged == 6);
+      CHECK(r.warnings.empty());
+    }
+    SUBCASE("7 days: suggest a clinician") {
+      in.first_entry = at(2026, 11, 16);
+      in.entries.erase(in.entries.begin(), in.entries.begin() + 4);
+      Report r = compute_report(in);
+      CHECK(*r.days_logged == 7);
+      CHECK(r.warnings == std::vector{Warning::no_improvement_1_week});
+      CHECK(warning_text(Warning::no_improvement_1_week, r).find("clinician") != std::string::npos);
+    }
+    SUBCASE("8 weeks: a specialist") {
+      in.first_entry = at(2026, 9, 28);
+      Report r = compute_report(in);
+      CHECK(*r.days_logged == 56);
+      CHECK(r.warnings == std::vector{Warning::no_improvement_8_weeks});
+      CHECK(warning_text(Warning::no_improvement_8_weeks, r).find("specialist") != std::string::npos);
+    }
+    SUBCASE("12 weeks: chronic") {
+      in.first_entry = at(2026, 8, 1);
+      Report r = compute_report(in);
+      CHECK(r.warnings == std::vector{Warning::no_improvement_8_weeks, Warning::chronic_12_weeks});
+    }
+    SUBCASE("improving: no duration warning") {
+      in.first_entry = at(2026, 8, 1);
+      for (Entry& e : in.entries)
+        if (e.at >= at(2026, 11, 16, 0)) e.pain = 2;
+      CHECK(compute_report(in).warnings.empty());
+    }
+    SUBCASE("no pain left to improve: no duration warning") {
+      in.first_entry = at(2026, 8, 1);
+      for (Entry& e : in.entries) e.pain = 0;
+      CHECK(compute_report(in).warnings.empty());
+    }
+  }
+
+  TEST_CASE("a red flag in the range overrides any trend") {
+    auto in = week();
+    in.first_entry = at(2026, 8, 1);
+    daily(in, nov9, {6, 6, 6, 6});
+    daily(in, nov16, {9, 9, 9, 9});
+    TriageRecord t;
+    t.at = at(2026, 11, 18, 10);
+    t.outcome = "emergency";
+    t.reasons_json = R"(["urine-retention","both-legs"])";
+    in.triage = {t};
+    Report r = compute_report(in);
+    CHECK(r.trend_overridden);
+    CHECK(r.warnings == std::vector{Warning::red_flag_emergency});
+    REQUIRE(r.red_flags.size() == 1);
+    CHECK(r.red_flags[0].reasons == std::vector<std::string>{"urine-retention", "both-legs"});
+    std::string text = warning_text(Warning::red_flag_emergency, r);
+    CHECK(text.find("2026-11-18") != std::string::npos);
+    CHECK(text.find("call 112") != std::string::npos);
+    CHECK(trend_sentence(r).find("follow its advice") != std::string::npos);
+    SUBCASE("a self-care triage is not a red flag") {
+      in.triage[0].outcome = "self-care";
+      CHECK(compute_report(in).red_flags.empty());
+    }
+  }
+
+  TEST_CASE("sessions, adherence and streak") {
+    auto in = week();
+    in.sessions = {session(at(2026, 11, 14, 8), 10), session(at(2026, 11, 15, 8), 10),  // previous range
+                   session(at(2026, 11, 16, 8), 12), session(at(2026, 11, 17, 8), 10),
+                   session(at(2026, 11, 19, 8), 10, "desk", "timer", "stopped"),
+                   session(at(2026, 11, 20, 8), 10), session(at(2026, 11, 21, 8), 10),
+                   session(at(2026, 11, 21, 18), 20, "evening"),
+                   session(at(2026, 11, 21, 15), 1, "break", "break", "done"),
+                   session(at(2026, 11, 21, 16), 1, "break", "break", "skipped")};
+    Report r = compute_report(in);
+    CHECK(r.sessions == 6);
+    CHECK(r.session_time == minutes(72));
+    CHECK(r.days_with_session == 5);
+    CHECK(r.days_judged == 7);
+    CHECK(*r.adherence == doctest::Approx(5.0 / 7));
+    CHECK(r.streak == 3);  // Thu-Sat; Sunday (today) is still open
+    CHECK_FALSE(r.streak_may_be_longer);
+    CHECK(r.breaks_done == 1);
+    CHECK(r.breaks_skipped == 1);
+    CHECK(r.days[5].breaks_done == 1);
+    REQUIRE(r.routines.size() == 3);
+    CHECK(r.routines[0].routine == "morning");
+    CHECK(r.routines[0].sessions == 4);
+    CHECK(r.routines[0].completed == 4);
+    CHECK(r.routines[0].time == minutes(42));
+    SUBCASE("a streak reaching the start of the data may be longer") {
+      for (int d = 9; d <= 22; ++d) in.sessions.push_back(session(at(2026, 11, d, 7), 5));
+      Report r2 = compute_report(in);
+      CHECK(r2.streak == 14);
+      CHECK(r2.streak_may_be_longer);
+      CHECK(render(r2, Format::text).find("Current streak: at least 14 days.") != std::string::npos);
+    }
+    SUBCASE("days to come are not judged") {
+      in.now = at(2026, 11, 18, 12);
+      Report r2 = compute_report(in);
+      CHECK(r2.days_judged == 3);
+      CHECK(r2.days[3].to_come);
+      CHECK(r2.streak == 4);  // Sat-Tue, across the range's start; Wednesday is still open
+    }
+  }
+
+  TEST_CASE("pain change around sessions, per routine") {
+    auto in = week();
+    in.entries = {entry(at(2026, 11, 16, 7), 6), entry(at(2026, 11, 16, 9), 4),   // -2
+                  entry(at(2026, 11, 17, 7), 5), entry(at(2026, 11, 17, 16), 2),  // after > 6 h: not counted
+                  entry(at(2026, 11, 18, 7), 5), entry(at(2026, 11, 18, 8, 30), 4)};  // -1
+    in.sessions = {session(at(2026, 11, 16, 8), 20), session(at(2026, 11, 17, 8), 20),
+                   session(at(2026, 11, 18, 8), 20)};
+    Report r = compute_report(in);
+    REQUIRE(r.routines.size() == 1);
+    CHECK(r.routines[0].with_change == 2);
+    CHECK(*r.routines[0].mean_change == doctest::Approx(-1.5));
+  }
+
+  TEST_CASE("triggers and helpers seen on at least 3 days") {
+    auto in = week();
+    in.entries = {entry(at(2026, 11, 16, 9), 7, {"sitting"}, {"heat"}), entry(at(2026, 11, 17, 9), 6, {"sitting"}),
+                  entry(at(2026, 11, 17, 10), 8, {"sitting"}),  // same day: one day
+                  entry(at(2026, 11, 18, 9), 5, {"sitting", "stress"}, {"heat"}),
+                  entry(at(2026, 11, 19, 9), 2, {}, {"walk"}), entry(at(2026, 11, 20, 9), 3, {}, {"heat"})};
+    Report r = compute_report(in);
+    REQUIRE(r.triggers.size() == 1);
+    CHECK(r.triggers[0].name == "sitting");
+    CHECK(r.triggers[0].days_with == 3);
+    CHECK(r.triggers[0].days_without == 2);
+    CHECK(r.triggers[0].mean_with == doctest::Approx(6.3));  // (7 + 7 + 5) / 3
+    CHECK(*r.triggers[0].mean_without == doctest::Approx(2.5));
+    REQUIRE(r.helpers.size() == 1);
+    CHECK(r.helpers[0].name == "heat");
+    CHECK(r.helpers[0].days_with == 3);
+  }
+
+  TEST_CASE("PEG and pain per place") {
+    auto in = week();
+    in.first_entry = at(2026, 8, 1);
+    auto peg = [](Instant t, int p, int e, int a) {
+      Entry x = entry(t, p);
+      x.enjoyment = e;
+      x.activity = a;
+      x.where = {{"groin", Side::left, p}, {"lower-back", Side::none, 3}};
+      return x;
+    };
+    for (int d = 9; d <= 12; ++d) in.entries.push_back(peg(at(2026, 11, d), 6, 6, 6));
+    for (int d = 16; d <= 19; ++d) in.entries.push_back(peg(at(2026, 11, d), 5, 4, 4));
+    Report r = compute_report(in);
+    REQUIRE(r.peg);
+    CHECK(*r.peg->mean == doctest::Approx(4.3));
+    CHECK(*r.peg->previous_mean == doctest::Approx(6.0));
+    CHECK(r.peg->trend == Trend::improving);  // down by more than 1 point
+    CHECK(r.pain.trend == Trend::no_clear_change);
+    REQUIRE(r.locations.size() == 2);
+    CHECK(r.locations[0].name == "left groin");
+    CHECK(*r.locations[0].trend.mean == doctest::Approx(5.0));
+    CHECK(r.locations[1].name == "lower-back");
+    CHECK(r.locations[1].trend.trend == Trend::no_clear_change);
+  }
+
+  TEST_CASE("empty range and one entry") {
+    auto in = week();
+    Report empty = compute_report(in);
+    CHECK(is_empty(empty));
+    CHECK(empty.days.size() == 7);
+    CHECK_FALSE(empty.mean);
+    CHECK(empty.pain.trend == Trend::not_enough_data);
+    for (Format f : {Format::text, Format::markdown, Format::json, Format::csv, Format::html})
+      CHECK_FALSE(render(empty, f).empty());
+
+    in.entries = {entry(at(2026, 11, 20, 9), 4)};
+    Report one = compute_report(in);
+    CHECK_FALSE(is_empty(one));
+    CHECK(one.entries == 1);
+    CHECK(*one.mean == doctest::Approx(4.0));
+    CHECK(*one.days_logged == 3);  // Nov 20-22
+    CHECK(one.warnings.empty());
+  }
+
+  TEST_CASE("renderers") {
+    auto in = week();
+    in.first_entry = at(2026, 10, 1);
+    daily(in, nov9, {5, 5, 5, 5});
+    daily(in, nov16, {5, 4, 5, 4, 5});
+    in.sessions = {session(at(2026, 11, 16, 8), 15, "morning & <evening>")};
+    Report r = compute_report(in);
+
+    std::string text = render(r, Format::text);
+    CHECK(text.starts_with("psoas report: 2026-11-16 to 2026-11-22 (7 days)\n"));
+    CHECK(text.find("No clear change") != std::string::npos);
+    CHECK(text.find("Seek emergency care now") != std::string::npos);
+    CHECK(text.find("both legs") != std::string::npos);
+    CHECK(text.find("not a diagnosis") != std::string::npos);
+    CHECK(text.find("\x1b[") == std::string::npos);
+    CHECK(text.find("you are fine") == std::string::npos);
+    CHECK(render(r, Format::text, {true, {}}).find("\x1b[") != std::string::npos);
+
+    std::string json = render(r, Format::json);
+    CHECK(json.starts_with("{\"first_day\":\"2026-11-16\""));
+    CHECK(json.find("\"trend\":{\"trend\":\"no_clear_change\"") != std::string::npos);
+    CHECK(json.find("\"routine\":\"morning & <evening>\"") != std::string::npos);
+    CHECK(json.ends_with("}\n"));
+
+    std::string csv = render(r, Format::csv);
+    CHECK(count(csv, "\n") == 8);  // header + 7 days
+    CHECK(csv.find("2026-11-16,1,5.0,5,5,1,15,0,0,0\n") != std::string::npos);
+
+    std::string html = render(r, Format::html);
+    CHECK(count(html, "<circle") == 5);
+    CHECK(html.find("morning &amp; &lt;evening&gt;") != std::string::npos);
+    CHECK(count(html, "http") == 2);  // the XHTML and SVG namespaces: nothing is fetched
+    CHECK(count(html, "src=") + count(html, "href=") + count(html, "<script") == 0);
+
+    std::string md = render(r, Format::markdown);
+    CHECK(md.starts_with("# psoas report"));
+    CHECK(md.find("morning & \\<evening\\>") != std::string::npos);
+  }
+
+  TEST_CASE("format names") {
+    CHECK(format_from_string("json") == Format::json);
+    CHECK(format_from_string("md") == Format::markdown);
+    CHECK_FALSE(format_from_string("pdf"));
+  }
+
+  TEST_CASE("the emergency number is configurable") {
+    CHECK(cauda_equina_card("112")[0].find("911 or 999") != std::string::npos);
+    CHECK(cauda_equina_card("999")[0].find("call 999") != std::string::npos);
+  }
+}

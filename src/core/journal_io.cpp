@@ -1,0 +1,303 @@
+// Entries as text: locations, tags, times, and the writers for CSV, JSON and JSON Lines.
+#include "psoas/journal_io.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <ostream>
+
+#include "psoas/error.hpp"
+#include "psoas/json.hpp"
+
+namespace psoas {
+
+namespace {
+
+using namespace std::chrono;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Words of `s`, split at spaces, dashes and underscores.
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+const std::map<std::string, std::string, std::less<>>& area_aliases() {
+  static const std::map<std::string, std::string, std::less<>> aliases{
+      {"back", "lower-back"},         {"low-back", "lower-back"},        {"lumbar", "lower-back"},
+      {"lower-backs", "lower-back"},  {"groins", "groin"},               {"hip", "front-of-hip"},
+      {"hips", "front-of-hip"},       {"front-hip", "front-of-hip"},     {"front-of-the-hip", "front-of-hip"},
+      {"hip-flexor", "front-of-hip"}, {"hip-flexors", "front-of-hip"},   {"front-of-hips", "front-of-hip"},
+      {"buttocks", "buttock"},        {"glute", "buttock"},              {"glutes", "buttock"},
+      {"bottom", "buttock"},          {"thighs", "thigh"},               {"legs", "leg"},
+  };
+  return aliases;
+}
+
+bool parse_int(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && p == s.data() + s.size();
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Items joined with ';', with '\' and ';' inside an item escaped by '\'.
+std::string join_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ';';
+    for (char c : items[i]) {
+      if (c == '\\' || c == ';') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string optional_text(std::optional<int> v) { return v ? std::to_string(*v) : std::string{}; }
+
+constexpr const char* csv_columns = "uuid,at,pain,enjoyment,activity,where,triggers,helped,note";
+
+}  // namespace
+
+std::optional<EntryFormat> entry_format_from_string(std::string_view s) {
+  if (s == "csv") return EntryFormat::csv;
+  if (s == "json") return EntryFormat::json;
+  if (s == "jsonl" || s == "ndjson") return EntryFormat::jsonl;
+  return std::nullopt;
+}
+
+std::string to_string(EntryFormat f) {
+  switch (f) {
+    case EntryFormat::csv: return "csv";
+    case EntryFormat::json: return "json";
+    case EntryFormat::jsonl: return "jsonl";
+  }
+  return "";
+}
+
+EntryFormat detect_entry_format(std::string_view file_name, std::string_view head) {
+  auto dot = file_name.rfind('.');
+  if (dot != std::string_view::npos) {
+    if (auto f = entry_format_from_string(lower(file_name.substr(dot + 1)))) return *f;
+  }
+  auto first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return EntryFormat::csv;
+  if (head[first] == '[') return EntryFormat::json;
+  if (head[first] == '{') return EntryFormat::jsonl;
+  return EntryFormat::csv;
+}
+
+const std::vector<std::string>& known_areas() {
+  static const std::vector<std::string> areas{"lower-back", "groin", "front-of-hip", "buttock", "thigh", "leg"};
+  return areas;
+}
+
+const std::vector<std::string>& known_triggers() {
+  static const std::vector<std::string> t{"sitting",   "standing", "walking",  "running",    "stress",
+                                          "core-workout", "poor-sleep", "dehydration", "lifting", "driving",
+                                          "cold"};
+  return t;
+}
+
+const std::vector<std::string>& known_helped() {
+  static const std::vector<std::string> h{"heat", "ice", "stretch", "massage", "walk", "rest", "breathing", "routine"};
+  return h;
+}
+
+Location parse_location(std::string_view text) {
+  Location l;
+  std::string_view body = text;
+  if (auto eq = text.find_first_of("=:"); eq != std::string_view::npos) {
+    std::string_view n = text.substr(eq + 1);
+    while (!n.empty() && n.front() == ' ') n.remove_prefix(1);
+    while (!n.empty() && n.back() == ' ') n.remove_suffix(1);
+    int v = 0;
+    if (!parse_int(n, v)) {
+      throw UsageError("--where", fmt::format("'{}': the pain after '=' must be a number from 0 to 10", text));
+    }
+    l.pain = v;
+    body = text.substr(0, eq);
+  }
+  std::vector<std::string> w = words(lower(body));
+  if (w.empty()) throw UsageError("--where", "empty location");
+  for (bool front : {true, false}) {
+    if (w.size() < 2 || l.side != Side::none) break;
+    std::string& word = front ? w.front() : w.back();
+    if (auto s = side_from_string(word); s && *s != Side::none) {
+      l.side = *s;
+      w.erase(front ? w.begin() : w.end() - 1);
+    }
+  }
+  std::string area;
+  for (const auto& x : w) area += (area.empty() ? "" : "-") + x;
+  if (auto it = area_aliases().find(area); it != area_aliases().end()) area = it->second;
+  l.area = area;
+  return l;
+}
+
+std::string format_location(const Location& l) {
+  std::string out = l.side == Side::none ? l.area : to_string(l.side) + " " + l.area;
+  if (l.pain) out += "=" + std::to_string(*l.pain);
+  return out;
+}
+
+std::string normalise_tag(std::string_view text, const std::vector<std::string>& known) {
+  std::string out;
+  bool space = false;
+  for (char c : lower(text)) {
+    if (c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  std::string dashed = out;
+  std::replace(dashed.begin(), dashed.end(), ' ', '-');
+  if (std::find(known.begin(), known.end(), dashed) != known.end()) return dashed;
+  return out;
+}
+
+std::string format_offset_time(Instant at, seconds offset) {
+  const auto local = at + offset;
+  const auto day = floor<days>(local);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{local - day};
+  const auto off = offset < seconds{0} ? -offset : offset;
+  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
+                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  const long long o = off.count();
+  out += fmt::format("{}{:02}:{:02}", offset < seconds{0} ? '-' : '+', o / 3600, (o / 60) % 60);
+  if (o % 60) out += fmt::format(":{:02}", o % 60);
+  return out;
+}
+
+std::optional<std::pair<Instant, seconds>> parse_offset_time(std::string_view s) {
+  auto num = [&](std::size_t pos, std::size_t len, int& out) {
+    if (pos + len > s.size()) return false;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+    }
+    return parse_int(s.substr(pos, len), out);
+  };
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!num(0, 4, y) || s.size() < 16 || s[4] != '-' || !num(5, 2, mo) || s[7] != '-' || !num(8, 2, d) ||
+      (s[10] != 'T' && s[10] != ' ') || !num(11, 2, h) || s[13] != ':' || !num(14, 2, mi)) {
+    return std::nullopt;
+  }
+  std::size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!num(pos + 1, 2, sec)) return std::nullopt;
+    pos += 3;
+  }
+  const year_month_day ymd{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  seconds offset{0};
+  std::string_view rest = s.substr(pos);
+  if (rest == "Z") {
+    offset = seconds{0};
+  } else if (rest.size() >= 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+    int oh = 0, om = 0, os = 0;
+    s = rest;
+    if (!num(1, 2, oh) || !num(4, 2, om) || oh > 18 || om > 59) return std::nullopt;
+    if (rest.size() == 9 && rest[6] == ':') {
+      if (!num(7, 2, os) || os > 59) return std::nullopt;
+    } else if (rest.size() != 6) {
+      return std::nullopt;
+    }
+    offset = hours{oh} + minutes{om} + seconds{os};
+    if (rest[0] == '-') offset = -offset;
+  } else {
+    return std::nullopt;
+  }
+  const auto local = sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec};
+  return std::pair{Instant{local - offset}, offset};
+}
+
+std::string entry_json(const Entry& e, bool with_id) {
+  json::Object o;
+  if (with_id) o.add("id", static_cast<std::int64_t>(e.id));
+  o.add("uuid", e.uuid).add("at", format_offset_time(e.at, e.utc_offset)).add("pain", e.pain);
+  if (e.enjoyment) o.add("enjoyment", *e.enjoyment);
+  else o.add_null("enjoyment");
+  if (e.activity) o.add("activity", *e.activity);
+  else o.add_null("activity");
+  std::vector<std::string> where;
+  for (const auto& l : e.where) {
+    json::Object lo;
+    lo.add("area", l.area);
+    if (l.side == Side::none) lo.add_null("side");
+    else lo.add("side", to_string(l.side));
+    if (l.pain) lo.add("pain", *l.pain);
+    else lo.add_null("pain");
+    where.push_back(lo.str());
+  }
+  o.add_raw("where", json::array_raw(where));
+  o.add_raw("triggers", json::array(e.triggers));
+  o.add_raw("helped", json::array(e.helped));
+  o.add("note", e.note);
+  return o.str();
+}
+
+EntryExporter::EntryExporter(std::ostream& out, EntryFormat format) : m_out(out), m_format(format) {}
+
+void EntryExporter::write(const Entry& e) {
+  switch (m_format) {
+    case EntryFormat::csv: {
+      if (!m_started) m_out << csv_columns << '\n';
+      std::vector<std::string> where;
+      for (const auto& l : e.where) where.push_back(format_location(l));
+      m_out << e.uuid << ',' << format_offset_time(e.at, e.utc_offset) << ',' << e.pain << ','
+            << optional_text(e.enjoyment) << ',' << optional_text(e.activity) << ',' << csv_field(join_list(where))
+            << ',' << csv_field(join_list(e.triggers)) << ',' << csv_field(join_list(e.helped)) << ','
+            << csv_field(e.note) << '\n';
+      break;
+    }
+    case EntryFormat::json:
+      m_out << (m_started ? ",\n  " : "[\n  ") << entry_json(e, false);
+      break;
+    case EntryFormat::jsonl:
+      m_out << entry_json(e, false) << '\n';
+      break;
+  }
+  m_started = true;
+}
+
+void EntryExporter::finish() {
+  if (m_format == EntryFormat::csv && !m_started) m_out << csv_columns << '\n';
+  if (m_format == EntryFormat::json) m_out << (m_started ? "\n]\n" : "[]\n");
+  m_started = true;
+}
+
+}  // namespace psoas

@@ -1,0 +1,162 @@
+// Entries as text: locations, tags, times, and export -> import round trips in every format.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
+
+using namespace psoas;
+using namespace std::chrono;
+
+namespace {
+
+Instant at(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
+  return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min};
+}
+
+std::vector<Entry> sample() {
+  Entry a;
+  a.uuid = "11111111-1111-4111-8111-111111111111";
+  a.at = at(2026, 11, 20, 20);
+  a.utc_offset = hours{1};
+  a.pain = 6;
+  a.enjoyment = 5;
+  a.activity = 7;
+  a.where = {{"groin", Side::left, 6}, {"lower-back", Side::none, std::nullopt}, {"knie", Side::both, 0}};
+  a.triggers = {"sitting", "long drive; then \\stairs\\", "comma, \"quoted\""};
+  a.helped = {"heat"};
+  a.note = "two\nlines, \"quotes\" and a trailing CR\r";
+  Entry b;
+  b.uuid = "22222222-2222-4222-8222-222222222222";
+  b.at = at(2026, 11, 21, 3, 30);
+  b.utc_offset = -(hours{9} + minutes{30});
+  b.pain = 0;
+  Entry c;
+  c.uuid = "33333333-3333-4333-8333-333333333333";
+  c.at = at(1911, 3, 10, 23, 50);
+  c.utc_offset = seconds{561};  // Paris mean time: an offset with seconds
+  c.pain = 10;
+  c.note = "ünïcödé ✓";
+  return {a, b, c};
+}
+
+std::string export_all(const std::vector<Entry>& es, EntryFormat f) {
+  std::ostringstream out;
+  EntryExporter x(out, f);
+  for (const auto& e : es) x.write(e);
+  x.finish();
+  return out.str();
+}
+
+std::vector<Entry> import_all(const std::string& text, EntryFormat f, std::optional<Instant> now = {}) {
+  std::istringstream in(text);
+  EntryImporter r(in, f, "in.txt", now);
+  std::vector<Entry> out;
+  while (auto e = r.next()) out.push_back(*e);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("journal") {
+  TEST_CASE("locations as users type them") {
+    CHECK(parse_location("left groin") == Location{"groin", Side::left, std::nullopt});
+    CHECK(parse_location("lower back") == Location{"lower-back", Side::none, std::nullopt});
+    CHECK(parse_location("Lower-Back") == Location{"lower-back", Side::none, std::nullopt});
+    CHECK(parse_location("groin=6") == Location{"groin", Side::none, 6});
+    CHECK(parse_location("right front of hip = 3") == Location{"front-of-hip", Side::right, 3});
+    CHECK(parse_location("groin left") == Location{"groin", Side::left, std::nullopt});
+    CHECK(parse_location("both legs") == Location{"leg", Side::both, std::nullopt});
+    CHECK(parse_location("hip") == Location{"front-of-hip", Side::none, std::nullopt});
+    CHECK(parse_location("left").area == "left");  // a lone side word is read as the area
+    CHECK(parse_location("knee").area == "knee");  // unknown areas come back as typed
+    CHECK_THROWS_AS(parse_location("groin=x"), UsageError);
+    CHECK_THROWS_AS(parse_location("  "), UsageError);
+    CHECK(format_location({"groin", Side::left, 6}) == "left groin=6");
+    CHECK(format_location({"lower-back", Side::none, std::nullopt}) == "lower-back");
+  }
+
+  TEST_CASE("triggers and helpers are normalised") {
+    CHECK(normalise_tag("  Poor   Sleep ", known_triggers()) == "poor-sleep");
+    CHECK(normalise_tag("long  drive", known_triggers()) == "long drive");
+    CHECK(normalise_tag("HEAT", known_helped()) == "heat");
+  }
+
+  TEST_CASE("times with their offset") {
+    CHECK(format_offset_time(at(2026, 11, 20, 20), hours{1}) == "2026-11-20T21:00:00+01:00");
+    CHECK(format_offset_time(at(2026, 11, 20, 20), -hours{5}) == "2026-11-20T15:00:00-05:00");
+    CHECK(format_offset_time(at(2026, 11, 20, 20), seconds{0}) == "2026-11-20T20:00:00+00:00");
+    auto t = parse_offset_time("2026-11-20T21:00:00+01:00");
+    REQUIRE(t);
+    CHECK(t->first == at(2026, 11, 20, 20));
+    CHECK(t->second == hours{1});
+    CHECK(parse_offset_time("2026-11-20 21:00Z")->first == at(2026, 11, 20, 21));
+    CHECK_FALSE(parse_offset_time("2026-11-20T21:00"));
+    CHECK_FALSE(parse_offset_time("2026-02-30T21:00:00Z"));
+    CHECK_FALSE(parse_offset_time("2026-11-20T25:00:00Z"));
+    CHECK_FALSE(parse_offset_time("yesterday"));
+  }
+
+  TEST_CASE("export then import is exact in every format") {
+    for (auto f : {EntryFormat::csv, EntryFormat::json, EntryFormat::jsonl}) {
+      CAPTURE(to_string(f));
+      std::string text = export_all(sample(), f);
+      auto back = import_all(text, f);
+      CHECK(back == sample());
+      CHECK(export_all(back, f) == text);
+      CHECK(import_all(export_all({}, f), f).empty());
+    }
+  }
+
+  TEST_CASE("formats are detected by name, then by content") {
+    CHECK(detect_entry_format("x.JSONL", "") == EntryFormat::jsonl);
+    CHECK(detect_entry_format("x.csv", "[") == EntryFormat::csv);
+    CHECK(detect_entry_format("-", "  [\n") == EntryFormat::json);
+    CHECK(detect_entry_format("-", "{\"a\":1}") == EntryFormat::jsonl);
+    CHECK(detect_entry_format("-", "uuid,at") == EntryFormat::csv);
+  }
+
+  TEST_CASE("import problems name the file and line") {
+    const std::string header = "uuid,at,pain,enjoyment,activity,where,triggers,helped,note\n";
+    const std::string ok = ",2026-11-20T21:00:00+01:00,3,,,,,,\n";
+    auto fails = [&](const std::string& text, EntryFormat f, const std::string& msg) {
+      CAPTURE(text);
+      CHECK_THROWS_WITH_AS(import_all(text, f, at(2026, 11, 21)), msg.c_str(), DataError);
+    };
+    fails(header + ok + ",2026-11-20T21:00:00+01:00,11,,,,,,\n", EntryFormat::csv,
+          "in.txt:3: pain must be from 0 to 10, not 11");
+    fails(header + ok + ",2026-11-20T21:00:00+01:00,x,,,,,,\n", EntryFormat::csv,
+          "in.txt:3: pain must be a whole number, not 'x'");
+    fails(header + ",soon,3,,,,,,\n", EntryFormat::csv,
+          "in.txt:2: cannot read time 'soon' (expected e.g. 2026-11-20T21:00:00+01:00)");
+    fails(header + ",2026-12-20T21:00:00+01:00,3,,,,,,\n", EntryFormat::csv,
+          "in.txt:2: the time is more than a day in the future");
+    fails(header + ok + ",2026-11-20T21:00:00Z,3,,\n", EntryFormat::csv, "in.txt:3: expected 9 fields, found 5");
+    fails(header + ",2026-11-20T21:00:00Z,3,,,,,,\"open\n", EntryFormat::csv, "in.txt:2: a quoted field is not closed");
+    fails("uuid,when,pain\n", EntryFormat::csv,
+          "in.txt:1: unknown column 'when' in the header (expected uuid,at,pain,enjoyment,activity,where,triggers,helped,note)");
+    fails(header + ",2026-11-20T21:00:00Z,3,,,up groin,,,\n", EntryFormat::csv, "in.txt:2: unknown side 'up' in location");
+    fails(header + "nope,2026-11-20T21:00:00Z,3,,,,,,\n", EntryFormat::csv,
+          "in.txt:2: 'nope' is not a uuid (expected 8-4-4-4-12 lower-case hex digits)");
+    fails("{\"at\":\"2026-11-20T21:00:00Z\",\"pain\":3}\n\n{\"at\":\"2026-11-20T21:00:00Z\",\"pain\":3,}\n",
+          EntryFormat::jsonl, "in.txt:3: expected a quoted key in JSON, found '}'");
+    fails("{\"at\":\"2026-11-20T21:00:00Z\"}\n", EntryFormat::jsonl, "in.txt:1: the entry has no 'pain'");
+    fails("[\n{\"at\":\"2026-11-20T21:00:00Z\",\"pain\":3},\n{\"at\":\"2026-11-20T21:00:00Z\",\n\"pain\":\"3\"}\n]",
+          EntryFormat::json, "in.txt:4: 'pain' must be a number, not a string");
+    fails("[\n{\"at\":\"2026-11-20T21:00:00Z\",\"pain\":3,\"mood\":1}\n]", EntryFormat::json,
+          "in.txt:2: unknown field 'mood'");
+    fails("[{\"at\":\"2026-11-20T21:00:00Z\",\"pain\":3}", EntryFormat::json,
+          "in.txt:1: unexpected end of JSON, expected ',' or ']'");
+  }
+
+  TEST_CASE("hand-written files: CRLF, no uuid, where as strings") {
+    auto es = import_all("at,pain,where\r\n2026-11-20T21:00:00Z,3,left groin=4;thigh\r\n", EntryFormat::csv);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].uuid.empty());
+    CHECK(es[0].where == std::vector<Location>{{"groin", Side::left, 4}, {"thigh", Side::none, std::nullopt}});
+    es = import_all(R"([{"at":"2026-11-20T21:00:00Z","pain":3,"where":["right leg"]}])", EntryFormat::json);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].where == std::vector<Location>{{"leg", Side::right, std::nullopt}});
+  }
+}

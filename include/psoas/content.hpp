@@ -96,7 +96,7 @@ struct Step {
   std::optional<std::chrono::seconds> tempo;
   std::optional<std::chrono::seconds> rest;   // rest after this step
   std::string note;
-  SourcePos pos;
+  SourcePos pos;                              // where its `exercise` is named
 };
 
 struct Routine {
@@ -174,8 +174,27 @@ struct Content {
 // The content compiled into the binary (generated from content/*.toml).
 const std::vector<ContentSource>& builtin_content();
 
-// Parses and validates one document; returns every problem found (empty = clean).
+// Parses and validates one document; returns every problem found (empty = clean), in
+// document order. Its routines and questions may name items of the built-in content.
 std::vector<ContentIssue> check_content(const ContentSource& source);
+
+// The result of checking one user file.
+struct FileCheck {
+  std::string file;
+  std::vector<ContentIssue> issues;           // empty = clean
+  int exercises = 0, routines = 0, advice = 0, questions = 0;  // what the file defines
+};
+
+// Checks user files together: their routines and questions may name items in `base`
+// (e.g. the loaded content) or in any of the files. One result per file, in order.
+std::vector<FileCheck> check_files(const std::vector<ContentSource>& files, const Content& base);
+
+// Reads one content file; throws DataError when it cannot be read.
+ContentSource read_content_file(const std::filesystem::path& path);
+
+// The exercise's dosage with a routine step's overrides applied (the step's `rest` is the
+// rest after the step, not between sets, so it is not part of the dosage).
+Dosage dosage_of(const Exercise& exercise, const Step& step);
 
 // Where to look for content beyond the built-in files.
 struct ContentDirs {

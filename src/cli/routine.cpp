@@ -1,12 +1,262 @@
-// psoas routine: not built yet.
+// psoas routine: list, show and check routines (`routine run` lives in run.cpp).
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
 #include "commands.hpp"
+#include "psoas/content.hpp"
 #include "psoas/error.hpp"
+#include "psoas/json.hpp"
+#include "psoas/plan.hpp"
+#include "psoas/when.hpp"
 
 namespace psoas::cli {
+namespace {
 
-void add_routine(CLI::App& app, Services& /*services*/) {
+using std::chrono::seconds;
+
+enum class Output { text, json, names };
+
+struct ListOptions {
+  bool json = false;
+  bool names = false;
+};
+
+struct ShowOptions {
+  std::string id;
+  bool json = false;
+};
+
+struct CheckOptions {
+  std::vector<std::filesystem::path> files;
+};
+
+// Plan lengths from config.toml, so the times shown match what `routine run` does.
+PlanSettings plan_settings(Services& services) {
+  PlanSettings settings;
+  settings.prepare = services.config().prepare;
+  settings.switch_sides = services.config().switch_sides;
+  settings.rest = services.config().rest;
+  return settings;
+}
+
+std::string plural(int n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// The active time of one step: its holds, reps and side switches, without rests.
+seconds step_time(const Plan& plan, int step) {
+  seconds sum{0};
+  for (const Phase& p : plan.phases) {
+    if (p.step == step && p.kind != PhaseKind::prepare && p.kind != PhaseKind::rest) sum += p.duration;
+  }
+  return sum;
+}
+
+// "hold 30s each side, 3 sets, 15s rest between sets".
+std::string dosage_text(const Dosage& d) {
+  std::vector<std::string> parts;
+  const char* each_side = d.per_side ? " each side" : "";
+  if (d.reps) {
+    std::string reps = fmt::format("{}{}", plural(*d.reps, "rep"), each_side);
+    if (d.hold) reps += fmt::format(", hold {} each", when::format_duration(*d.hold));
+    if (d.tempo) reps += fmt::format(", {} per rep", when::format_duration(*d.tempo));
+    parts.push_back(reps);
+  } else if (d.hold) {
+    parts.push_back(fmt::format("hold {}{}", when::format_duration(*d.hold), each_side));
+  } else if (d.per_side) {
+    parts.push_back("each side");
+  }
+  if (d.sets > 1) {
+    parts.push_back(plural(d.sets, "set"));
+    if (d.rest) parts.push_back(fmt::format("{} rest between sets", when::format_duration(*d.rest)));
+  }
+  return parts.empty() ? std::string("at your own pace") : fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string dosage_json(const Dosage& d) {
+  json::Object o;
+  auto add_seconds = [&](std::string_view key, const std::optional<seconds>& s) {
+    s ? o.add(key, static_cast<std::int64_t>(s->count())) : o.add_null(key);
+  };
+  add_seconds("hold_seconds", d.hold);
+  o.add("per_side", d.per_side);
+  d.reps ? o.add("reps", *d.reps) : o.add_null("reps");
+  o.add("sets", d.sets);
+  add_seconds("tempo_seconds", d.tempo);
+  add_seconds("rest_seconds", d.rest);
+  return o.str();
+}
+
+void render_list(const Content& content, const PlanSettings& settings, Output output, const Terminal& term) {
+  if (output == Output::names) {
+    for (const auto& [id, r] : content.routines) fmt::print("{}\n", id);
+    return;
+  }
+  std::vector<std::string> json_rows;
+  std::vector<std::array<std::string, 4>> rows{{"ID", "NAME", "TIME", "STEPS"}};
+  for (const auto& [id, r] : content.routines) {
+    const seconds total = plan_routine(r, content, settings).total();
+    const int steps = static_cast<int>(r.steps.size());
+    rows.push_back({id, r.name, when::format_duration(total), std::to_string(steps)});
+    json_rows.push_back(json::Object{}
+                            .add("id", id)
+                            .add("name", r.name)
+                            .add("summary", r.summary)
+                            .add("total_seconds", static_cast<std::int64_t>(total.count()))
+                            .add("steps", steps)
+                            .str());
+  }
+  if (output == Output::json) {
+    fmt::print("{}\n", json::array_raw(json_rows));
+    return;
+  }
+  std::array<std::size_t, 4> width{};
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    std::string line = fmt::format("{:<{}}  {:<{}}  {:>{}}  {:>{}}", row[0], width[0], row[1], width[1], row[2],
+                                   width[2], row[3], width[3]);
+    fmt::print(i == 0 ? term.style(fmt::emphasis::bold) : fmt::text_style{}, "{}", line);
+    fmt::print("\n");
+  }
+  fmt::print("\nSee one with 'psoas routine show ID'; follow it with 'psoas routine run ID'.\n");
+}
+
+void render_show_text(const Routine& r, const Content& content, const Plan& plan, const Terminal& term) {
+  fmt::print(term.style(fmt::emphasis::bold), "{} ({})", r.name, r.id);
+  fmt::print("\n");
+  if (!r.summary.empty()) fmt::print("{}\n", r.summary);
+  fmt::print("{}, about {} with rests.\n", plural(static_cast<int>(r.steps.size()), "step"),
+             when::format_duration(plan.total()));
+  for (std::size_t i = 0; i < r.steps.size(); ++i) {
+    const Step& step = r.steps[i];
+    const Exercise& e = content.exercise(step.exercise);
+    fmt::print("\n");
+    fmt::print(term.style(fmt::emphasis::bold), "{}. {}", i + 1, e.name);
+    fmt::print(" [{}, {}]\n", e.id, to_string(e.kind));
+    fmt::print("   {} (about {})\n", dosage_text(dosage_of(e, step)),
+               when::format_duration(step_time(plan, static_cast<int>(i))));
+    if (!step.note.empty()) fmt::print("   Note: {}\n", step.note);
+    for (const auto& cue : e.cues) fmt::print("   - {}\n", cue);
+    for (const auto& caution : e.cautions) {
+      fmt::print(term.style(fmt::fg(fmt::terminal_color::yellow)), "   Caution:");
+      fmt::print(" {}\n", caution);
+    }
+  }
+}
+
+std::string show_json(const Routine& r, const Content& content, const Plan& plan) {
+  std::vector<std::string> steps;
+  for (std::size_t i = 0; i < r.steps.size(); ++i) {
+    const Step& step = r.steps[i];
+    const Exercise& e = content.exercise(step.exercise);
+    steps.push_back(json::Object{}
+                        .add("number", static_cast<int>(i) + 1)
+                        .add("exercise", e.id)
+                        .add("name", e.name)
+                        .add("kind", to_string(e.kind))
+                        .add("summary", e.summary)
+                        .add("note", step.note)
+                        .add_raw("dosage", dosage_json(dosage_of(e, step)))
+                        .add("seconds", static_cast<std::int64_t>(step_time(plan, static_cast<int>(i)).count()))
+                        .add_raw("cues", json::array(e.cues))
+                        .add_raw("cautions", json::array(e.cautions))
+                        .str());
+  }
+  return json::Object{}
+      .add("id", r.id)
+      .add("name", r.name)
+      .add("summary", r.summary)
+      .add("total_seconds", static_cast<std::int64_t>(plan.total().count()))
+      .add_raw("steps", json::array_raw(steps))
+      .str();
+}
+
+// Checks user files against the content they would join (built-in, user dir, --content).
+void run_check(const CheckOptions& opts, Services& services) {
+  std::vector<ContentSource> sources;
+  for (const auto& file : opts.files) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+      throw UsageError("routine check", fmt::format("no such file '{}'", file.string()));
+    }
+    sources.push_back(read_content_file(file));
+  }
+  ContentDirs dirs{{services.paths().user_content_dir}};
+  dirs.dirs.insert(dirs.dirs.end(), services.globals.content_dirs.begin(), services.globals.content_dirs.end());
+  const Content base = load_content(dirs);
+
+  int problems = 0, broken = 0;
+  for (const FileCheck& check : check_files(sources, base)) {
+    for (const auto& issue : check.issues) fmt::print(stderr, "{}\n", issue.to_string());
+    problems += static_cast<int>(check.issues.size());
+    if (!check.issues.empty()) {
+      ++broken;
+      continue;
+    }
+    std::vector<std::string> parts;
+    if (check.exercises) parts.push_back(plural(check.exercises, "exercise"));
+    if (check.routines) parts.push_back(plural(check.routines, "routine"));
+    if (check.advice) parts.push_back(fmt::format("{} advice", check.advice));
+    if (check.questions) parts.push_back(plural(check.questions, "question"));
+    fmt::print("ok: {} ({})\n", check.file, parts.empty() ? "nothing defined" : fmt::format("{}", fmt::join(parts, ", ")));
+  }
+  if (problems > 0) {
+    fmt::print(stderr, "psoas: routine check: {} in {} of {}\n", plural(problems, "problem"), broken,
+               plural(static_cast<int>(sources.size()), "file"));
+    services.exit_status = 1;
+  }
+}
+
+}  // namespace
+
+void add_routine(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("routine", "List, show, check and run the stretch, strength, massage and habit routines");
-  cmd->callback([] { throw Error("routine", "not built yet in this version of psoas"); });
+  cmd->footer("Without a subcommand, lists the routines.");
+
+  auto list_opts = std::make_shared<ListOptions>();
+  auto* list = cmd->add_subcommand("list", "List the routines: id, name, total time, steps");
+  auto* json_flag = list->add_flag("--json", list_opts->json, "Print JSON");
+  list->add_flag("--names", list_opts->names, "Print only the routine ids, one per line")->excludes(json_flag);
+  list->callback([list_opts, &services] {
+    const Output output = list_opts->names ? Output::names : list_opts->json ? Output::json : Output::text;
+    render_list(services.content(), plan_settings(services), output, services.terminal());
+  });
+
+  auto show_opts = std::make_shared<ShowOptions>();
+  auto* show = cmd->add_subcommand("show", "Show every step of a routine: cues, cautions, dosage and time");
+  show->add_option("routine", show_opts->id, "Routine id (see 'psoas routine list')")->required()->type_name("ROUTINE");
+  show->add_flag("--json", show_opts->json, "Print JSON");
+  show->callback([show_opts, &services] {
+    const Content& content = services.content();
+    const Routine& routine = content.routine(show_opts->id);
+    const Plan plan = plan_routine(routine, content, plan_settings(services));
+    if (show_opts->json) {
+      fmt::print("{}\n", show_json(routine, content, plan));
+    } else {
+      render_show_text(routine, content, plan, services.terminal());
+    }
+  });
+
+  auto check_opts = std::make_shared<CheckOptions>();
+  auto* check = cmd->add_subcommand("check", "Check content files: prints file:line:column: problem, exit 1 if any");
+  check->add_option("files", check_opts->files, "Content files (*.toml) to check")->required()->type_name("FILE");
+  check->callback([check_opts, &services] { run_check(*check_opts, services); });
+
+  add_routine_run(*cmd, services);
+
+  cmd->callback([cmd, &services] {
+    if (!cmd->get_subcommands().empty()) return;
+    render_list(services.content(), plan_settings(services), Output::text, services.terminal());
+  });
 }
 
 }  // namespace psoas::cli

@@ -1,12 +1,151 @@
-// psoas log: not built yet (see the project's issues).
+// psoas log: add an entry, list, edit and remove entries (export and import: log_io.cpp).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+
 #include "commands.hpp"
+#include "log.hpp"
 #include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
 
 namespace psoas::cli {
 
-void add_log(CLI::App& app, Services& /*services*/) {
-  auto* cmd = app.add_subcommand("log", "The pain journal: add, list, edit, remove, export and import entries");
-  cmd->callback([] { throw Error("log", "not built yet in this version of psoas"); });
+namespace {
+
+using namespace logcmd;
+
+struct ListOptions {
+  std::string since;
+  std::string until;
+  std::optional<std::size_t> limit;
+  bool json = false;
+};
+
+struct EditOptions {
+  std::string id;
+  EntryFlags flags;
+};
+
+struct RemoveOptions {
+  std::string id;
+  bool yes = false;
+};
+
+// psoas log PAIN [flags]: check everything, then one write; prints the new entry's id.
+void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
+  if (flags.pain.empty()) {
+    throw UsageError("log", "give a pain rating from 0 to 10, or a subcommand", "see 'psoas log --help'");
+  }
+  Entry e;
+  e.pain = parse_scale(flags.pain, "pain");
+  e.at = services.clock().wall_now();
+  e.utc_offset = services.zone().offset_at(e.at);
+  apply_entry_flags(cmd, flags, e, services);
+  validate_entry(e, services.clock().wall_now());
+  e = services.journal().add(std::move(e));
+  fmt::print("{}\n", e.id);
+}
+
+void run_list(const ListOptions& o, Services& services) {
+  const Instant from = o.since.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::min() / 2}}
+                                       : parse_since(o.since, services);
+  const Instant to = o.until.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() / 2}}
+                                     : parse_until(o.until, services);
+  if (to < from) throw UsageError("log list", "--until is before --since");
+  auto entries = services.journal(Access::read_only).entries(from, to, o.limit);
+  std::string out;
+  if (o.json) {
+    out = "[";
+    for (std::size_t i = 0; i < entries.size(); ++i) out += (i ? ",\n  " : "\n  ") + entry_json(entries[i], true);
+    out += entries.empty() ? "]\n" : "\n]\n";
+  } else if (entries.empty()) {
+    out = "No entries.\n";
+  } else {
+    for (const auto& e : entries) out += describe(e) + "\n";
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+// The entry `id` names; a missing journal holds no entries (and is not created).
+Entry find_entry(const std::string& id, Services& services) {
+  std::optional<Entry> e;
+  if (std::filesystem::exists(services.paths().journal)) e = services.journal().find(id);
+  if (!e) throw DataError("log", fmt::format("no entry '{}'", id), "see 'psoas log list'");
+  return *e;
+}
+
+void run_edit(const CLI::App& cmd, const EditOptions& o, Services& services) {
+  Entry e = find_entry(o.id, services);
+  bool any = apply_entry_flags(cmd, o.flags, e, services);
+  if (cmd.count("--pain")) e.pain = parse_scale(o.flags.pain, "pain"), any = true;
+  if (!any) throw UsageError("log edit", "nothing to change", "give --pain, --where, --trigger, --helped, --note, --at, ...");
+  validate_entry(e, services.clock().wall_now());
+  services.journal().update(e);
+  fmt::print("updated {}\n", e.id);
+}
+
+void run_remove(const RemoveOptions& o, Services& services) {
+  if (!o.yes && !services.terminal().stdin_is_tty()) {
+    throw UsageError("log rm", "not removing without confirmation", "add --yes to remove from a script");
+  }
+  Entry e = find_entry(o.id, services);
+  if (!o.yes) {
+    fmt::print(stderr, "Remove entry {}?\n{}\n[y/N] ", e.id, describe(e));
+    std::fflush(stderr);
+    std::string answer;
+    std::getline(std::cin, answer);
+    if (answer != "y" && answer != "Y" && answer != "yes") {
+      fmt::print(stderr, "nothing removed\n");
+      return;
+    }
+  }
+  services.journal().remove(e.id);
+  fmt::print("removed {}\n", e.id);
+}
+
+}  // namespace
+
+void add_log(CLI::App& app, Services& services) {
+  auto* log = app.add_subcommand("log", "The pain journal: add, list, edit, remove, export and import entries");
+  log->footer(
+      "Examples:\n"
+      "  psoas log 4 --where \"left groin\" --trigger sitting --helped stretch\n"
+      "  psoas log 6 --at \"yesterday 21:00\" --where lower-back=6 --enjoyment 5 --activity 7\n"
+      "  psoas log list --since week\n"
+      "PAIN is the 0-10 numeric rating (0 no pain, 10 worst imaginable). --enjoyment and\n"
+      "--activity are the PEG scale's other two items; the PEG score is the mean of all three.");
+  auto add = std::make_shared<EntryFlags>();
+  log->add_option("pain", add->pain, "Pain right now, 0-10, and prints the new entry's id")->type_name("PAIN");
+  add_entry_flags(*log, *add);
+  log->callback([log, add, &services] {
+    if (log->get_subcommands().empty()) run_add(*log, *add, services);
+  });
+
+  auto list_opts = std::make_shared<ListOptions>();
+  auto* list = log->add_subcommand("list", "List entries, oldest first");
+  list->add_option("--since", list_opts->since, "From this moment or day (week, -7d, 2026-11-01, mon)")->type_name("WHEN");
+  list->add_option("--until", list_opts->until, "Up to this moment, or to the end of this day")->type_name("WHEN");
+  list->add_option("--limit", list_opts->limit, "Only the newest N entries")->type_name("N");
+  list->add_flag("--json", list_opts->json, "JSON for scripts (with row ids)");
+  list->callback([list_opts, &services] { run_list(*list_opts, services); });
+
+  auto edit_opts = std::make_shared<EditOptions>();
+  auto* edit = log->add_subcommand("edit", "Change an entry: each flag given replaces that field ('' clears it)");
+  edit->add_option("id", edit_opts->id, "Entry id (from 'log list') or uuid prefix")->type_name("ID")->required();
+  edit->add_option("-p,--pain", edit_opts->flags.pain, "Pain, 0-10")->type_name("0-10");
+  add_entry_flags(*edit, edit_opts->flags);
+  edit->callback([edit, edit_opts, &services] { run_edit(*edit, *edit_opts, services); });
+
+  auto rm_opts = std::make_shared<RemoveOptions>();
+  auto* rm = log->add_subcommand("rm", "Remove an entry (asks first; --yes for scripts)");
+  rm->add_option("id", rm_opts->id, "Entry id or uuid prefix")->type_name("ID")->required();
+  rm->add_flag("-y,--yes", rm_opts->yes, "Do not ask");
+  rm->callback([rm_opts, &services] { run_remove(*rm_opts, services); });
+
+  add_log_io(*log, services);
 }
 
 }  // namespace psoas::cli

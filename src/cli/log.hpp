@@ -1,0 +1,48 @@
+#pragma once
+// Pieces shared by the `psoas log` files: the entry flags and how they become an Entry.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "psoas/journal.hpp"
+#include "services.hpp"
+
+namespace psoas::cli::logcmd {
+
+// The flags that describe an entry, shared by `psoas log PAIN` and `psoas log edit ID`.
+struct EntryFlags {
+  std::string pain;
+  std::vector<std::string> where;
+  std::vector<std::string> triggers;
+  std::vector<std::string> helped;
+  std::string note;
+  std::string at;
+  std::string enjoyment;
+  std::string activity;
+};
+
+// Adds --where, --trigger, --helped, --note, --at, --enjoyment, --activity to `cmd`.
+void add_entry_flags(CLI::App& cmd, EntryFlags& flags);
+
+// Applies the flags given on `cmd` to `e` (a list flag replaces the list; an empty value
+// clears it); sets e.at and its offset from --at. Throws UsageError for bad values.
+// Returns whether anything was given.
+bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& flags, Entry& e, Services& services);
+
+// "6" -> 6; anything but a whole number 0-10 throws UsageError naming `what`.
+int parse_scale(const std::string& text, const std::string& what);
+
+// One line for `log list` and the rm prompt.
+std::string describe(const Entry& e);
+
+// --since and --until: a moment, or a day or range name ("week", "2026-11-20", "7d").
+Instant parse_since(const std::string& text, Services& services);
+Instant parse_until(const std::string& text, Services& services);
+
+// Registers `log export` and `log import` (src/cli/log_io.cpp).
+void add_log_io(CLI::App& log, Services& services);
+
+}  // namespace psoas::cli::logcmd

@@ -1,0 +1,168 @@
+// The entry flags of `psoas log` and `psoas log edit`: parsing, checking, and one-line display.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "log.hpp"
+#include "psoas/content.hpp"
+#include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
+#include "psoas/when.hpp"
+
+namespace psoas::cli::logcmd {
+
+namespace {
+
+Location parse_where(const std::string& text) {
+  Location l = parse_location(text);
+  const auto& areas = known_areas();
+  if (std::find(areas.begin(), areas.end(), l.area) != areas.end()) return l;
+  std::string guess = closest_match(l.area, areas);
+  throw UsageError("--where", fmt::format("unknown area '{}'", text),
+                   guess.empty() ? fmt::format("areas: {}; add left, right or both, and =N for its pain",
+                                               fmt::join(areas, ", "))
+                                 : fmt::format("did you mean '{}'?", guess));
+}
+
+std::vector<std::string> parse_tags(const std::vector<std::string>& given, const std::vector<std::string>& known,
+                                    const char* what, const Terminal& terminal) {
+  std::vector<std::string> out;
+  for (const auto& g : given) {
+    std::string tag = normalise_tag(g, known);
+    if (tag.empty()) continue;
+    if (std::find(known.begin(), known.end(), tag) == known.end()) {
+      if (std::string guess = closest_match(tag, known); !guess.empty()) {
+        terminal.warn(fmt::format("{} '{}' kept as written (did you mean '{}'?)", what, tag, guess));
+      }
+    }
+    if (std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(std::move(tag));
+  }
+  return out;
+}
+
+std::optional<int> optional_scale(const std::string& text, const std::string& what) {
+  if (text.empty()) return std::nullopt;
+  return parse_scale(text, what);
+}
+
+bool given(const CLI::App& cmd, const char* name) { return cmd.count(name) > 0; }
+
+}  // namespace
+
+void add_entry_flags(CLI::App& cmd, EntryFlags& f) {
+  cmd.add_option("-w,--where", f.where,
+                 "Where it hurts: lower-back, groin, front-of-hip, buttock, thigh, leg; "
+                 "with left/right/both and =N for that spot's pain (\"left groin=6\")")
+      ->type_name("PLACE")
+      ->delimiter(',');
+  cmd.add_option("-t,--trigger", f.triggers, "What set it off: sitting, stress, running, core-workout, poor-sleep, "
+                                             "dehydration, ... or your own words")
+      ->type_name("TEXT")
+      ->delimiter(',');
+  cmd.add_option("--helped", f.helped, "What helped: heat, ice, stretch, massage, walk, rest, ... or your own words")
+      ->type_name("TEXT")
+      ->delimiter(',');
+  cmd.add_option("-n,--note", f.note, "A note")->type_name("TEXT");
+  cmd.add_option("--at", f.at, "When (default now): 21:00, yesterday 21:00, -2h, 2026-11-20T21:00, mon 08:30")
+      ->type_name("WHEN");
+  cmd.add_option("--enjoyment", f.enjoyment, "PEG: how much pain interfered with enjoyment of life, 0-10")
+      ->type_name("0-10");
+  cmd.add_option("--activity", f.activity, "PEG: how much pain interfered with general activity, 0-10")
+      ->type_name("0-10");
+}
+
+int parse_scale(const std::string& text, const std::string& what) {
+  int v = -1;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc{} || p != text.data() + text.size() || v < 0 || v > 10) {
+    throw UsageError("log", fmt::format("{} must be a whole number from 0 to 10, not '{}'", what, text));
+  }
+  return v;
+}
+
+bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& f, Entry& e, Services& services) {
+  bool any = false;
+  if (given(cmd, "--at")) {
+    const Instant now = services.clock().wall_now();
+    try {
+      e.at = when::parse_instant(f.at, now, services.zone());
+    } catch (const UsageError& u) {
+      throw UsageError("--at", u.what(), u.hint());
+    }
+    if (e.at > now + std::chrono::hours{24}) {
+      throw UsageError("--at", fmt::format("'{}' is more than a day in the future", f.at));
+    }
+    e.utc_offset = services.zone().offset_at(e.at);
+    any = true;
+  }
+  if (given(cmd, "--where")) {
+    e.where.clear();
+    for (const auto& w : f.where) {
+      if (w.find_first_not_of(' ') != std::string::npos) e.where.push_back(parse_where(w));
+    }
+    any = true;
+  }
+  if (given(cmd, "--trigger")) {
+    e.triggers = parse_tags(f.triggers, known_triggers(), "trigger", services.terminal());
+    any = true;
+  }
+  if (given(cmd, "--helped")) {
+    e.helped = parse_tags(f.helped, known_helped(), "helped", services.terminal());
+    any = true;
+  }
+  if (given(cmd, "--note")) e.note = f.note, any = true;
+  if (given(cmd, "--enjoyment")) e.enjoyment = optional_scale(f.enjoyment, "--enjoyment"), any = true;
+  if (given(cmd, "--activity")) e.activity = optional_scale(f.activity, "--activity"), any = true;
+  return any;
+}
+
+std::string describe(const Entry& e) {
+  std::string when = format_offset_time(e.at, e.utc_offset);  // 2026-11-20T21:00:00+01:00
+  std::string line = fmt::format("{:>4}  {} {}  pain {:>2}", e.id, when.substr(0, 10), when.substr(11, 5), e.pain);
+  if (auto peg = peg_score(e)) line += fmt::format("  PEG {:.1f}", *peg);
+  else if (e.enjoyment || e.activity) line += "  PEG -";
+  if (!e.where.empty()) {
+    std::vector<std::string> w;
+    for (const auto& l : e.where) w.push_back(format_location(l));
+    line += fmt::format("  where: {}", fmt::join(w, ", "));
+  }
+  if (!e.triggers.empty()) line += fmt::format("  triggers: {}", fmt::join(e.triggers, ", "));
+  if (!e.helped.empty()) line += fmt::format("  helped: {}", fmt::join(e.helped, ", "));
+  if (!e.note.empty()) {
+    std::string note = e.note;
+    std::replace(note.begin(), note.end(), '\n', ' ');
+    std::replace(note.begin(), note.end(), '\r', ' ');
+    std::replace(note.begin(), note.end(), '\t', ' ');
+    line += fmt::format("  note: {}", note);
+  }
+  return line;
+}
+
+Instant parse_since(const std::string& text, Services& services) {
+  const Instant now = services.clock().wall_now();
+  try {
+    return when::parse_instant(text, now, services.zone());
+  } catch (const UsageError& first) {
+    try {
+      return when::parse_range(text, now, services.zone()).from;
+    } catch (const UsageError&) {
+      throw UsageError("--since", first.what(), first.hint());
+    }
+  }
+}
+
+Instant parse_until(const std::string& text, Services& services) {
+  const Instant now = services.clock().wall_now();
+  try {
+    return when::parse_range(text, now, services.zone()).to;  // a day or range: up to its end
+  } catch (const UsageError&) {
+    try {
+      return when::parse_instant(text, now, services.zone());  // a moment: up to it
+    } catch (const UsageError& u) {
+      throw UsageError("--until", u.what(), u.hint());
+    }
+  }
+}
+
+}  // namespace psoas::cli::logcmd

@@ -1,0 +1,145 @@
+// psoas log export / import: every entry as CSV, JSON or JSON Lines, and back, all or nothing.
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "log.hpp"
+#include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
+
+namespace psoas::cli::logcmd {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportOptions {
+  std::string format = "csv";
+};
+
+struct ImportOptions {
+  std::string file;
+  std::string format;
+};
+
+EntryFormat format_option(const std::string& text, const char* command) {
+  auto f = entry_format_from_string(text);
+  if (!f) throw UsageError(command, fmt::format("unknown format '{}'", text), "use csv, json or jsonl");
+  return *f;
+}
+
+// Writes to stdout in large pieces and reports a failed write (a full disk, a closed pipe).
+class StdoutChunks {
+ public:
+  std::ostringstream buffer;
+  void flush_if_big() {
+    if (buffer.tellp() > (1 << 20)) flush();
+  }
+  void flush() {
+    std::string s = buffer.str();
+    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size() || std::fflush(stdout) != 0) {
+      throw DataError("log export", fmt::format("cannot write the export: {}", std::strerror(errno)));
+    }
+    buffer.str({});
+  }
+};
+
+void run_export(const ExportOptions& o, Services& services) {
+  const EntryFormat format = format_option(o.format, "log export");
+  const Journal& journal = services.journal(Access::read_only);
+  StdoutChunks out;
+  EntryExporter exporter(out.buffer, format);
+  journal.for_each_entry([&](const Entry& e) {
+    exporter.write(e);
+    out.flush_if_big();
+  });
+  exporter.finish();
+  out.flush();
+}
+
+// The input: a file streamed from disk, or everything read into memory (stdin, or when
+// the file must be read twice).
+struct Input {
+  std::string name;
+  std::ifstream file;
+  std::istringstream text;
+  std::istream* stream = nullptr;
+};
+
+void open_input(Input& in, const std::string& path, bool into_memory) {
+  if (path == "-") {
+    in.name = "stdin";
+    in.text.str(std::string(std::istreambuf_iterator<char>(std::cin), {}));
+    if (std::cin.bad()) throw DataError("import", "cannot read stdin");
+    in.stream = &in.text;
+    return;
+  }
+  in.name = path;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw DataError("import", fmt::format("{} is a directory", path));
+  in.file.open(path, std::ios::binary);
+  if (!in.file) throw DataError("import", fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  in.stream = &in.file;
+  if (into_memory) {
+    in.text.str(std::string(std::istreambuf_iterator<char>(in.file), {}));
+    if (in.file.bad()) throw DataError("import", fmt::format("cannot read {}", path));
+    in.stream = &in.text;
+  }
+}
+
+// The first bytes, to tell the format, leaving the stream where it was.
+std::string peek_head(std::istream& s) {
+  char buf[64] = {};
+  s.read(buf, sizeof buf);
+  std::string head(buf, static_cast<std::size_t>(s.gcount()));
+  s.clear();
+  s.seekg(0);
+  return head;
+}
+
+void run_import(const ImportOptions& o, Services& services) {
+  std::optional<EntryFormat> format;
+  if (!o.format.empty()) format = format_option(o.format, "log import");
+  const Instant now = services.clock().wall_now();
+  // A journal that does not exist yet is only created once the whole input has been checked.
+  const bool fresh = !fs::exists(services.paths().journal);
+  Input in;
+  open_input(in, o.file, fresh);
+  if (!format) format = detect_entry_format(in.name == "stdin" ? "" : in.name, peek_head(*in.stream));
+  if (fresh) {
+    EntryImporter check(*in.stream, *format, in.name, now);
+    while (check.next()) {
+    }
+    in.stream->clear();
+    in.stream->seekg(0);
+  }
+  EntryImporter importer(*in.stream, *format, in.name, now);
+  ImportResult r = services.journal().import_entries([&] { return importer.next(); });
+  if (in.stream->bad()) throw DataError("import", fmt::format("cannot read {}", in.name));
+  fmt::print("imported {}, skipped {} already present\n", r.added, r.skipped);
+}
+
+}  // namespace
+
+void add_log_io(CLI::App& log, Services& services) {
+  auto export_opts = std::make_shared<ExportOptions>();
+  auto* exp = log.add_subcommand("export", "Write every entry to stdout (CSV, JSON or JSON Lines)");
+  exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("FORMAT");
+  exp->callback([export_opts, &services] { run_export(*export_opts, services); });
+
+  auto import_opts = std::make_shared<ImportOptions>();
+  auto* imp = log.add_subcommand("import", "Add entries from what export wrote; all or nothing, known uuids skipped");
+  imp->add_option("file", import_opts->file, "The file to read, or - for stdin")->type_name("FILE|-")->required();
+  imp->add_option("-f,--format", import_opts->format, "csv, json or jsonl (default: from the name or the content)")
+      ->type_name("FORMAT");
+  imp->callback([import_opts, &services] { run_import(*import_opts, services); });
+}
+
+}  // namespace psoas::cli::logcmd

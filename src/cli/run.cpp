@@ -1,12 +1,57 @@
-// psoas routine run: not built yet (see the project's issues).
+// psoas routine run ID: the guided timer over a routine's phases.
+#include <memory>
+
 #include "commands.hpp"
 #include "psoas/error.hpp"
+#include "psoas/plan.hpp"
+#include "timer_run.hpp"
 
 namespace psoas::cli {
+namespace {
 
-void add_routine_run(CLI::App& routine, Services& /*services*/) {
+struct RunOptions {
+  std::string id;
+  SoundOptions sound;
+  bool wait = false;
+};
+
+void run_routine(Services& services, const RunOptions& o) {
+  Display display = choose_display(services.terminal());
+  if (o.wait && display != Display::screen) {
+    throw UsageError("--wait", "needs a terminal to read keys from", "run it in a terminal, or leave out --wait");
+  }
+  const Content& content = services.content();
+  const Routine& routine = content.routine(o.id);
+  Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
+  Sound sound = choose_sound(services, o.sound);
+  services.journal();  // open it now: a broken journal should not wait for the end of the run
+  RunResult result;
+  int stop_signal = 0;
+  {
+    Console console(services, display, sound);
+    RunSettings settings;
+    settings.wait_each_step = o.wait;
+    settings.content = &content;
+    result = run_plan(console, plan, settings);
+    stop_signal = console.stop_signal();
+  }
+  store_session(services, "routine", routine.id, result, std::string(to_string(result.outcome)));
+  services.exit_status = exit_status_for(stop_signal);
+}
+
+}  // namespace
+
+void add_routine_run(CLI::App& routine, Services& services) {
+  auto o = std::make_shared<RunOptions>();
   auto* cmd = routine.add_subcommand("run", "Run a routine with the guided timer");
-  cmd->callback([] { throw Error("routine run", "not built yet in this version of psoas"); });
+  cmd->add_option("routine", o->id, "Routine id (see 'psoas routine list')")->required()->type_name("ROUTINE");
+  cmd->add_flag("--quiet", o->sound.quiet, "No bell (and no voice unless --voice)");
+  cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
+  cmd->add_flag("--wait", o->wait, "Wait for a key before each exercise (needs a terminal)");
+  cmd->footer(
+      "Keys: space pause/resume, n next, p previous, q quit. Ctrl-C stops and stores the session.\n"
+      "Not on a terminal: one line per phase.");
+  cmd->callback([o, &services] { run_routine(services, *o); });
 }
 
 }  // namespace psoas::cli

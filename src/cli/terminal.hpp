@@ -1,12 +1,16 @@
 #pragma once
-// The terminal: whether stdin/stdout are TTYs, whether to use colour, warnings.
-// (The timer adds raw keys and signal handling here.)
+// The terminal: whether stdin/stdout are TTYs, whether to use colour, warnings; and for
+// full-screen commands (the timer): raw keys, signals through a self-pipe, screen drawing.
 
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <termios.h>
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "psoas/paths.hpp"
 
@@ -34,5 +38,95 @@ class Terminal {
   bool m_stdout_tty = false;
   bool m_colour = false;
 };
+
+// Whether the environment's locale (LC_ALL, LC_CTYPE, LANG) is UTF-8.
+bool utf8_locale(const Environment& env);
+
+// Columns and rows of the terminal on stdout (80x24 when it cannot tell).
+struct TermSize {
+  int cols = 80;
+  int rows = 24;
+};
+TermSize terminal_size();
+
+// Writes all of `text` to `fd` (retrying short writes and EINTR); false on failure.
+bool write_all(int fd, std::string_view text);
+
+// Catches SIGINT, SIGTERM, SIGHUP, SIGWINCH and SIGTSTP while alive and reports them through
+// a self-pipe, so a wait can wake on them; the previous handlers come back in the destructor.
+// Only one may exist at a time.
+class SignalWatch {
+ public:
+  SignalWatch();
+  ~SignalWatch();
+  SignalWatch(const SignalWatch&) = delete;
+  SignalWatch& operator=(const SignalWatch&) = delete;
+  // The read end of the self-pipe.
+  int fd() const { return m_pipe[0]; }
+  // The signals received since the last call, oldest first (drains the pipe).
+  std::vector<int> take();
+  // Stops this process the way Ctrl-Z would (default SIGTSTP action); returns once continued.
+  void stop_self();
+
+ private:
+  int m_pipe[2] = {-1, -1};
+};
+
+// A key press, decoded from the bytes a terminal sends.
+struct Key {
+  enum class Kind { character, enter, escape, left, right, up, down, other };
+  Kind kind = Kind::other;
+  char ch = 0;  // for Kind::character
+  bool is(char c) const { return kind == Kind::character && ch == c; }
+};
+// Splits raw input into keys (arrow keys arrive as escape sequences).
+std::vector<Key> decode_keys(std::string_view bytes);
+
+// What ended a wait.
+struct Wake {
+  std::vector<Key> keys;
+  std::vector<int> signals;
+  bool input_closed = false;  // the key descriptor reached end of file or failed
+};
+
+// Waits for keys on `key_fd` (-1: none), a signal, or `timeout` (nullopt: no limit).
+Wake wait_for(int key_fd, SignalWatch& signals, std::optional<std::chrono::nanoseconds> timeout);
+
+// The terminal in full-screen mode while alive: no echo, no line buffering (signal keys still
+// work), the alternate screen, the cursor hidden. The destructor restores all of it, so every
+// way out (return, exception, a signal turned into a return) leaves the terminal as it was.
+class FullScreen {
+ public:
+  // Throws Error when stdin is not a terminal.
+  FullScreen();
+  ~FullScreen();
+  FullScreen(const FullScreen&) = delete;
+  FullScreen& operator=(const FullScreen&) = delete;
+  // Gives the terminal back for a while (before Ctrl-Z stops the process) ...
+  void suspend();
+  // ... and takes it again (the next draw repaints everything).
+  void resume();
+  // Draws `lines` (already fitted to the width), writing only the lines that changed.
+  void draw(const std::vector<std::string>& lines);
+  // Forgets what is on screen, so the next draw repaints all (after a resize).
+  void invalidate() { m_shown.clear(); m_clear = true; }
+  // Rings the terminal bell.
+  void bell();
+
+ private:
+  void enter();
+  void leave();
+  bool m_active = false;
+  bool m_clear = true;
+  std::vector<std::string> m_shown;
+  termios m_saved{};
+};
+
+// Columns `text` takes (UTF-8 code points; escape sequences count as nothing).
+int display_width(std::string_view text);
+// `text` cut to `width` columns, ending in "…" (or "...") when it was cut.
+std::string fit(std::string_view text, int width, bool utf8 = true);
+// `text` broken into lines of at most `width` columns at spaces.
+std::vector<std::string> wrap(std::string_view text, int width);
 
 }  // namespace psoas::cli

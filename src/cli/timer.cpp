@@ -1,12 +1,99 @@
-// psoas timer: not built yet (see the project's issues).
+// psoas timer: a guided countdown (holds, sides, rounds, rest), or desk-break reminders.
+#include <fmt/format.h>
+
+#include <memory>
+
 #include "commands.hpp"
 #include "psoas/error.hpp"
+#include "psoas/plan.hpp"
+#include "psoas/when.hpp"
+#include "timer_every.hpp"
+#include "timer_run.hpp"
 
 namespace psoas::cli {
+namespace {
 
-void add_timer(CLI::App& app, Services& /*services*/) {
+struct TimerOptions {
+  std::string duration;
+  bool sides = false;
+  int reps = 1;
+  std::string rest;
+  std::string label = "Timer";
+  SoundOptions sound;
+  std::string every;
+  std::string for_;
+};
+
+// Parses a duration flag, naming the flag in the error.
+std::chrono::seconds duration_option(std::string_view flag, const std::string& text) {
+  try {
+    return when::parse_duration(text);
+  } catch (const UsageError& e) {
+    throw UsageError(std::string(flag), e.what(), "e.g. 45s, 2m or 1h30m");
+  }
+}
+
+void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
+  TimerArgs args;
+  args.duration = duration_option("DURATION", o.duration);
+  args.sides = o.sides;
+  args.reps = o.reps;
+  if (rest_given) args.rest = duration_option("--rest", o.rest);
+  args.label = o.label;
+  if (args.label.empty()) throw UsageError("--label", "must not be empty");
+  Plan plan = plan_timer(args, plan_settings_from(services.config()));
+  Sound sound = choose_sound(services, o.sound);
+  services.journal();  // open it now: a broken journal should not wait for the end of the run
+  RunResult result;
+  int stop_signal = 0;
+  {
+    Console console(services, choose_display(services.terminal()), sound);
+    result = run_plan(console, plan);
+    stop_signal = console.stop_signal();
+  }
+  store_session(services, "timer", args.label, result, std::string(to_string(result.outcome)));
+  services.exit_status = exit_status_for(stop_signal);
+}
+
+}  // namespace
+
+void add_timer(CLI::App& app, Services& services) {
+  auto o = std::make_shared<TimerOptions>();
   auto* cmd = app.add_subcommand("timer", "Guided countdown for holds, sides, reps and rest; desk-break reminders");
-  cmd->callback([] { throw Error("timer", "not built yet in this version of psoas"); });
+  cmd->add_option("duration", o->duration, "How long to hold: 45s, 2m, 1h30m")->type_name("DURATION");
+  cmd->add_flag("--sides", o->sides, "Hold the left side, switch, then the right side");
+  cmd->add_option("--reps", o->reps, "Do it N times")->check(CLI::Range(1, 1000))->type_name("N");
+  auto* rest = cmd->add_option("--rest", o->rest, "Rest between the rounds (default none)")->type_name("DURATION");
+  cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
+  cmd->add_flag("--quiet", o->sound.quiet, "No bell (and no voice unless --voice)");
+  cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
+  auto* every = cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default from config: 55m)")
+                    ->type_name("DURATION")
+                    ->expected(0, 1);
+  auto* for_ = cmd->add_option("--for", o->for_, "With --every: stop reminding after this long")->type_name("DURATION");
+  cmd->footer(
+      "Keys on a terminal: space pause/resume, n next, p previous, q quit. Ctrl-C stops and stores the session.\n"
+      "Not on a terminal: one line per phase. Examples: psoas timer 45s --sides --reps 3 --rest 15s;\n"
+      "psoas timer --every 55m --for 8h");
+  cmd->callback([o, &services, rest, every, for_] {
+    if (every->count() > 0) {
+      if (!o->duration.empty()) throw UsageError("timer", "give a DURATION or --every, not both");
+      if (o->sides || o->reps != 1 || rest->count() > 0) {
+        throw UsageError("--every", "--sides, --reps and --rest are for a countdown, not for reminders");
+      }
+      EveryOptions e;
+      e.every = o->every.empty() ? services.config().break_every : duration_option("--every", o->every);
+      if (for_->count() > 0) e.for_ = duration_option("--for", o->for_);
+      e.sound = o->sound;
+      run_every(services, e);
+      return;
+    }
+    if (for_->count() > 0) throw UsageError("--for", "only goes with --every");
+    if (o->duration.empty()) {
+      throw UsageError("timer", "give a DURATION such as 45s, 2m or 1h30m", "or --every 55m for desk-break reminders");
+    }
+    run_countdown(services, *o, rest->count() > 0);
+  });
 }
 
 }  // namespace psoas::cli

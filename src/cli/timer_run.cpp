@@ -1,0 +1,206 @@
+#include "timer_run.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+#include "psoas/error.hpp"
+#include "psoas/when.hpp"
+
+extern char** environ;
+
+namespace psoas::cli {
+
+using std::chrono::seconds;
+
+ScaledClock::ScaledClock(const Clock& base, double scale)
+    : m_base(base), m_scale(scale), m_steady0(base.steady_now()), m_wall0(base.wall_now()) {}
+
+SteadyTime ScaledClock::steady_now() const {
+  std::chrono::duration<double, std::nano> real = m_base.steady_now() - m_steady0;
+  return m_steady0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real / m_scale);
+}
+
+Instant ScaledClock::wall_now() const {
+  return m_wall0 + std::chrono::floor<seconds>(steady_now() - m_steady0);
+}
+
+std::chrono::nanoseconds ScaledClock::real(std::chrono::steady_clock::duration d) const {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double, std::nano>(d) * m_scale);
+}
+
+double time_scale(const Environment& env) {
+  auto text = env.get("PSOAS_TIME_SCALE");
+  if (!text) return 1.0;
+  char* end = nullptr;
+  double v = std::strtod(text->c_str(), &end);
+  if (end == text->c_str() || *end != '\0' || !std::isfinite(v) || v <= 0) {
+    throw UsageError("PSOAS_TIME_SCALE", fmt::format("expected a number above 0, got '{}'", *text));
+  }
+  return v;
+}
+
+std::optional<std::string> find_program(const Environment& env, std::string_view name) {
+  std::string path = env.get("PATH").value_or("/usr/local/bin:/usr/bin:/bin");
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find(':', start);
+    if (end == std::string::npos) end = path.size();
+    std::string dir = path.substr(start, end - start);
+    std::string full = (dir.empty() ? std::string(".") : dir) + "/" + std::string(name);
+    if (::access(full.c_str(), X_OK) == 0) return full;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> find_voice(const Services& services, bool required) {
+  for (const char* name : {"espeak-ng", "spd-say"}) {
+    if (auto p = find_program(services.env(), name)) return p;
+  }
+  const char* why = "neither espeak-ng nor spd-say is installed";
+  if (required) throw UsageError("--voice", why, "install espeak-ng, or leave out --voice");
+  services.terminal().warn(fmt::format("voice = true in config.toml, but {}; going on without it", why));
+  return std::nullopt;
+}
+
+Sound choose_sound(Services& services, const SoundOptions& options) {
+  Sound s;
+  s.bell = !options.quiet && services.config().bell;
+  if (options.voice) {
+    s.voice = find_voice(services, true);
+  } else if (services.config().voice && !options.quiet) {
+    s.voice = find_voice(services, false);
+  }
+  return s;
+}
+
+Display choose_display(const Terminal& terminal) {
+  return terminal.stdin_is_tty() && terminal.stdout_is_tty() ? Display::screen : Display::plain;
+}
+
+PlanSettings plan_settings_from(const Config& config) {
+  PlanSettings settings;
+  settings.prepare = config.prepare;
+  settings.switch_sides = config.switch_sides;
+  settings.rest = config.rest;
+  return settings;
+}
+
+Console::Console(Services& services, Display display, Sound sound)
+    : m_services(services), m_display(display), m_bell(sound.bell), m_voice(std::move(sound.voice)) {
+  double scale = time_scale(services.env());
+  if (scale != 1.0) m_scaled.emplace(services.clock(), scale);
+  m_clock = m_scaled ? static_cast<const Clock*>(&*m_scaled) : &services.clock();
+  m_style.colour = services.terminal().colour();
+  m_style.utf8 = utf8_locale(services.env());
+  if (display == Display::screen) {
+    m_key_fd = STDIN_FILENO;
+    m_screen.emplace();
+  }
+}
+
+Console::~Console() {
+  m_screen.reset();
+  reap();
+}
+
+bool Console::note_stop(int signo) {
+  if (signo != SIGINT && signo != SIGTERM && signo != SIGHUP) return false;
+  if (m_stop_signal == 0) m_stop_signal = signo;
+  return true;
+}
+
+Wake Console::wait_until(std::optional<SteadyTime> until, const std::function<void()>& on_suspend) {
+  std::optional<std::chrono::nanoseconds> timeout;
+  if (until) {
+    auto left = *until - m_clock->steady_now();
+    timeout = m_scaled ? m_scaled->real(left) : std::chrono::duration_cast<std::chrono::nanoseconds>(left);
+  }
+  Wake wake = wait_for(m_key_fd, m_signals, timeout);
+  reap();
+  if (wake.input_closed) m_key_fd = -1;
+  for (int signo : wake.signals) {
+    if (signo == SIGWINCH || signo == SIGCONT) {
+      if (m_screen) m_screen->invalidate();
+    } else if (signo == SIGTSTP) {
+      if (on_suspend) on_suspend();
+      if (m_screen) m_screen->suspend();
+      m_signals.stop_self();
+      if (m_screen) m_screen->resume();
+    }
+  }
+  return wake;
+}
+
+void Console::draw(const View& view) {
+  if (m_screen) m_screen->draw(render_view(view, terminal_size(), m_style));
+}
+
+void Console::line(std::string_view text) {
+  if (m_display != Display::plain) return;
+  bool bell = m_bell && m_services.terminal().stdout_is_tty();
+  fmt::print("{}{}\n", text, bell ? "\a" : "");
+  std::fflush(stdout);
+}
+
+void Console::ring() {
+  if (m_bell && m_screen) m_screen->bell();
+}
+
+pid_t Console::spawn(const std::vector<std::string>& args) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  for (int fd : {0, 1, 2}) posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid = -1;
+  posix_spawn_file_actions_destroy(&actions);
+  if (pid > 0) m_children.push_back(pid);
+  return pid;
+}
+
+void Console::reap() {
+  std::erase_if(m_children, [&](pid_t pid) {
+    if (::waitpid(pid, nullptr, WNOHANG) != pid) return false;
+    if (pid == m_speaking) m_speaking = -1;
+    return true;
+  });
+}
+
+void Console::say(const std::string& text) {
+  if (!m_voice || text.empty()) return;
+  if (m_speaking > 0) ::kill(m_speaking, SIGTERM);
+  m_speaking = spawn({*m_voice, "--", text});
+}
+
+void Console::notify(const std::string& title, const std::string& body) {
+  if (auto p = find_program(m_services.env(), "notify-send")) spawn({*p, "--app-name=psoas", title, body});
+}
+
+void store_session(Services& services, std::string kind, std::string name, const RunResult& result,
+                   std::string outcome) {
+  Session s;
+  s.kind = std::move(kind);
+  s.routine = std::move(name);
+  s.start = result.start;
+  s.end = result.end;
+  s.utc_offset = services.zone().offset_at(result.start);
+  s.phases_done = result.phases_done;
+  s.phases_total = result.phases_total;
+  s.outcome = std::move(outcome);
+  services.journal().add_session(std::move(s));
+}
+
+int exit_status_for(int signo) { return signo == 0 ? 0 : 128 + signo; }
+
+}  // namespace psoas::cli

@@ -45,6 +45,17 @@ PlanSettings plan_settings(Services& services) {
   return settings;
 }
 
+// Columns a UTF-8 string takes in a terminal (one per code point; names hold no wide characters).
+std::size_t display_width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// `s` padded with spaces to `width` columns, on the left (right-aligned) or the right.
+std::string pad(const std::string& s, std::size_t width, bool right_align) {
+  std::string fill(width - std::min(width, display_width(s)), ' ');
+  return right_align ? fill + s : s + fill;
+}
+
 std::string plural(int n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -118,12 +129,12 @@ void render_list(const Content& content, const PlanSettings& settings, Output ou
   }
   std::array<std::size_t, 4> width{};
   for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& row = rows[i];
-    std::string line = fmt::format("{:<{}}  {:<{}}  {:>{}}  {:>{}}", row[0], width[0], row[1], width[1], row[2],
-                                   width[2], row[3], width[3]);
+    std::string line = fmt::format("{}  {}  {}  {}", pad(row[0], width[0], false), pad(row[1], width[1], false),
+                                   pad(row[2], width[2], true), pad(row[3], width[3], true));
     fmt::print(i == 0 ? term.style(fmt::emphasis::bold) : fmt::text_style{}, "{}", line);
     fmt::print("\n");
   }
@@ -134,7 +145,7 @@ void render_show_text(const Routine& r, const Content& content, const Plan& plan
   fmt::print(term.style(fmt::emphasis::bold), "{} ({})", r.name, r.id);
   fmt::print("\n");
   if (!r.summary.empty()) fmt::print("{}\n", r.summary);
-  fmt::print("{}, about {} with rests.\n", plural(static_cast<int>(r.steps.size()), "step"),
+  fmt::print("{}, about {} in all.\n", plural(static_cast<int>(r.steps.size()), "step"),
              when::format_duration(plan.total()));
   for (std::size_t i = 0; i < r.steps.size(); ++i) {
     const Step& step = r.steps[i];
@@ -210,8 +221,9 @@ void run_check(const CheckOptions& opts, Services& services) {
     fmt::print("ok: {} ({})\n", check.file, parts.empty() ? "nothing defined" : fmt::format("{}", fmt::join(parts, ", ")));
   }
   if (problems > 0) {
-    fmt::print(stderr, "psoas: routine check: {} in {} of {}\n", plural(problems, "problem"), broken,
-               plural(static_cast<int>(sources.size()), "file"));
+    std::string where = sources.size() == 1 ? std::string("found")
+                                            : fmt::format("in {} of {} files", broken, sources.size());
+    fmt::print(stderr, "psoas: routine check: {} {}\n", plural(problems, "problem"), where);
     services.exit_status = 1;
   }
 }

@@ -83,32 +83,36 @@ Content load(const std::vector<ContentSource>& builtin, const std::vector<Conten
   }
 
   docs.clear();
-  std::vector<std::string> why(user.size());
+  std::vector<bool> skip(user.size());
   for (std::size_t i = 0; i < user.size(); ++i) {
     docs.push_back(detail::parse_document(user[i]));
-    if (!docs[i].issues.empty()) why[i] = skip_reason(docs[i].issues);
+    skip[i] = !docs[i].issues.empty();
   }
-  for (bool changed = true; changed;) {
-    changed = false;
+  // The ids the files not (yet) skipped define, with the built-in ones.
+  auto known_ids = [&] {
     KnownIds known = builtin_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
-      if (why[i].empty()) known.add(docs[i]);
+      if (!skip[i]) known.add(docs[i]);
     }
+    return known;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    const KnownIds known = known_ids();
     for (std::size_t i = 0; i < docs.size(); ++i) {
-      if (!why[i].empty()) continue;
-      auto issues = detail::check_references(docs[i], known);
-      if (!issues.empty()) {
-        why[i] = skip_reason(issues);
-        changed = true;
-      }
+      if (!skip[i] && !detail::check_references(docs[i], known).empty()) skip[i] = changed = true;
     }
   }
+  const KnownIds known = known_ids();
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (why[i].empty()) {
+    if (!skip[i]) {
       merge(content, docs[i]);
-    } else {
-      content.skipped.push_back({docs[i].name, why[i]});
+      continue;
     }
+    // Its first problem of all, as `psoas routine check` would list them.
+    KnownIds with_own = known;
+    with_own.add(docs[i]);
+    content.skipped.push_back({docs[i].name, skip_reason(all_issues(docs[i], with_own))});
   }
   return content;
 }

@@ -78,6 +78,7 @@ class Timer {
   // Plan time from the start of the plan to the start of phase `i`.
   std::chrono::steady_clock::duration offset(std::size_t i) const { return m_offsets.at(i); }
   SteadyTime now() const { return m_clock.steady_now(); }
+  SteadyTime deadline_at(SteadyTime t) const;
   void begin_phase(std::size_t i, SteadyTime at);
   void finish(TimerOutcome outcome);
   void send_tick();

@@ -111,7 +111,8 @@ View view_of(const Timer& t, const RunSettings& rs, bool waiting) {
   v.remaining = t.remaining_seconds();
   v.duration = p.duration;
   if (!p.cue.empty()) v.cues.push_back(p.cue);
-  if (rs.content && !p.exercise.empty() && (p.kind == PhaseKind::hold || p.kind == PhaseKind::reps)) {
+  bool doing = p.kind == PhaseKind::hold || p.kind == PhaseKind::reps || p.kind == PhaseKind::prepare;
+  if (rs.content && !p.exercise.empty() && doing) {
     auto it = rs.content->exercises.find(p.exercise);
     if (it != rs.content->exercises.end()) {
       for (const auto& c : it->second.cues) {
@@ -168,7 +169,10 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
     sink.new_step = false;
     if (sink.dirty && screen && !timer.over()) console.draw(view_of(timer, settings, waiting));
     sink.dirty = false;
-    Wake wake = console.wait_until(timer.wake_at(), [&] { timer.pause(); });
+    // Plain lines change only at phase ends: no need to wake every second.
+    std::optional<SteadyTime> wake_at = timer.wake_at();
+    if (!screen && wake_at) wake_at = timer.deadline();
+    Wake wake = console.wait_until(wake_at, [&] { timer.pause(); });
     for (int signo : wake.signals) {
       if (signo == SIGWINCH || signo == SIGCONT || signo == SIGTSTP) sink.dirty = true;
       if (console.note_stop(signo)) timer.quit();

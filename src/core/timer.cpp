@@ -46,15 +46,18 @@ void Timer::finish(TimerOutcome outcome) {
   m_sink.finished(outcome);
 }
 
-SteadyTime Timer::deadline() const {
+SteadyTime Timer::deadline() const { return deadline_at(now()); }
+
+SteadyTime Timer::deadline_at(SteadyTime t) const {
   SteadyTime d = m_origin + offset(m_index + 1);
-  if (m_state == TimerState::paused) d += now() - m_paused_at;
+  if (m_state == TimerState::paused) d += t - m_paused_at;
   return d;
 }
 
 Duration Timer::remaining() const {
   if (m_state != TimerState::running && m_state != TimerState::paused) return Duration{0};
-  return std::max(Duration{0}, deadline() - now());
+  SteadyTime t = now();  // read the clock once: a paused deadline moves with it
+  return std::max(Duration{0}, deadline_at(t) - t);
 }
 
 seconds Timer::remaining_seconds() const { return std::chrono::ceil<seconds>(remaining()); }

@@ -50,6 +50,16 @@ Plan plan_of(std::vector<int> secs) {
 
 using Events = std::vector<std::string>;
 
+// A clock that moves on a little every time it is read, like a real one.
+class CreepingClock final : public Clock {
+ public:
+  SteadyTime steady_now() const override { return m_now += 1us; }
+  Instant wall_now() const override { return Instant{}; }
+
+ private:
+  mutable SteadyTime m_now{};
+};
+
 }  // namespace
 
 TEST_SUITE("timer") {
@@ -172,6 +182,19 @@ TEST_SUITE("timer") {
       t.update();
       CHECK(t.state() == TimerState::completed);
     }
+  }
+
+  TEST_CASE("a paused phase never shows more than its length, however the clock is read") {
+    CreepingClock clock;
+    TimerSink sink;
+    Plan plan = plan_of({7, 5});
+    Timer t(plan, clock, sink);
+    t.start();
+    t.pause();
+    CHECK(t.remaining_seconds() == seconds{7});
+    t.next();
+    CHECK(t.remaining_seconds() == seconds{5});
+    CHECK(t.remaining() <= seconds{5});
   }
 
   TEST_CASE("previous restarts the previous phase (or the first)") {

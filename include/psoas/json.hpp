@@ -6,7 +6,9 @@
 //   o.add("id", r.id).add("steps", 3).add("per_side", true).add_raw("cues", json::array(cues));
 //   fmt::print("{}\n", o.str());   // {"id":"morning","steps":3,"per_side":true,"cues":["a","b"]}
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +30,24 @@ class Object {
  public:
   Object& add(std::string_view key, std::string_view value);
   Object& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
-  Object& add(std::string_view key, const std::string& value) { return add(key, std::string_view(value)); }
+  Object& add(std::string_view key, const std::string& value) {
+    return add(key, std::string_view(value));
+  }
   Object& add(std::string_view key, std::int64_t value);
-  Object& add(std::string_view key, int value) { return add(key, static_cast<std::int64_t>(value)); }
+  Object& add(std::string_view key, int value) {
+    return add(key, static_cast<std::int64_t>(value));
+  }
   Object& add(std::string_view key, double value);
   Object& add(std::string_view key, bool value);
+  // Whole seconds, as a number.
+  Object& add(std::string_view key, std::chrono::seconds value) {
+    return add(key, static_cast<std::int64_t>(value.count()));
+  }
+  // The value, or `null` when there is none.
+  template <class T>
+  Object& add(std::string_view key, const std::optional<T>& value) {
+    return value ? add(key, *value) : add_null(key);
+  }
   // Adds `null`.
   Object& add_null(std::string_view key);
   // Adds an already-encoded JSON value (an Object's str(), array(), ...).

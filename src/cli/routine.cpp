@@ -14,6 +14,7 @@
 #include "psoas/json.hpp"
 #include "psoas/plan.hpp"
 #include "psoas/when.hpp"
+#include "timer_run.hpp"
 
 namespace psoas::cli {
 namespace {
@@ -21,6 +22,7 @@ namespace {
 using std::chrono::seconds;
 
 enum class Output { text, json, names };
+enum class Align { left, right };
 
 struct ListOptions {
   bool json = false;
@@ -36,24 +38,16 @@ struct CheckOptions {
   std::vector<std::filesystem::path> files;
 };
 
-// Plan lengths from config.toml, so the times shown match what `routine run` does.
-PlanSettings plan_settings(Services& services) {
-  PlanSettings settings;
-  settings.prepare = services.config().prepare;
-  settings.switch_sides = services.config().switch_sides;
-  settings.rest = services.config().rest;
-  return settings;
-}
-
 // Columns a UTF-8 string takes in a terminal (one per code point; names hold no wide characters).
 std::size_t display_width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-// `s` padded with spaces to `width` columns, on the left (right-aligned) or the right.
-std::string pad(const std::string& s, std::size_t width, bool right_align) {
+// `s` padded with spaces to `width` columns.
+std::string pad(const std::string& s, std::size_t width, Align align) {
   std::string fill(width - std::min(width, display_width(s)), ' ');
-  return right_align ? fill + s : s + fill;
+  return align == Align::right ? fill + s : s + fill;
 }
 
 std::string plural(int n, std::string_view word) {
@@ -64,7 +58,8 @@ std::string plural(int n, std::string_view word) {
 seconds step_time(const Plan& plan, int step) {
   seconds sum{0};
   for (const Phase& p : plan.phases) {
-    if (p.step == step && p.kind != PhaseKind::prepare && p.kind != PhaseKind::rest) sum += p.duration;
+    if (p.step == step && p.kind != PhaseKind::prepare && p.kind != PhaseKind::rest)
+      sum += p.duration;
   }
   return sum;
 }
@@ -85,26 +80,26 @@ std::string dosage_text(const Dosage& d) {
   }
   if (d.sets > 1) {
     parts.push_back(plural(d.sets, "set"));
-    if (d.rest) parts.push_back(fmt::format("{} rest between sets", when::format_duration(*d.rest)));
+    if (d.rest)
+      parts.push_back(fmt::format("{} rest between sets", when::format_duration(*d.rest)));
   }
-  return parts.empty() ? std::string("at your own pace") : fmt::format("{}", fmt::join(parts, ", "));
+  return parts.empty() ? std::string("at your own pace")
+                       : fmt::format("{}", fmt::join(parts, ", "));
 }
 
 std::string dosage_json(const Dosage& d) {
-  json::Object o;
-  auto add_seconds = [&](std::string_view key, const std::optional<seconds>& s) {
-    s ? o.add(key, static_cast<std::int64_t>(s->count())) : o.add_null(key);
-  };
-  add_seconds("hold_seconds", d.hold);
-  o.add("per_side", d.per_side);
-  d.reps ? o.add("reps", *d.reps) : o.add_null("reps");
-  o.add("sets", d.sets);
-  add_seconds("tempo_seconds", d.tempo);
-  add_seconds("rest_seconds", d.rest);
-  return o.str();
+  return json::Object{}
+      .add("hold_seconds", d.hold)
+      .add("per_side", d.per_side)
+      .add("reps", d.reps)
+      .add("sets", d.sets)
+      .add("tempo_seconds", d.tempo)
+      .add("rest_seconds", d.rest)
+      .str();
 }
 
-void render_list(const Content& content, const PlanSettings& settings, Output output, const Terminal& term) {
+void render_list(const Content& content, const PlanSettings& settings, Output output,
+                 const Terminal& term) {
   if (output == Output::names) {
     for (const auto& [id, r] : content.routines) fmt::print("{}\n", id);
     return;
@@ -119,7 +114,7 @@ void render_list(const Content& content, const PlanSettings& settings, Output ou
                             .add("id", id)
                             .add("name", r.name)
                             .add("summary", r.summary)
-                            .add("total_seconds", static_cast<std::int64_t>(total.count()))
+                            .add("total_seconds", total)
                             .add("steps", steps)
                             .str());
   }
@@ -129,19 +124,22 @@ void render_list(const Content& content, const PlanSettings& settings, Output ou
   }
   std::array<std::size_t, 4> width{};
   for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c)
+      width[c] = std::max(width[c], display_width(row[c]));
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& row = rows[i];
-    std::string line = fmt::format("{}  {}  {}  {}", pad(row[0], width[0], false), pad(row[1], width[1], false),
-                                   pad(row[2], width[2], true), pad(row[3], width[3], true));
+    std::string line = fmt::format(
+        "{}  {}  {}  {}", pad(row[0], width[0], Align::left), pad(row[1], width[1], Align::left),
+        pad(row[2], width[2], Align::right), pad(row[3], width[3], Align::right));
     fmt::print(i == 0 ? term.style(fmt::emphasis::bold) : fmt::text_style{}, "{}", line);
-    fmt::print("\n");
+    fmt::print("\n");  // outside the style, so no escape runs past the line
   }
   fmt::print("\nSee one with 'psoas routine show ID'; follow it with 'psoas routine run ID'.\n");
 }
 
-void render_show_text(const Routine& r, const Content& content, const Plan& plan, const Terminal& term) {
+void render_show_text(const Routine& r, const Content& content, const Plan& plan,
+                      const Terminal& term) {
   fmt::print(term.style(fmt::emphasis::bold), "{} ({})", r.name, r.id);
   fmt::print("\n");
   if (!r.summary.empty()) fmt::print("{}\n", r.summary);
@@ -177,7 +175,7 @@ std::string show_json(const Routine& r, const Content& content, const Plan& plan
                         .add("summary", e.summary)
                         .add("note", step.note)
                         .add_raw("dosage", dosage_json(dosage_of(e, step)))
-                        .add("seconds", static_cast<std::int64_t>(step_time(plan, static_cast<int>(i)).count()))
+                        .add("seconds", step_time(plan, static_cast<int>(i)))
                         .add_raw("cues", json::array(e.cues))
                         .add_raw("cautions", json::array(e.cautions))
                         .str());
@@ -186,7 +184,7 @@ std::string show_json(const Routine& r, const Content& content, const Plan& plan
       .add("id", r.id)
       .add("name", r.name)
       .add("summary", r.summary)
-      .add("total_seconds", static_cast<std::int64_t>(plan.total().count()))
+      .add("total_seconds", plan.total())
       .add_raw("steps", json::array_raw(steps))
       .str();
 }
@@ -202,7 +200,8 @@ void run_check(const CheckOptions& opts, Services& services) {
     sources.push_back(read_content_file(file));
   }
   ContentDirs dirs{{services.paths().user_content_dir}};
-  dirs.dirs.insert(dirs.dirs.end(), services.globals.content_dirs.begin(), services.globals.content_dirs.end());
+  dirs.dirs.insert(dirs.dirs.end(), services.globals.content_dirs.begin(),
+                   services.globals.content_dirs.end());
   const Content base = load_content(dirs);
 
   int problems = 0, broken = 0;
@@ -218,11 +217,13 @@ void run_check(const CheckOptions& opts, Services& services) {
     if (check.routines) parts.push_back(plural(check.routines, "routine"));
     if (check.advice) parts.push_back(fmt::format("{} advice", check.advice));
     if (check.questions) parts.push_back(plural(check.questions, "question"));
-    fmt::print("ok: {} ({})\n", check.file, parts.empty() ? "nothing defined" : fmt::format("{}", fmt::join(parts, ", ")));
+    fmt::print("ok: {} ({})\n", check.file,
+               parts.empty() ? "nothing defined" : fmt::format("{}", fmt::join(parts, ", ")));
   }
   if (problems > 0) {
-    std::string where = sources.size() == 1 ? std::string("found")
-                                            : fmt::format("in {} of {} files", broken, sources.size());
+    std::string where = sources.size() == 1
+                            ? std::string("found")
+                            : fmt::format("in {} of {} files", broken, sources.size());
     fmt::print(stderr, "psoas: routine check: {} {}\n", plural(problems, "problem"), where);
     services.exit_status = 1;
   }
@@ -231,26 +232,33 @@ void run_check(const CheckOptions& opts, Services& services) {
 }  // namespace
 
 void add_routine(CLI::App& app, Services& services) {
-  auto* cmd = app.add_subcommand("routine", "List, show, check and run the stretch, strength, massage and habit routines");
-  cmd->footer("Without a subcommand, lists the routines.");
+  auto* cmd = app.add_subcommand(
+      "routine", "List, show, check and run the stretch, strength, massage and habit routines");
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List the routines: id, name, total time, steps");
   auto* json_flag = list->add_flag("--json", list_opts->json, "Print JSON");
-  list->add_flag("--names", list_opts->names, "Print only the routine ids, one per line")->excludes(json_flag);
+  list->add_flag("--names", list_opts->names, "Print only the routine ids, one per line")
+      ->excludes(json_flag);
   list->callback([list_opts, &services] {
-    const Output output = list_opts->names ? Output::names : list_opts->json ? Output::json : Output::text;
-    render_list(services.content(), plan_settings(services), output, services.terminal());
+    const Output output = list_opts->names  ? Output::names
+                          : list_opts->json ? Output::json
+                                            : Output::text;
+    render_list(services.content(), plan_settings_from(services.config()), output,
+                services.terminal());
   });
 
   auto show_opts = std::make_shared<ShowOptions>();
-  auto* show = cmd->add_subcommand("show", "Show every step of a routine: cues, cautions, dosage and time");
-  show->add_option("routine", show_opts->id, "Routine id (see 'psoas routine list')")->required()->type_name("ROUTINE");
+  auto* show =
+      cmd->add_subcommand("show", "Show every step of a routine: cues, cautions, dosage and time");
+  show->add_option("routine", show_opts->id, "Routine id (see 'psoas routine list')")
+      ->required()
+      ->type_name("ROUTINE");
   show->add_flag("--json", show_opts->json, "Print JSON");
   show->callback([show_opts, &services] {
     const Content& content = services.content();
     const Routine& routine = content.routine(show_opts->id);
-    const Plan plan = plan_routine(routine, content, plan_settings(services));
+    const Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
     if (show_opts->json) {
       fmt::print("{}\n", show_json(routine, content, plan));
     } else {
@@ -259,15 +267,21 @@ void add_routine(CLI::App& app, Services& services) {
   });
 
   auto check_opts = std::make_shared<CheckOptions>();
-  auto* check = cmd->add_subcommand("check", "Check content files: prints file:line:column: problem, exit 1 if any");
-  check->add_option("files", check_opts->files, "Content files (*.toml) to check")->required()->type_name("FILE");
+  auto* check = cmd->add_subcommand(
+      "check", "Check content files: prints file:line:column: problem, exit 1 if any");
+  check->add_option("files", check_opts->files, "Content files (*.toml) to check")
+      ->required()
+      ->type_name("FILE");
   check->callback([check_opts, &services] { run_check(*check_opts, services); });
 
   add_routine_run(*cmd, services);
+  cmd->footer(
+      "Without a subcommand, lists the routines.");  // after the subcommands: they inherit it
 
   cmd->callback([cmd, &services] {
     if (!cmd->get_subcommands().empty()) return;
-    render_list(services.content(), plan_settings(services), Output::text, services.terminal());
+    render_list(services.content(), plan_settings_from(services.config()), Output::text,
+                services.terminal());
   });
 }
 

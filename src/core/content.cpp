@@ -1,5 +1,7 @@
 // The content loader: built-in and user documents, merged by id, with references checked
 // after merging. Parsing and validating one document lives in content_parse.cpp.
+#include "psoas/content.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <sstream>
 
 #include "content_parse.hpp"
-#include "psoas/content.hpp"
 #include "psoas/error.hpp"
 
 namespace psoas {
@@ -42,8 +43,10 @@ std::vector<ContentIssue> all_issues(const Document& doc, const KnownIds& known)
 // Why a user file is skipped: its first problem, and how many more there are.
 std::string skip_reason(const std::vector<ContentIssue>& issues) {
   const ContentIssue& first = issues.front();
-  std::string reason = fmt::format("line {}, column {}: {}", first.pos.line, first.pos.column, first.message);
-  if (issues.size() > 1) reason += fmt::format(" (and {} more; see 'psoas routine check')", issues.size() - 1);
+  std::string reason =
+      fmt::format("line {}, column {}: {}", first.pos.line, first.pos.column, first.message);
+  if (issues.size() > 1)
+    reason += fmt::format(" (and {} more; see 'psoas routine check')", issues.size() - 1);
   return reason;
 }
 
@@ -124,7 +127,8 @@ std::vector<fs::path> toml_files(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) return files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const fs::path& p = entry.path();
-    if (p.extension() == ".toml" && p.filename().string().front() != '.' && entry.is_regular_file(ec)) {
+    if (p.extension() == ".toml" && p.filename().string().front() != '.' &&
+        entry.is_regular_file(ec)) {
       files.push_back(p);
     }
   }
@@ -147,7 +151,8 @@ const Routine& Content::routine(std::string_view id) const {
 
 const Exercise& Content::exercise(std::string_view id) const {
   if (auto it = exercises.find(std::string(id)); it != exercises.end()) return it->second;
-  throw UsageError("exercise", fmt::format("no exercise '{}'", id), hint_for(id, keys_of(exercises)));
+  throw UsageError("exercise", fmt::format("no exercise '{}'", id),
+                   hint_for(id, keys_of(exercises)));
 }
 
 std::vector<ContentIssue> check_content(const ContentSource& source) {
@@ -177,9 +182,12 @@ std::vector<FileCheck> check_files(const std::vector<ContentSource>& files, cons
 
 ContentSource read_content_file(const fs::path& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw DataError("content", fmt::format("'{}' is a directory", path.string()));
+  if (fs::is_directory(path, ec))
+    throw DataError("content", fmt::format("'{}' is a directory", path.string()));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError("content", fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
+  if (!in)
+    throw DataError("content",
+                    fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
   return {path.string(), text.str()};
@@ -219,30 +227,42 @@ Dosage dosage_of(const Exercise& exercise, const Step& step) {
 
 std::string_view to_string(ExerciseKind k) {
   switch (k) {
-    case ExerciseKind::stretch: return "stretch";
-    case ExerciseKind::strength: return "strength";
-    case ExerciseKind::massage: return "massage";
-    case ExerciseKind::habit: return "habit";
+    case ExerciseKind::stretch:
+      return "stretch";
+    case ExerciseKind::strength:
+      return "strength";
+    case ExerciseKind::massage:
+      return "massage";
+    case ExerciseKind::habit:
+      return "habit";
   }
   return "stretch";
 }
 
 std::string_view to_string(Urgency u) {
   switch (u) {
-    case Urgency::none: return "none";
-    case Urgency::mention: return "mention";
-    case Urgency::see_clinician: return "see-clinician";
-    case Urgency::emergency: return "emergency";
+    case Urgency::none:
+      return "none";
+    case Urgency::mention:
+      return "mention";
+    case Urgency::see_clinician:
+      return "see-clinician";
+    case Urgency::emergency:
+      return "emergency";
   }
   return "none";
 }
 
 std::string_view to_string(QuestionGroup g) {
   switch (g) {
-    case QuestionGroup::scope: return "scope";
-    case QuestionGroup::red_flag: return "red-flag";
-    case QuestionGroup::pattern: return "pattern";
-    case QuestionGroup::history: return "history";
+    case QuestionGroup::scope:
+      return "scope";
+    case QuestionGroup::red_flag:
+      return "red-flag";
+    case QuestionGroup::pattern:
+      return "pattern";
+    case QuestionGroup::history:
+      return "history";
   }
   return "red-flag";
 }

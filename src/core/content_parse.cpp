@@ -2,6 +2,7 @@
 #include "content_parse.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +10,6 @@
 #include <map>
 #include <tuple>
 #include <type_traits>
-#include <toml++/toml.h>
 
 namespace psoas::detail {
 namespace {
@@ -20,13 +20,15 @@ enum class Need { optional, required };
 
 constexpr std::int64_t max_seconds = 24 * 60 * 60;
 constexpr std::int64_t max_count = 999;
-constexpr std::string_view duration_help = R"(a duration such as "45s", "2m", "1h30m", or whole seconds)";
+constexpr std::string_view duration_help =
+    R"(a duration such as "45s", "2m", "1h30m", or whole seconds)";
 
-constexpr ExerciseKind all_kinds[] = {ExerciseKind::stretch, ExerciseKind::strength, ExerciseKind::massage,
-                                      ExerciseKind::habit};
-constexpr Urgency all_urgencies[] = {Urgency::emergency, Urgency::see_clinician, Urgency::mention, Urgency::none};
-constexpr QuestionGroup all_groups[] = {QuestionGroup::scope, QuestionGroup::red_flag, QuestionGroup::pattern,
-                                        QuestionGroup::history};
+constexpr ExerciseKind all_kinds[] = {ExerciseKind::stretch, ExerciseKind::strength,
+                                      ExerciseKind::massage, ExerciseKind::habit};
+constexpr Urgency all_urgencies[] = {Urgency::emergency, Urgency::see_clinician, Urgency::mention,
+                                     Urgency::none};
+constexpr QuestionGroup all_groups[] = {QuestionGroup::scope, QuestionGroup::red_flag,
+                                        QuestionGroup::pattern, QuestionGroup::history};
 constexpr std::string_view all_applies[] = {"flare-up", "tightness", "see-clinician", "always"};
 constexpr std::string_view all_suggests[] = {"flare-up", "tightness"};
 
@@ -44,7 +46,8 @@ bool valid_id(std::string_view id) {
 // "; did you mean 'x'?" when a candidate is close, else "".
 template <class Names>
 std::string did_you_mean(std::string_view name, const Names& names) {
-  std::string guess = closest_match(name, std::vector<std::string>(std::begin(names), std::end(names)));
+  std::string guess =
+      closest_match(name, std::vector<std::string>(std::begin(names), std::end(names)));
   return guess.empty() ? std::string{} : fmt::format("; did you mean '{}'?", guess);
 }
 
@@ -56,7 +59,8 @@ class Fields {
       : m_doc(doc), m_table(table), m_what(std::move(what)) {
     for (auto&& [key, node] : table) {
       if (std::find(keys.begin(), keys.end(), key.str()) != keys.end()) continue;
-      issue(key.source(), fmt::format("unknown key '{}' in {}{}", key.str(), m_what, did_you_mean(key.str(), keys)));
+      issue(key.source(), fmt::format("unknown key '{}' in {}{}", key.str(), m_what,
+                                      did_you_mean(key.str(), keys)));
     }
   }
 
@@ -95,7 +99,8 @@ class Fields {
       issue(n->source(), fmt::format("'{}' must be a string", key));
       return std::nullopt;
     }
-    if (need == Need::required && s->get().empty()) issue(n->source(), fmt::format("'{}' must not be empty", key));
+    if (need == Need::required && s->get().empty())
+      issue(n->source(), fmt::format("'{}' must not be empty", key));
     return s->get();
   }
 
@@ -118,7 +123,8 @@ class Fields {
         issue(item.source(), fmt::format("'{}' must be an array of strings", key));
       }
     }
-    if (need == Need::required && array->empty()) issue(n->source(), fmt::format("'{}' must not be empty", key));
+    if (need == Need::required && array->empty())
+      issue(n->source(), fmt::format("'{}' must not be empty", key));
     return out;
   }
 
@@ -132,7 +138,8 @@ class Fields {
       if (auto d = parse_duration(s->get())) {
         value = d->count();
       } else {
-        issue(n->source(), fmt::format("bad duration '{}' for '{}': use {}", s->get(), key, duration_help));
+        issue(n->source(),
+              fmt::format("bad duration '{}' for '{}': use {}", s->get(), key, duration_help));
         return std::nullopt;
       }
     } else {
@@ -150,7 +157,8 @@ class Fields {
     const auto* i = n->as_integer();
     if (!i) return bad(*n, fmt::format("'{}' must be a whole number", key));
     if (i->get() < 1) return bad(*n, fmt::format("'{}' must be at least 1", key));
-    if (i->get() > max_count) return bad(*n, fmt::format("'{}' must be at most {}", key, max_count));
+    if (i->get() > max_count)
+      return bad(*n, fmt::format("'{}' must be at most {}", key, max_count));
     return static_cast<int>(i->get());
   }
 
@@ -198,14 +206,15 @@ class Fields {
   }
 
   template <class T, std::size_t N>
-  std::optional<T> pick(const toml::node& n, std::string_view key, std::string_view name, const T (&values)[N]) {
+  std::optional<T> pick(const toml::node& n, std::string_view key, std::string_view name,
+                        const T (&values)[N]) {
     std::vector<std::string> names;
     for (const T& v : values) {
       if (to_name(v) == name) return v;
       names.emplace_back(to_name(v));
     }
-    return bad(n, fmt::format("bad {} '{}': expected one of {}{}", key, name, fmt::join(names, ", "),
-                              did_you_mean(name, names)));
+    return bad(n, fmt::format("bad {} '{}': expected one of {}{}", key, name,
+                              fmt::join(names, ", "), did_you_mean(name, names)));
   }
   template <class T>
   static std::string_view to_name(const T& v) {
@@ -228,8 +237,8 @@ class Parser {
 
   void exercise(const toml::table& table) {
     Fields f(m_doc, table, "exercise",
-             {"id", "name", "kind", "summary", "cues", "cautions", "hold", "per_side", "reps", "sets", "tempo",
-              "rest", "source"});
+             {"id", "name", "kind", "summary", "cues", "cautions", "hold", "per_side", "reps",
+              "sets", "tempo", "rest", "source"});
     Exercise e;
     e.pos = f.pos();
     e.id = item_id(f, "exercise");
@@ -268,7 +277,8 @@ class Parser {
         }
       }
     } else {
-      f.issue(steps->source(), "'step' must be a non-empty array of tables: write [[routine.step]]");
+      f.issue(steps->source(),
+              "'step' must be a non-empty array of tables: write [[routine.step]]");
     }
     m_doc.routines.push_back(std::move(r));
   }
@@ -299,7 +309,9 @@ class Parser {
       if (const auto* t = e->as_table()) {
         q.escalate = escalation(*t, q.id);
       } else {
-        f.issue(e->source(), R"('escalate' must be a table: escalate = { with = ["id"], urgency = "emergency" })");
+        f.issue(
+            e->source(),
+            R"('escalate' must be a table: escalate = { with = ["id"], urgency = "emergency" })");
       }
     }
     q.suggests = f.choice("suggests", all_suggests, Need::optional).value_or("");
@@ -316,7 +328,8 @@ class Parser {
     Step s;
     s.pos = f.pos("exercise");
     s.exercise = f.text("exercise", Need::required).value_or("");
-    if (!s.exercise.empty()) m_doc.references.push_back({Reference::Kind::exercise, s.exercise, where, s.pos});
+    if (!s.exercise.empty())
+      m_doc.references.push_back({Reference::Kind::exercise, s.exercise, where, s.pos});
     s.hold = f.duration("hold");
     s.per_side = f.flag("per_side");
     s.reps = f.count("reps");
@@ -352,7 +365,8 @@ class Parser {
     f.rename(fmt::format("{} '{}'", kind, id));
     auto [it, fresh] = m_seen.try_emplace(fmt::format("{}:{}", kind, id), f.pos("id").line);
     if (!fresh) {
-      f.issue(f.get("id")->source(), fmt::format("duplicate {} id '{}' (first at line {})", kind, id, it->second));
+      f.issue(f.get("id")->source(),
+              fmt::format("duplicate {} id '{}' (first at line {})", kind, id, it->second));
     }
     return id;
   }
@@ -366,16 +380,18 @@ template <class Parse>
 void each_table(Document& doc, const toml::key& key, const toml::node& node, Parse parse) {
   const auto* array = node.as_array();
   if (!array) {
-    doc.issues.push_back({position(doc.name, key.source()),
-                          fmt::format("'{0}' must be an array of tables: write [[{0}]]", key.str())});
+    doc.issues.push_back(
+        {position(doc.name, key.source()),
+         fmt::format("'{0}' must be an array of tables: write [[{0}]]", key.str())});
     return;
   }
   for (const toml::node& item : *array) {
     if (const auto* table = item.as_table()) {
       parse(*table);
     } else {
-      doc.issues.push_back({position(doc.name, item.source()),
-                            fmt::format("'{0}' must be an array of tables: write [[{0}]]", key.str())});
+      doc.issues.push_back(
+          {position(doc.name, item.source()),
+           fmt::format("'{0}' must be an array of tables: write [[{0}]]", key.str())});
     }
   }
 }
@@ -428,10 +444,11 @@ Document parse_document(const ContentSource& source) {
     } else if (key == "question") {
       each_table(doc, key, node, [&](const toml::table& t) { parser.question(t); });
     } else {
-      doc.issues.push_back({position(doc.name, key.source()),
-                            fmt::format("unknown table '{}': expected [[exercise]], [[routine]], [[advice]] or "
-                                        "[[question]]{}",
-                                        key.str(), did_you_mean(key.str(), top))});
+      doc.issues.push_back(
+          {position(doc.name, key.source()),
+           fmt::format("unknown table '{}': expected [[exercise]], [[routine]], [[advice]] or "
+                       "[[question]]{}",
+                       key.str(), did_you_mean(key.str(), top))});
     }
   }
   sort_issues(doc.issues);
@@ -454,8 +471,9 @@ std::vector<ContentIssue> check_references(const Document& doc, const KnownIds& 
     const bool exercise = ref.kind == Reference::Kind::exercise;
     const auto& ids = exercise ? known.exercises : known.questions;
     if (ids.count(ref.id)) continue;
-    issues.push_back({ref.pos, fmt::format("{} names unknown {} '{}'{}", ref.from, exercise ? "exercise" : "question",
-                                           ref.id, did_you_mean(ref.id, ids))});
+    issues.push_back({ref.pos, fmt::format("{} names unknown {} '{}'{}", ref.from,
+                                           exercise ? "exercise" : "question", ref.id,
+                                           did_you_mean(ref.id, ids))});
   }
   return issues;
 }

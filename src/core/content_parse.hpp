@@ -17,9 +17,9 @@ namespace psoas::detail {
 struct Reference {
   enum class Kind { exercise, question };
   Kind kind = Kind::exercise;
-  std::string id;                     // the name used
-  std::string from;                   // for messages: "routine 'morning' step 2"
-  SourcePos pos;                      // where the name is written
+  std::string id;    // the name used
+  std::string from;  // for messages: "routine 'morning' step 2"
+  SourcePos pos;     // where the name is written
 };
 
 // One document: the items it defines (broken ones too, as far as they could be read),

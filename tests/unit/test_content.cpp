@@ -79,11 +79,14 @@ std::string exercise_with(const std::string& extra) {
 struct TempDir {
   std::filesystem::path path;
   TempDir() {
-    path = std::filesystem::temp_directory_path() / fmt::format("psoas-test-content-{}", std::random_device{}());
+    path = std::filesystem::temp_directory_path() /
+           fmt::format("psoas-test-content-{}", std::random_device{}());
     std::filesystem::create_directories(path);
   }
   ~TempDir() { std::filesystem::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+  }
 };
 
 }  // namespace
@@ -108,13 +111,17 @@ TEST_SUITE("content") {
             std::vector<std::string>{"6:1: unknown key 'nmae' in exercise; did you mean 'name'?"});
     }
     SUBCASE("in a step, indented") {
-      auto issues = issues_of(exercise_with("[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"x\"\n  rps = 3\n"));
-      CHECK(issues == std::vector<std::string>{"11:3: unknown key 'rps' in routine step; did you mean 'reps'?"});
+      auto issues =
+          issues_of(exercise_with("[[routine]]\nid = \"r\"\nname = "
+                                  "\"R\"\n[[routine.step]]\nexercise = \"x\"\n  rps = 3\n"));
+      CHECK(issues == std::vector<std::string>{
+                          "11:3: unknown key 'rps' in routine step; did you mean 'reps'?"});
     }
     SUBCASE("at the top level") {
       CHECK(issues_of("[[exercises]]\nid = \"x\"\n") ==
-            std::vector<std::string>{"1:3: unknown table 'exercises': expected [[exercise]], [[routine]], "
-                                     "[[advice]] or [[question]]; did you mean 'exercise'?"});
+            std::vector<std::string>{
+                "1:3: unknown table 'exercises': expected [[exercise]], [[routine]], "
+                "[[advice]] or [[question]]; did you mean 'exercise'?"});
     }
     SUBCASE("nothing close") {
       CHECK(issues_of(exercise_with("zzzzzzzz = 1\n")) ==
@@ -142,7 +149,8 @@ TEST_SUITE("content") {
     }
     SUBCASE("empty strings and arrays") {
       CHECK(issues_of("[[exercise]]\nid = \"x\"\nname = \"\"\nkind = \"habit\"\ncues = []\n") ==
-            std::vector<std::string>{"3:8: 'name' must not be empty", "5:8: 'cues' must not be empty"});
+            std::vector<std::string>{"3:8: 'name' must not be empty",
+                                     "5:8: 'cues' must not be empty"});
     }
   }
 
@@ -158,14 +166,16 @@ TEST_SUITE("content") {
             std::vector<std::string>{"6:18: 'cautions' must be an array of strings"});
     }
     SUBCASE("boolean, whole number, duration") {
-      CHECK(issues_of(exercise_with("per_side = \"yes\"\nreps = 2.5\nhold = true\n")) ==
-            std::vector<std::string>{
-                "6:12: 'per_side' must be true or false", "7:8: 'reps' must be a whole number",
-                R"(8:8: 'hold' must be a duration such as "45s", "2m", "1h30m", or whole seconds)"});
+      CHECK(
+          issues_of(exercise_with("per_side = \"yes\"\nreps = 2.5\nhold = true\n")) ==
+          std::vector<std::string>{
+              "6:12: 'per_side' must be true or false", "7:8: 'reps' must be a whole number",
+              R"(8:8: 'hold' must be a duration such as "45s", "2m", "1h30m", or whole seconds)"});
     }
     SUBCASE("a table where an array of tables belongs") {
       CHECK(issues_of("[exercise]\nid = \"x\"\n") ==
-            std::vector<std::string>{"1:2: 'exercise' must be an array of tables: write [[exercise]]"});
+            std::vector<std::string>{
+                "1:2: 'exercise' must be an array of tables: write [[exercise]]"});
     }
   }
 
@@ -179,9 +189,10 @@ TEST_SUITE("content") {
             std::vector<std::string>{"6:9: 'tempo' must be longer than zero"});
     }
     SUBCASE("malformed") {
-      CHECK(issues_of(exercise_with("hold = \"3x\"\n")) ==
-            std::vector<std::string>{
-                R"(6:8: bad duration '3x' for 'hold': use a duration such as "45s", "2m", "1h30m", or whole seconds)"});
+      CHECK(
+          issues_of(exercise_with("hold = \"3x\"\n")) ==
+          std::vector<std::string>{
+              R"(6:8: bad duration '3x' for 'hold': use a duration such as "45s", "2m", "1h30m", or whole seconds)"});
       CHECK(issues_of(exercise_with("hold = \"30s1m\"\n")).size() == 1);
       CHECK(issues_of(exercise_with("hold = \"\"\n")).size() == 1);
     }
@@ -192,7 +203,8 @@ TEST_SUITE("content") {
     SUBCASE("accepted forms") {
       Content c = load_content(std::vector<ContentSource>{
           {"b.toml", exercise_with("hold = \"1h30m\"\ntempo = \"45s\"\nrest = 90\n") +
-                         "[[exercise]]\nid = \"y\"\nname = \"Y\"\nkind = \"habit\"\ncues = [\"c\"]\nhold = \"2m\"\n"
+                         "[[exercise]]\nid = \"y\"\nname = \"Y\"\nkind = \"habit\"\ncues = "
+                         "[\"c\"]\nhold = \"2m\"\n"
                          "rest = \"90\"\n"}});
       CHECK(c.exercise("x").dosage.hold == seconds{5400});
       CHECK(c.exercise("x").dosage.tempo == seconds{45});
@@ -202,36 +214,49 @@ TEST_SUITE("content") {
     }
     SUBCASE("reps and sets must be at least 1") {
       CHECK(issues_of(exercise_with("reps = 0\nsets = -1\n")) ==
-            std::vector<std::string>{"6:8: 'reps' must be at least 1", "7:8: 'sets' must be at least 1"});
+            std::vector<std::string>{"6:8: 'reps' must be at least 1",
+                                     "7:8: 'sets' must be at least 1"});
     }
   }
 
   TEST_CASE("ids are lower-case letters, digits and '-'") {
-    CHECK(issues_of("[[exercise]]\nid = \"Hip_Flexor\"\nname = \"X\"\nkind = \"habit\"\ncues = [\"c\"]\n") ==
-          std::vector<std::string>{"2:6: bad id 'Hip_Flexor': use lower-case letters, digits and '-'"});
-    CHECK(issues_of("[[exercise]]\nid = \"-x\"\nname = \"X\"\nkind = \"habit\"\ncues = [\"c\"]\n").size() == 1);
-    CHECK(issues_of("[[exercise]]\nid = \"hip-2\"\nname = \"X\"\nkind = \"habit\"\ncues = [\"c\"]\n").empty());
+    CHECK(issues_of("[[exercise]]\nid = \"Hip_Flexor\"\nname = \"X\"\nkind = \"habit\"\ncues = "
+                    "[\"c\"]\n") ==
+          std::vector<std::string>{
+              "2:6: bad id 'Hip_Flexor': use lower-case letters, digits and '-'"});
+    CHECK(issues_of("[[exercise]]\nid = \"-x\"\nname = \"X\"\nkind = \"habit\"\ncues = [\"c\"]\n")
+              .size() == 1);
+    CHECK(
+        issues_of("[[exercise]]\nid = \"hip-2\"\nname = \"X\"\nkind = \"habit\"\ncues = [\"c\"]\n")
+            .empty());
   }
 
   TEST_CASE("enum values must be known") {
     SUBCASE("kind") {
-      CHECK(issues_of("[[exercise]]\nid = \"x\"\nname = \"X\"\nkind = \"strech\"\ncues = [\"c\"]\n") ==
-            std::vector<std::string>{"4:8: bad kind 'strech': expected one of stretch, strength, massage, habit; "
-                                     "did you mean 'stretch'?"});
+      CHECK(issues_of(
+                "[[exercise]]\nid = \"x\"\nname = \"X\"\nkind = \"strech\"\ncues = [\"c\"]\n") ==
+            std::vector<std::string>{
+                "4:8: bad kind 'strech': expected one of stretch, strength, massage, habit; "
+                "did you mean 'stretch'?"});
     }
     SUBCASE("urgency, group and suggests") {
-      CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nurgency = \"urgent\"\ngroup = \"redflag\"\n"
-                      "suggests = \"rest\"\n") ==
-            std::vector<std::string>{
-                "4:11: bad urgency 'urgent': expected one of emergency, see-clinician, mention, none",
-                "5:9: bad group 'redflag': expected one of scope, red-flag, pattern, history; did you mean "
-                "'red-flag'?",
-                "6:12: bad suggests 'rest': expected one of flare-up, tightness"});
+      CHECK(
+          issues_of(
+              "[[question]]\nid = \"q\"\ntext = \"Q?\"\nurgency = \"urgent\"\ngroup = \"redflag\"\n"
+              "suggests = \"rest\"\n") ==
+          std::vector<std::string>{
+              "4:11: bad urgency 'urgent': expected one of emergency, see-clinician, mention, none",
+              "5:9: bad group 'redflag': expected one of scope, red-flag, pattern, history; did "
+              "you mean "
+              "'red-flag'?",
+              "6:12: bad suggests 'rest': expected one of flare-up, tightness"});
     }
     SUBCASE("advice applies") {
-      CHECK(issues_of("[[advice]]\nid = \"a\"\ntitle = \"T\"\nbody = [\"b\"]\napplies = [\"always\", \"flareup\"]\n") ==
-            std::vector<std::string>{"5:22: bad applies 'flareup': expected one of flare-up, tightness, "
-                                     "see-clinician, always; did you mean 'flare-up'?"});
+      CHECK(issues_of("[[advice]]\nid = \"a\"\ntitle = \"T\"\nbody = [\"b\"]\napplies = "
+                      "[\"always\", \"flareup\"]\n") ==
+            std::vector<std::string>{
+                "5:22: bad applies 'flareup': expected one of flare-up, tightness, "
+                "see-clinician, always; did you mean 'flare-up'?"});
     }
   }
 
@@ -239,40 +264,50 @@ TEST_SUITE("content") {
     CHECK(issues_of(exercise_with("") + "\n" + exercise_with("")) ==
           std::vector<std::string>{"8:6: duplicate exercise id 'x' (first at line 2)"});
     SUBCASE("the same id in different kinds is fine") {
-      CHECK(issues_of(exercise_with("") + "[[routine]]\nid = \"x\"\nname = \"R\"\n[[routine.step]]\nexercise = \"x\"\n")
+      CHECK(issues_of(exercise_with("") +
+                      "[[routine]]\nid = \"x\"\nname = \"R\"\n[[routine.step]]\nexercise = \"x\"\n")
                 .empty());
     }
   }
 
   TEST_CASE("a step naming a missing exercise is reported at the step") {
     SUBCASE("check_content, with a did-you-mean") {
-      CHECK(issues_of(exercise_with("") + "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"y\"\n"
-                                          "[[routine.step]]\n  exercise = \"xx\"\n") ==
-            std::vector<std::string>{"10:12: routine 'r' step 1 names unknown exercise 'y'; did you mean 'x'?",
-                                     "12:14: routine 'r' step 2 names unknown exercise 'xx'; did you mean 'x'?"});
+      CHECK(issues_of(exercise_with("") +
+                      "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"y\"\n"
+                      "[[routine.step]]\n  exercise = \"xx\"\n") ==
+            std::vector<std::string>{
+                "10:12: routine 'r' step 1 names unknown exercise 'y'; did you mean 'x'?",
+                "12:14: routine 'r' step 2 names unknown exercise 'xx'; did you mean 'x'?"});
     }
     SUBCASE("a user routine may name built-in exercises") {
       Content c = load_content(std::vector<ContentSource>{
-          base, {"mine.toml", "[[routine]]\nid = \"short\"\nname = \"S\"\n[[routine.step]]\nexercise = \"lunge\"\n"}});
+          base,
+          {"mine.toml",
+           "[[routine]]\nid = \"short\"\nname = \"S\"\n[[routine.step]]\nexercise = \"lunge\"\n"}});
       CHECK(c.skipped.empty());
       CHECK(c.routine("short").steps.at(0).exercise == "lunge");
     }
     SUBCASE("checked after merging: another user file may define the exercise") {
       Content c = load_content(std::vector<ContentSource>{
           base,
-          {"a.toml", "[[routine]]\nid = \"short\"\nname = \"S\"\n[[routine.step]]\nexercise = \"mine\"\n"},
-          {"b.toml", "[[exercise]]\nid = \"mine\"\nname = \"M\"\nkind = \"habit\"\ncues = [\"c\"]\n"}});
+          {"a.toml",
+           "[[routine]]\nid = \"short\"\nname = \"S\"\n[[routine.step]]\nexercise = \"mine\"\n"},
+          {"b.toml",
+           "[[exercise]]\nid = \"mine\"\nname = \"M\"\nkind = \"habit\"\ncues = [\"c\"]\n"}});
       CHECK(c.skipped.empty());
       CHECK(c.routines.count("short") == 1);
     }
     SUBCASE("skipping one file skips the files that needed it") {
       Content c = load_content(std::vector<ContentSource>{
           base,
-          {"a.toml", "[[routine]]\nid = \"short\"\nname = \"S\"\n[[routine.step]]\nexercise = \"mine\"\n"},
-          {"b.toml", "[[exercise]]\nid = \"mine\"\nname = \"M\"\nkind = \"habbit\"\ncues = [\"c\"]\n"}});
+          {"a.toml",
+           "[[routine]]\nid = \"short\"\nname = \"S\"\n[[routine.step]]\nexercise = \"mine\"\n"},
+          {"b.toml",
+           "[[exercise]]\nid = \"mine\"\nname = \"M\"\nkind = \"habbit\"\ncues = [\"c\"]\n"}});
       REQUIRE(c.skipped.size() == 2);
       CHECK(c.skipped[0].file == "a.toml");
-      CHECK(c.skipped[0].reason == "line 5, column 12: routine 'short' step 1 names unknown exercise 'mine'");
+      CHECK(c.skipped[0].reason ==
+            "line 5, column 12: routine 'short' step 1 names unknown exercise 'mine'");
       CHECK(c.skipped[1].file == "b.toml");
       CHECK(c.routines.count("short") == 0);
       CHECK(c.exercises.count("mine") == 0);
@@ -280,9 +315,11 @@ TEST_SUITE("content") {
   }
 
   TEST_CASE("escalate.with must name known questions") {
-    CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nescalate = { with = [\"q\", \"q2\"], urgency = "
+    CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nescalate = { with = [\"q\", \"q2\"], "
+                    "urgency = "
                     "\"emergency\" }\n") ==
-          std::vector<std::string>{"4:27: question 'q' escalate.with names unknown question 'q2'; did you mean 'q'?"});
+          std::vector<std::string>{
+              "4:27: question 'q' escalate.with names unknown question 'q2'; did you mean 'q'?"});
     SUBCASE("escalate needs with and urgency") {
       CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nescalate = { wiht = [\"q\"] }\n") ==
             std::vector<std::string>{
@@ -292,8 +329,10 @@ TEST_SUITE("content") {
     }
     SUBCASE("a user question may escalate with a built-in one") {
       Content c = load_content(std::vector<ContentSource>{
-          base, {"q.toml", "[[question]]\nid = \"q\"\ntext = \"Q?\"\nescalate = { with = [\"fever\"], urgency = "
-                           "\"emergency\" }\n"}});
+          base,
+          {"q.toml",
+           "[[question]]\nid = \"q\"\ntext = \"Q?\"\nescalate = { with = [\"fever\"], urgency = "
+           "\"emergency\" }\n"}});
       CHECK(c.skipped.empty());
       REQUIRE(c.questions.back().escalate.has_value());
       CHECK(c.questions.back().escalate->with == std::vector<std::string>{"fever"});
@@ -302,9 +341,7 @@ TEST_SUITE("content") {
   }
 
   TEST_CASE("later sources override earlier ones by id") {
-    Content c = load_content(std::vector<ContentSource>{
-        base,
-        {"user.toml", R"(
+    Content c = load_content(std::vector<ContentSource>{base, {"user.toml", R"(
 [[routine]]
 id = "morning"
 name = "My morning"
@@ -351,23 +388,30 @@ text = "Anything else?"
 
   TEST_CASE("a broken user file is skipped whole with its first issue") {
     Content c = load_content(std::vector<ContentSource>{
-        base, {"broken.toml", "[[routine]]\nid = \"morning\"\nname = \"Broken\"\nnmae = \"x\"\n[[routine.step]]\n"
-                              "exercise = \"lunge\"\nhold = 0\n"}});
+        base,
+        {"broken.toml",
+         "[[routine]]\nid = \"morning\"\nname = \"Broken\"\nnmae = \"x\"\n[[routine.step]]\n"
+         "exercise = \"lunge\"\nhold = 0\n"}});
     REQUIRE(c.skipped.size() == 1);
     CHECK(c.skipped[0].file == "broken.toml");
     CHECK(c.skipped[0].reason ==
-          "line 4, column 1: unknown key 'nmae' in routine; did you mean 'name'? (and 1 more; see 'psoas routine "
+          "line 4, column 1: unknown key 'nmae' in routine; did you mean 'name'? (and 1 more; see "
+          "'psoas routine "
           "check')");
     CHECK(c.routine("morning").name == "Morning");
     CHECK(c.loaded == std::vector<std::string>{"base.toml"});
   }
 
   TEST_CASE("broken built-in content throws DataError") {
-    CHECK_THROWS_AS(load_content(std::vector<ContentSource>{{"builtin:x.toml", "[[exercise]]\nid = 3\n"}}), DataError);
+    CHECK_THROWS_AS(
+        load_content(std::vector<ContentSource>{{"builtin:x.toml", "[[exercise]]\nid = 3\n"}}),
+        DataError);
     CHECK_THROWS_WITH(
         load_content(std::vector<ContentSource>{
-            {"builtin:x.toml", "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"nope\"\n"}}),
-        "built-in content is broken: builtin:x.toml:5:12: routine 'r' step 1 names unknown exercise 'nope'");
+            {"builtin:x.toml",
+             "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"nope\"\n"}}),
+        "built-in content is broken: builtin:x.toml:5:12: routine 'r' step 1 names unknown "
+        "exercise 'nope'");
   }
 
   TEST_CASE("lookups of unknown ids suggest a close one") {
@@ -398,8 +442,12 @@ text = "Anything else?"
 
   TEST_CASE("load_content reads each dir's *.toml sorted by name") {
     TempDir dir;
-    dir.write("b.toml", "[[routine]]\nid = \"r\"\nname = \"From b\"\n[[routine.step]]\nexercise = \"kneeling-hip-flexor\"\n");
-    dir.write("a.toml", "[[routine]]\nid = \"r\"\nname = \"From a\"\n[[routine.step]]\nexercise = \"kneeling-hip-flexor\"\n");
+    dir.write("b.toml",
+              "[[routine]]\nid = \"r\"\nname = \"From b\"\n[[routine.step]]\nexercise = "
+              "\"kneeling-hip-flexor\"\n");
+    dir.write("a.toml",
+              "[[routine]]\nid = \"r\"\nname = \"From a\"\n[[routine.step]]\nexercise = "
+              "\"kneeling-hip-flexor\"\n");
     dir.write(".#c.toml", "garbage [");
     dir.write("notes.txt", "garbage [");
     dir.write("z.toml", "garbage [");
@@ -413,7 +461,8 @@ text = "Anything else?"
   TEST_CASE("the built-in content loads cleanly") {
     Content c = load_content();
     CHECK(c.skipped.empty());
-    for (const char* id : {"morning", "desk-break", "stretch", "strength", "massage", "weekly", "acute"}) {
+    for (const char* id :
+         {"morning", "desk-break", "stretch", "strength", "massage", "weekly", "acute"}) {
       CAPTURE(id);
       CHECK(c.routines.count(id) == 1);
     }
@@ -427,10 +476,14 @@ text = "Anything else?"
   TEST_CASE("check_files checks files together against a base") {
     Content c = load_content(std::vector<ContentSource>{base});
     auto checks = check_files(
-        {{"r.toml", "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"mine\"\n[[routine.step]]\n"
-                    "exercise = \"bridge\"\n"},
-         {"e.toml", "[[exercise]]\nid = \"mine\"\nname = \"M\"\nkind = \"habit\"\ncues = [\"c\"]\n"},
-         {"bad.toml", "[[routine]]\nid = \"r2\"\nname = \"R\"\n[[routine.step]]\nexercise = \"brige\"\n"}},
+        {{"r.toml",
+          "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = "
+          "\"mine\"\n[[routine.step]]\n"
+          "exercise = \"bridge\"\n"},
+         {"e.toml",
+          "[[exercise]]\nid = \"mine\"\nname = \"M\"\nkind = \"habit\"\ncues = [\"c\"]\n"},
+         {"bad.toml",
+          "[[routine]]\nid = \"r2\"\nname = \"R\"\n[[routine.step]]\nexercise = \"brige\"\n"}},
         c);
     REQUIRE(checks.size() == 3);
     CHECK(checks[0].issues.empty());
@@ -439,7 +492,8 @@ text = "Anything else?"
     CHECK(checks[1].exercises == 1);
     REQUIRE(checks[2].issues.size() == 1);
     CHECK(checks[2].issues[0].to_string() ==
-          "bad.toml:5:12: routine 'r2' step 1 names unknown exercise 'brige'; did you mean 'bridge'?");
+          "bad.toml:5:12: routine 'r2' step 1 names unknown exercise 'brige'; did you mean "
+          "'bridge'?");
   }
 
   TEST_CASE("dosage_of applies a step's overrides") {

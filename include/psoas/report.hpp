@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,11 +35,21 @@ struct ReportInput {
   std::vector<Entry> entries;          // at least [previous_range(range).from, range.to + after_window)
   std::vector<Session> sessions;       // by start, at least [previous_range(range).from, range.to)
   std::vector<TriageRecord> triage;    // at least [range.from, range.to)
-  std::optional<Instant> first_entry;  // the journal's first entry ever, for the 7-day / 8-week rules
+  std::optional<Instant> first_entry;  // where this run of logging began (episode_start), for the 7-day / 8-week rules
   const when::Zone* zone = nullptr;    // required
   when::Calendar calendar;
   std::string emergency_number = "112";
 };
+
+// A gap without entries this long ends an episode of logging (for the 7-day / 8-week rules).
+inline constexpr std::chrono::days episode_gap{14};
+
+// The start of the current run of logging: walking back from the entry at `earliest`, each
+// step to the first entry within `episode_gap` before the last one found, until there is
+// none or the walk passes `horizon`. `first_at_or_after(t)` is the journal's indexed lookup.
+// Needs about two lookups per `episode_gap` walked, so it stays bounded by `horizon`.
+Instant episode_start(Instant earliest, Instant horizon,
+                      const std::function<std::optional<Instant>(Instant)>& first_at_or_after);
 
 // The range of equal length (in local days) just before `range`.
 when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});

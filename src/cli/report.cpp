@@ -1,12 +1,160 @@
-// psoas report: not built yet (see the project's issues).
+// psoas report: parse the range -> fetch it (indexed range queries only) -> compute -> render.
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
 #include "commands.hpp"
 #include "psoas/error.hpp"
+#include "psoas/report.hpp"
 
 namespace psoas::cli {
 
-void add_report(CLI::App& app, Services& /*services*/) {
+namespace {
+
+struct ReportOptions {
+  bool week = false;
+  bool last_week = false;
+  bool month = false;
+  int weeks = 0;
+  std::string from;
+  std::string to;
+  std::string range;
+  std::string format = "text";
+  bool json = false;
+  std::string output;
+};
+
+when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& zone, const when::Calendar& cal) {
+  if (!o.range.empty()) return when::parse_range(o.range, now, zone, cal);
+  if (o.week) return when::parse_range("week", now, zone, cal);
+  if (o.last_week) return when::parse_range("last-week", now, zone, cal);
+  if (o.month) return when::parse_range("month", now, zone, cal);
+  if (o.weeks > 0) return when::parse_range(fmt::format("{}d", o.weeks * 7), now, zone, cal);
+  if (!o.from.empty()) return when::range_between(o.from, o.to.empty() ? "today" : o.to, now, zone, cal);
+  if (!o.to.empty()) {  // the 7 days ending on --to
+    when::Range r = when::range_between(o.to, o.to, now, zone, cal);
+    auto last = std::chrono::sys_days(when::local_day(r.from, zone, cal));
+    r.from = when::day_begin(std::chrono::year_month_day(last - std::chrono::days(6)), zone, cal);
+    return r;
+  }
+  return when::parse_range("7d", now, zone, cal);
+}
+
+// What the report needs from the journal: the range, the one before it, and a few lookups.
+report::ReportInput fetch(const Journal& j, when::Range range, Instant now, const when::Zone& zone,
+                          const Config& config) {
+  report::ReportInput in;
+  in.range = range;
+  in.now = now;
+  in.zone = &zone;
+  in.calendar = config.calendar;
+  in.emergency_number = config.emergency_number;
+  when::Range window = report::entry_window(range, zone, config.calendar);
+  in.entries = j.entries(window.from, window.to);
+  in.sessions = j.sessions(window.from, range.to);
+  in.triage = j.triage_results(range.from, range.to);
+  auto in_range = std::find_if(in.entries.begin(), in.entries.end(), [&](const Entry& e) { return e.at >= range.from; });
+  if (in_range != in.entries.end() && in_range->at < range.to) {
+    // Far enough back for the 12-week rule, and no further.
+    Instant horizon = range.to - std::chrono::days(13 * 7);
+    in.first_entry = report::episode_start(in_range->at, horizon, [&j](Instant t) -> std::optional<Instant> {
+      if (auto e = j.first_at_or_after(t)) return e->at;
+      return std::nullopt;
+    });
+  }
+  return in;
+}
+
+// Writes `text` to `path` through a temporary file in the same directory and a rename, so a
+// reader never sees half a report and a failure leaves nothing behind. New files are 0600.
+void write_atomically(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
+  std::string tmp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  int fd = mkstemp(tmp.data());
+  if (fd < 0) throw DataError("--output", fmt::format("cannot write in {}: {}", dir.string(), std::strerror(errno)));
+  const char* p = text.data();
+  std::size_t left = text.size();
+  int err = 0;
+  while (left > 0 && !err) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno != EINTR) err = errno;
+    if (n > 0) p += n, left -= static_cast<std::size_t>(n);
+  }
+  if (!err && ::fsync(fd) != 0) err = errno;
+  if (::close(fd) != 0 && !err) err = errno;
+  if (!err && std::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
+  if (err) {
+    std::remove(tmp.c_str());
+    throw DataError("--output", fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
+  }
+}
+
+void run(const ReportOptions& o, Services& s) {
+  std::string format_name = o.json ? "json" : o.format;
+  std::optional<report::Format> format = report::format_from_string(format_name);
+  if (!format) throw UsageError("--format", fmt::format("unknown format '{}'", format_name), "text, markdown, json, csv or html");
+  const Config& config = s.config();
+  Instant now = s.clock().wall_now();
+  when::Range range = choose_range(o, now, s.zone(), config.calendar);
+
+  // A missing journal is an empty one: read-only never creates the file.
+  const Journal& journal = s.journal(Access::read_only);
+  report::Report r = report::compute_report(fetch(journal, range, now, s.zone(), config));
+
+  bool to_stdout = o.output.empty() || o.output == "-";
+  if (*format == report::Format::text && to_stdout && report::is_empty(r)) {
+    fmt::print("No entries yet for {}. Add one with: psoas log 4 (your pain from 0 to 10).\n", report::range_label(r));
+    return;
+  }
+  report::RenderOptions options;
+  options.colour = to_stdout && *format == report::Format::text && s.terminal().colour();
+  if (*format == report::Format::html || *format == report::Format::markdown)
+    options.generated = when::format_local(now, s.zone());
+  std::string text = report::render(r, *format, options);
+  if (to_stdout) {
+    fmt::print("{}", text);
+    return;
+  }
+  write_atomically(o.output, text);
+  fmt::print("Wrote the report for {} to {}.\n", report::range_label(r), o.output);
+}
+
+}  // namespace
+
+void add_report(CLI::App& app, Services& services) {
+  auto o = std::make_shared<ReportOptions>();
   auto* cmd = app.add_subcommand("report", "Weekly (or any range) summary: trend, adherence, what helps, warnings");
-  cmd->callback([] { throw Error("report", "not built yet in this version of psoas"); });
+  cmd->footer(
+      "Default: the last 7 days ending today. The trend compares the range with the range of the same length "
+      "before it.\nExamples:\n  psoas report --last-week\n  psoas report --from 2026-11-01 --to 2026-11-30\n"
+      "  psoas report --weeks 4 --format html --output report.html");
+  auto* week = cmd->add_flag("--week", o->week, "This week (config week_start)");
+  auto* last = cmd->add_flag("--last-week", o->last_week, "Last week");
+  auto* month = cmd->add_flag("--month", o->month, "This calendar month");
+  auto* weeks = cmd->add_option("--weeks", o->weeks, "The last N weeks ending today")->check(CLI::Range(1, 520));
+  auto* from = cmd->add_option("--from", o->from, "First day (2026-11-16, -14d, mon, ...)")->type_name("DATE");
+  auto* to = cmd->add_option("--to", o->to, "Last day, included (default today)")->type_name("DATE");
+  auto* range = cmd->add_option("--range", o->range, "A range: week, last-week, month, last-month, 7d, 2w, 2026-11, 2026-W47")
+                    ->type_name("RANGE");
+  std::vector<CLI::Option*> choices{week, last, month, weeks, range};
+  for (CLI::Option* a : choices) {
+    for (CLI::Option* b : choices)
+      if (a != b) a->excludes(b);
+    a->excludes(from)->excludes(to);
+  }
+  cmd->add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember({"text", "markdown", "md", "json", "csv", "html"}))
+      ->capture_default_str();
+  cmd->add_flag("--json", o->json, "Same as --format json")->excludes("--format");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+  cmd->callback([o, &services] { run(*o, services); });
 }
 
 }  // namespace psoas::cli

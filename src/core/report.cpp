@@ -321,6 +321,17 @@ void fill_warnings(Report& r, const Context& c) {
 
 }  // namespace
 
+Instant episode_start(Instant earliest, Instant horizon,
+                      const std::function<std::optional<Instant>(Instant)>& first_at_or_after) {
+  Instant t = earliest;
+  while (t >= horizon) {
+    std::optional<Instant> e = first_at_or_after(t - episode_gap);
+    if (!e || *e >= t) break;
+    t = *e;
+  }
+  return t;
+}
+
 when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal) {
   DayIndex ix = day_index(range, zone, cal);
   auto first = std::chrono::year_month_day(ix.first - days(ix.count));

@@ -55,7 +55,7 @@ std::string streak_text(const Report& r) {
 }
 
 std::string change_text(const RoutineSummary& s) {
-  if (!s.mean_change) return "no entries just before and after to compare";
+  if (!s.mean_change) return "to see how it changes your pain, log before a session and within 6 hours after";
   return fmt::format("pain {} afterwards on average ({} of {} with an entry before and within 6 hours after)",
                      signed1(*s.mean_change), s.with_change, plural(s.sessions, "session", "sessions"));
 }
@@ -138,8 +138,8 @@ std::string latest_triage(const Report& r, std::string_view outcome) {
   return "";
 }
 std::string call_text(const std::string& number) {
-  if (number == "112") return "call 112 (or 911 or 999 where those are the emergency numbers)";
-  return fmt::format("call {}", number);
+  if (number == "112") return "Call 112 (911 or 999 where those are the emergency numbers)";
+  return fmt::format("Call {}", number);
 }
 }  // namespace
 
@@ -148,7 +148,7 @@ std::string warning_text(Warning w, const Report& r) {
   switch (w) {
     case Warning::red_flag_emergency:
       return fmt::format("A triage in this range (last on {}) found signs that need care now. If you have not "
-                         "been seen since, seek care now: {} or go to an emergency department. Do not wait for an "
+                         "been seen since, seek care now. {} or go to an emergency department. Do not wait for an "
                          "appointment.",
                          latest_triage(r, "emergency"), call_text(r.emergency_number));
     case Warning::red_flag_clinician:
@@ -183,11 +183,12 @@ std::string safety_net() {
 }
 
 std::vector<std::string> cauda_equina_card(const std::string& emergency_number) {
-  return {fmt::format("Seek emergency care now ({}) if you notice:", call_text(emergency_number)),
+  return {"Seek emergency care now if you notice any of these:",
           "new difficulty peeing, a weak stream, or leaking urine or stool",
           "new numbness or tingling between your legs, around your genitals or bottom",
           "weakness, numbness or pain in both legs",
-          "Do not wait for an appointment."};
+          fmt::format("{} or go to an emergency department. Do not wait for an appointment.",
+                      call_text(emergency_number))};
 }
 
 std::string render(const Report& r, Format format, const RenderOptions& options) {

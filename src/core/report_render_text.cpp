@@ -33,6 +33,21 @@ std::string spark(const Day& d) {
   return levels[std::lround(std::clamp(*d.mean, 0.0, 10.0) * 7.0 / 10.0)];
 }
 
+// Columns `s` takes on a terminal: code points, not counting ANSI escape sequences.
+std::size_t visible_width(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+constexpr std::size_t line_width = 80;
+
 class Text {
  public:
   explicit Text(bool colour) : m_colour(colour) {}
@@ -45,6 +60,36 @@ class Text {
     return fmt::fg(p >= 7 ? fmt::terminal_color::red : p >= 4 ? fmt::terminal_color::yellow : fmt::terminal_color::green);
   }
   void line(std::string_view s = {}) { (m_out += s) += '\n'; }
+  // `text` wrapped to the line width, after `prefix` on the first line and aligned under it after.
+  void para(std::string_view prefix, std::string_view text) {
+    std::string indent(visible_width(prefix), ' ');
+    std::string current(prefix);
+    std::size_t width = visible_width(prefix);
+    bool empty = true;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t j = text.find(' ', i);
+      if (j == std::string_view::npos) j = text.size();
+      std::string_view word = text.substr(i, j - i);
+      i = j + 1;
+      if (word.empty()) continue;
+      std::size_t w = visible_width(word);
+      if (!empty && width + 1 + w > line_width) {
+        line(current);
+        current = indent;
+        width = indent.size();
+        empty = true;
+      }
+      if (!empty) {
+        current += ' ';
+        ++width;
+      }
+      current += word;
+      width += w;
+      empty = false;
+    }
+    line(current);
+  }
   void heading(std::string_view s) {
     line();
     line(bold(s));
@@ -61,13 +106,13 @@ void warnings(Text& t, const Report& r) {
   t.heading("Warnings");
   for (Warning w : r.warnings) {
     bool urgent = w == Warning::red_flag_emergency || w == Warning::red_flag_clinician || w == Warning::worsening;
-    t.line(fmt::format("  {} {}", t.paint("!", urgent ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold
-                                                        : fmt::emphasis::bold),
-                       warning_text(w, r)));
+    t.para(fmt::format("  {} ", t.paint("!", urgent ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold
+                                                     : fmt::emphasis::bold)),
+           warning_text(w, r));
   }
   for (const RedFlag& f : r.red_flags) {
-    t.line(fmt::format("    triage on {}: {}{}", date_label(f.day), f.outcome,
-                       f.reasons.empty() ? "" : fmt::format(" ({})", fmt::join(f.reasons, ", "))));
+    t.para("    ", fmt::format("triage on {}: {}{}", date_label(f.day), f.outcome,
+                                f.reasons.empty() ? "" : fmt::format(" ({})", fmt::join(f.reasons, ", "))));
   }
 }
 
@@ -76,12 +121,12 @@ void pain(Text& t, const Report& r) {
   if (r.entries == 0) {
     t.line("  No entries in this range.");
   } else {
-    t.line(fmt::format("  Mean {} (lowest {}, highest {}) from {} on {} of {}.", num1(r.mean), *r.min, *r.max,
+    t.para("  ", fmt::format("Mean {} (lowest {}, highest {}) from {} on {} of {}.", num1(r.mean), *r.min, *r.max,
                        plural(r.entries, "entry", "entries"), r.days_with_entries,
                        plural(static_cast<int>(r.days.size()), "day", "days")));
   }
-  t.line("  " + trend_sentence(r));
-  if (r.peg) t.line("  " + peg_text(*r.peg) + ".");
+  t.para("  ", trend_sentence(r));
+  if (r.peg) t.para("  ", peg_text(*r.peg) + ".");
 }
 
 void chart(Text& t, const Report& r) {
@@ -116,12 +161,12 @@ void chart(Text& t, const Report& r) {
 void sessions(Text& t, const Report& r) {
   t.heading("Self-care sessions");
   if (r.adherence) {
-    t.line(fmt::format("  Days with a session: {} of {} ({}). Current streak: {}.", r.days_with_session,
+    t.para("  ", fmt::format("Days with a session: {} of {} ({}). Current streak: {}.", r.days_with_session,
                        r.days_judged, percent(*r.adherence), streak_text(r)));
   }
   if (r.routines.empty()) t.line("  No routine or timer sessions in this range.");
   for (const RoutineSummary& s : r.routines) {
-    t.line(fmt::format("  {} ({}): {}, {} completed, {} min; {}.", s.routine, s.kind,
+    t.para("  ", fmt::format("{} ({}): {}, {} completed, {} min; {}.", s.routine, s.kind,
                        plural(s.sessions, "session", "sessions"), s.completed, minutes(s.time), change_text(s)));
   }
   if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed > 0) {
@@ -133,26 +178,26 @@ void sessions(Text& t, const Report& r) {
 void factors(Text& t, const Report& r) {
   if (r.triggers.empty() && r.helpers.empty()) return;
   t.heading(fmt::format("Triggers and helpers (seen on {} days or more)", min_factor_days));
-  for (const Factor& f : r.triggers) t.line(fmt::format("  trigger {}: {}.", f.name, factor_text(f)));
-  for (const Factor& f : r.helpers) t.line(fmt::format("  helped  {}: {}.", f.name, factor_text(f)));
+  for (const Factor& f : r.triggers) t.para("  ", fmt::format("trigger {}: {}.", f.name, factor_text(f)));
+  for (const Factor& f : r.helpers) t.para("  ", fmt::format("helped {}: {}.", f.name, factor_text(f)));
   t.line("  These show what went together, not what caused what.");
 }
 
 void locations(Text& t, const Report& r) {
   if (r.locations.empty()) return;
   t.heading("Pain by place");
-  for (const LocationSummary& l : r.locations) t.line(fmt::format("  {}: {}.", l.name, location_text(l)));
+  for (const LocationSummary& l : r.locations) t.para("  ", fmt::format("{}: {}.", l.name, location_text(l)));
 }
 
 void safety(Text& t, const Report& r) {
   auto card = cauda_equina_card(r.emergency_number);
   t.line();
   t.line(t.bold(card.front()));
-  for (std::size_t i = 1; i + 1 < card.size(); ++i) t.line("  - " + card[i]);
-  t.line(card.back());
+  for (std::size_t i = 1; i + 1 < card.size(); ++i) t.para("  - ", card[i]);
+  t.para("", card.back());
   t.line();
-  t.line(safety_net());
-  t.line(disclaimer());
+  t.para("", safety_net());
+  t.para("", disclaimer());
 }
 
 }  // namespace

@@ -243,7 +243,7 @@ TEST_SUITE("report") {
     CHECK(r.red_flags[0].reasons == std::vector<std::string>{"urine-retention", "both-legs"});
     std::string text = warning_text(Warning::red_flag_emergency, r);
     CHECK(text.find("2026-11-18") != std::string::npos);
-    CHECK(text.find("call 112") != std::string::npos);
+    CHECK(text.find("Call 112") != std::string::npos);
     CHECK(trend_sentence(r).find("follow its advice") != std::string::npos);
     SUBCASE("a self-care triage is not a red flag") {
       in.triage[0].outcome = "self-care";
@@ -406,6 +406,22 @@ TEST_SUITE("report") {
     CHECK(md.find("morning & \\<evening\\>") != std::string::npos);
   }
 
+  TEST_CASE("episode_start walks back over entries until a 14-day gap") {
+    std::vector<Instant> times = {at(2026, 1, 1), at(2026, 9, 1), at(2026, 9, 14), at(2026, 9, 27),
+                                  at(2026, 10, 20), at(2026, 11, 2), at(2026, 11, 16)};
+    int lookups = 0;
+    auto lookup = [&](Instant t) -> std::optional<Instant> {
+      ++lookups;
+      auto it = std::lower_bound(times.begin(), times.end(), t);
+      return it == times.end() ? std::nullopt : std::optional<Instant>(*it);
+    };
+    CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), lookup) == at(2026, 10, 20));
+    CHECK(lookups == 3);
+    SUBCASE("stops at the horizon") {
+      CHECK(episode_start(at(2026, 11, 16), at(2026, 11, 10), lookup) == at(2026, 11, 2));
+    }
+  }
+
   TEST_CASE("format names") {
     CHECK(format_from_string("json") == Format::json);
     CHECK(format_from_string("md") == Format::markdown);
@@ -413,7 +429,7 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("the emergency number is configurable") {
-    CHECK(cauda_equina_card("112")[0].find("911 or 999") != std::string::npos);
-    CHECK(cauda_equina_card("999")[0].find("call 999") != std::string::npos);
+    CHECK(cauda_equina_card("112").back().find("911 or 999") != std::string::npos);
+    CHECK(cauda_equina_card("999").back().starts_with("Call 999 or go to an emergency department."));
   }
 }

@@ -197,6 +197,10 @@ void run_check(const CheckOptions& opts, Services& services) {
     if (!std::filesystem::exists(file, ec)) {
       throw UsageError("routine check", fmt::format("no such file '{}'", file.string()));
     }
+    if (std::filesystem::is_directory(file, ec)) {
+      throw UsageError("routine check", fmt::format("'{}' is a directory", file.string()),
+                       "give the *.toml files in it");
+    }
     sources.push_back(read_content_file(file));
   }
   ContentDirs dirs{{services.paths().user_content_dir}};

@@ -224,6 +224,11 @@ expect_rc 2
 expect_one_line_error
 expect_err "psoas: routine check: no such file '$T/missing.toml'"
 
+run routine check "$T"
+expect_rc 2
+expect_one_line_error
+expect_err "psoas: routine check: '$T' is a directory (give the *.toml files in it)"
+
 run routine check
 expect_rc 2
 expect_one_line_error

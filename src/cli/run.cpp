@@ -16,19 +16,18 @@ struct RunOptions {
 };
 
 void run_routine(Services& services, const RunOptions& o) {
-  Display display = choose_display(services.terminal());
-  if (o.wait && display != Display::screen) {
+  ConsoleSetup setup = setup_console(services, o.sound);
+  if (o.wait && setup.display != Display::screen) {
     throw UsageError("--wait", "needs a terminal to read keys from", "run it in a terminal, or leave out --wait");
   }
   const Content& content = services.content();
   const Routine& routine = content.routine(o.id);
   Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
-  Sound sound = choose_sound(services, o.sound);
   services.journal();  // open it now: a broken journal should not wait for the end of the run
   RunResult result;
   int stop_signal = 0;
   {
-    Console console(services, display, sound);
+    Console console(services, setup);
     RunSettings settings;
     settings.wait_each_step = o.wait;
     settings.content = &content;

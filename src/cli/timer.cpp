@@ -42,12 +42,12 @@ void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
   args.label = o.label;
   if (args.label.empty()) throw UsageError("--label", "must not be empty");
   Plan plan = plan_timer(args, plan_settings_from(services.config()));
-  Sound sound = choose_sound(services, o.sound);
+  ConsoleSetup setup = setup_console(services, o.sound);
   services.journal();  // open it now: a broken journal should not wait for the end of the run
   RunResult result;
   int stop_signal = 0;
   {
-    Console console(services, choose_display(services.terminal()), sound);
+    Console console(services, setup);
     result = run_plan(console, plan);
     stop_signal = console.stop_signal();
   }

@@ -177,12 +177,11 @@ void run_every(Services& services, const EveryOptions& options) {
     throw UsageError("--for", fmt::format("{} is shorter than --every {}: no reminder would come",
                                           when::format_duration(*options.for_), when::format_duration(options.every)));
   }
-  Sound sound = choose_sound(services, options.sound);
-  Display display = choose_display(services.terminal());
-  if (display == Display::screen) services.journal();  // breaks are stored only when answered on a terminal
+  ConsoleSetup setup = setup_console(services, options.sound);
+  if (setup.display == Display::screen) services.journal();  // breaks are stored only when answered on a terminal
   int stop_signal = 0;
   {
-    Console console(services, display, sound);
+    Console console(services, setup);
     std::optional<SteadyTime> end;
     if (options.for_) end = console.clock().steady_now() + *options.for_;
     Reminder reminder{services, console, routine, plan, options, end};

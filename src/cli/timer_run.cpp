@@ -71,8 +71,11 @@ std::optional<std::string> find_voice(const Services& services, bool required) {
   return std::nullopt;
 }
 
-Sound choose_sound(Services& services, const SoundOptions& options) {
-  Sound s;
+ConsoleSetup setup_console(Services& services, const SoundOptions& options) {
+  ConsoleSetup s;
+  const Terminal& term = services.terminal();
+  s.display = term.stdin_is_tty() && term.stdout_is_tty() ? Display::screen : Display::plain;
+  s.scale = time_scale(services.env());
   s.bell = !options.quiet && services.config().bell;
   if (options.voice) {
     s.voice = find_voice(services, true);
@@ -80,10 +83,6 @@ Sound choose_sound(Services& services, const SoundOptions& options) {
     s.voice = find_voice(services, false);
   }
   return s;
-}
-
-Display choose_display(const Terminal& terminal) {
-  return terminal.stdin_is_tty() && terminal.stdout_is_tty() ? Display::screen : Display::plain;
 }
 
 PlanSettings plan_settings_from(const Config& config) {
@@ -94,14 +93,13 @@ PlanSettings plan_settings_from(const Config& config) {
   return settings;
 }
 
-Console::Console(Services& services, Display display, Sound sound)
-    : m_services(services), m_display(display), m_bell(sound.bell), m_voice(std::move(sound.voice)) {
-  double scale = time_scale(services.env());
-  if (scale != 1.0) m_scaled.emplace(services.clock(), scale);
+Console::Console(Services& services, ConsoleSetup setup)
+    : m_services(services), m_display(setup.display), m_bell(setup.bell), m_voice(std::move(setup.voice)) {
+  if (setup.scale != 1.0) m_scaled.emplace(services.clock(), setup.scale);
   m_clock = m_scaled ? static_cast<const Clock*>(&*m_scaled) : &services.clock();
   m_style.colour = services.terminal().colour();
   m_style.utf8 = utf8_locale(services.env());
-  if (display == Display::screen) {
+  if (m_display == Display::screen) {
     m_key_fd = STDIN_FILENO;
     m_screen.emplace();
   }

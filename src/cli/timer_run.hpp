@@ -29,15 +29,15 @@ struct SoundOptions {
   bool voice = false;        // --voice
 };
 
-// The bell and the speech program (if any) for a command, from flags and config.toml.
-struct Sound {
-  bool bell = true;
-  std::optional<std::string> voice;
+// How a command's console will work, worked out (and checked) before anything is stored.
+struct ConsoleSetup {
+  Display display = Display::plain;  // screen when stdin and stdout are both terminals
+  bool bell = true;                  // flags, then config.toml
+  std::optional<std::string> voice;  // the speech program, when speaking
+  double scale = 1.0;                // PSOAS_TIME_SCALE
 };
-Sound choose_sound(Services& services, const SoundOptions& options);
-
-// Screen when stdin and stdout are both terminals, else plain lines.
-Display choose_display(const Terminal& terminal);
+// Throws UsageError for --voice without a speech program or a bad PSOAS_TIME_SCALE.
+ConsoleSetup setup_console(Services& services, const SoundOptions& options);
 
 // Plan lengths from config.toml (prepare, switch sides, rest).
 PlanSettings plan_settings_from(const Config& config);
@@ -72,7 +72,7 @@ std::optional<std::string> find_voice(const Services& services, bool required);
 // Everything that talks to the person during a command; lives as long as the command.
 class Console {
  public:
-  Console(Services& services, Display display, Sound sound);
+  Console(Services& services, ConsoleSetup setup);
   ~Console();
   Console(const Console&) = delete;
   Console& operator=(const Console&) = delete;

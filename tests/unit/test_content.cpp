@@ -92,12 +92,12 @@ struct TempDir {
 }  // namespace
 
 TEST_SUITE("content") {
-  TEST_CASE("a clean document has no issues") {
+  TEST_CASE("content: a clean document has no issues") {
     CHECK(check_content(base).empty());
     CHECK(issues_of("").empty());
   }
 
-  TEST_CASE("TOML syntax errors are reported at their position") {
+  TEST_CASE("content: TOML syntax errors are reported at their position") {
     auto issues = check_content({"bad.toml", "[[exercise]]\nid = \"x\nname = 1\n"});
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos.file == "bad.toml");
@@ -105,7 +105,7 @@ TEST_SUITE("content") {
     CHECK(issues[0].to_string().rfind("bad.toml:2:", 0) == 0);
   }
 
-  TEST_CASE("unknown keys are errors with a did-you-mean") {
+  TEST_CASE("content: unknown keys are errors with a did-you-mean") {
     SUBCASE("in an exercise") {
       CHECK(issues_of(exercise_with("nmae = \"y\"\n")) ==
             std::vector<std::string>{"6:1: unknown key 'nmae' in exercise; did you mean 'name'?"});
@@ -129,7 +129,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("missing required fields are reported at the item") {
+  TEST_CASE("content: missing required fields are reported at the item") {
     SUBCASE("exercise name and cues") {
       CHECK(issues_of("\n[[exercise]]\nid = \"x\"\nkind = \"habit\"\n") ==
             std::vector<std::string>{"2:1: exercise 'x' is missing required key 'name'",
@@ -154,7 +154,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("wrong types are reported at the value") {
+  TEST_CASE("content: wrong types are reported at the value") {
     SUBCASE("string") {
       CHECK(issues_of("[[exercise]]\nid = \"x\"\nname = 3\nkind = \"habit\"\ncues = [\"c\"]\n") ==
             std::vector<std::string>{"3:8: 'name' must be a string"});
@@ -179,7 +179,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("durations must be positive and well-formed") {
+  TEST_CASE("content: durations must be positive and well-formed") {
     SUBCASE("zero and negative") {
       CHECK(issues_of(exercise_with("hold = 0\n")) ==
             std::vector<std::string>{"6:8: 'hold' must be longer than zero"});
@@ -219,7 +219,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("ids are lower-case letters, digits and '-'") {
+  TEST_CASE("content: ids are lower-case letters, digits and '-'") {
     CHECK(issues_of("[[exercise]]\nid = \"Hip_Flexor\"\nname = \"X\"\nkind = \"habit\"\ncues = "
                     "[\"c\"]\n") ==
           std::vector<std::string>{
@@ -231,7 +231,7 @@ TEST_SUITE("content") {
             .empty());
   }
 
-  TEST_CASE("enum values must be known") {
+  TEST_CASE("content: enum values must be known") {
     SUBCASE("kind") {
       CHECK(issues_of(
                 "[[exercise]]\nid = \"x\"\nname = \"X\"\nkind = \"strech\"\ncues = [\"c\"]\n") ==
@@ -260,7 +260,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("duplicate ids within one file") {
+  TEST_CASE("content: duplicate ids within one file") {
     CHECK(issues_of(exercise_with("") + "\n" + exercise_with("")) ==
           std::vector<std::string>{"8:6: duplicate exercise id 'x' (first at line 2)"});
     SUBCASE("the same id in different kinds is fine") {
@@ -270,7 +270,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("a step naming a missing exercise is reported at the step") {
+  TEST_CASE("content: a step naming a missing exercise is reported at the step") {
     SUBCASE("check_content, with a did-you-mean") {
       CHECK(issues_of(exercise_with("") +
                       "[[routine]]\nid = \"r\"\nname = \"R\"\n[[routine.step]]\nexercise = \"y\"\n"
@@ -314,7 +314,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("escalate.with must name known questions") {
+  TEST_CASE("content: escalate.with must name known questions") {
     CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nescalate = { with = [\"q\", \"q2\"], "
                     "urgency = "
                     "\"emergency\" }\n") ==
@@ -340,7 +340,7 @@ TEST_SUITE("content") {
     }
   }
 
-  TEST_CASE("later sources override earlier ones by id") {
+  TEST_CASE("content: later sources override earlier ones by id") {
     Content c = load_content(std::vector<ContentSource>{base, {"user.toml", R"(
 [[routine]]
 id = "morning"
@@ -386,7 +386,7 @@ text = "Anything else?"
     }
   }
 
-  TEST_CASE("a broken user file is skipped whole with its first issue") {
+  TEST_CASE("content: a broken user file is skipped whole with its first issue") {
     Content c = load_content(std::vector<ContentSource>{
         base,
         {"broken.toml",
@@ -402,7 +402,7 @@ text = "Anything else?"
     CHECK(c.loaded == std::vector<std::string>{"base.toml"});
   }
 
-  TEST_CASE("broken built-in content throws DataError") {
+  TEST_CASE("content: broken built-in content throws DataError") {
     CHECK_THROWS_AS(
         load_content(std::vector<ContentSource>{{"builtin:x.toml", "[[exercise]]\nid = 3\n"}}),
         DataError);
@@ -414,7 +414,7 @@ text = "Anything else?"
         "exercise 'nope'");
   }
 
-  TEST_CASE("lookups of unknown ids suggest a close one") {
+  TEST_CASE("content: lookups of unknown ids suggest a close one") {
     Content c = load_content(std::vector<ContentSource>{base});
     SUBCASE("routine") {
       try {
@@ -440,7 +440,7 @@ text = "Anything else?"
     }
   }
 
-  TEST_CASE("load_content reads each dir's *.toml sorted by name") {
+  TEST_CASE("content: load_content reads each dir's *.toml sorted by name") {
     TempDir dir;
     dir.write("b.toml",
               "[[routine]]\nid = \"r\"\nname = \"From b\"\n[[routine.step]]\nexercise = "
@@ -458,7 +458,7 @@ text = "Anything else?"
     CHECK(c.loaded.back() == (dir.path / "b.toml").string());
   }
 
-  TEST_CASE("the built-in content loads cleanly") {
+  TEST_CASE("content: the built-in content loads cleanly") {
     Content c = load_content();
     CHECK(c.skipped.empty());
     for (const char* id :
@@ -473,7 +473,7 @@ text = "Anything else?"
     }
   }
 
-  TEST_CASE("check_files checks files together against a base") {
+  TEST_CASE("content: check_files checks files together against a base") {
     Content c = load_content(std::vector<ContentSource>{base});
     auto checks = check_files(
         {{"r.toml",
@@ -496,7 +496,7 @@ text = "Anything else?"
           "'bridge'?");
   }
 
-  TEST_CASE("dosage_of applies a step's overrides") {
+  TEST_CASE("content: dosage_of applies a step's overrides") {
     Content c = load_content(std::vector<ContentSource>{base});
     const Routine& r = c.routine("morning");
     Dosage lunge = dosage_of(c.exercise("lunge"), r.steps[0]);

@@ -5,7 +5,7 @@
 using namespace psoas;
 
 TEST_SUITE("json") {
-  TEST_CASE("quote escapes what JSON requires") {
+  TEST_CASE("json: quote escapes what JSON requires") {
     SUBCASE("plain") {
       CHECK(json::quote("morning") == "\"morning\"");
     }
@@ -20,7 +20,7 @@ TEST_SUITE("json") {
     }
   }
 
-  TEST_CASE("Object and arrays build compact JSON") {
+  TEST_CASE("json: Object and arrays build compact JSON") {
     SUBCASE("empty") {
       CHECK(json::Object{}.str() == "{}");
     }

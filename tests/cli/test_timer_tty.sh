@@ -1,0 +1,134 @@
+# psoas routine run and psoas timer on a real terminal (a pty in a private tmux server):
+# the full screen, keys space/n/p/q, Ctrl-C, a resize to a small window, the terminal put
+# back afterwards (modes, main screen, cursor) and the sessions stored.
+source "$(dirname "$0")/lib.sh"
+
+if ! command -v tmux >/dev/null; then
+  echo "skip: tmux is not installed"
+  exit 0
+fi
+SOCKET="psoas-test-$$"
+tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; finish' EXIT
+
+FIX="$T/fixture"
+mkdir -p "$FIX"
+cat >"$FIX/fixture.toml" <<'EOF'
+[[exercise]]
+id = "fix-lunge"
+name = "Fixture lunge"
+kind = "stretch"
+cues = ["Step one foot forward.", "Sink your hips down."]
+hold = "40s"
+per_side = true
+
+[[routine]]
+id = "fixture"
+name = "Fixture routine"
+[[routine.step]]
+exercise = "fix-lunge"
+EOF
+
+last_session() { sqlite3 -separator '|' "$JOURNAL" "SELECT kind, routine, phases_done, phases_total, outcome FROM session ORDER BY id DESC LIMIT 1" 2>/dev/null; }
+
+# start ARGS...: psoas ARGS in a fresh 80x24 pane; the script records the terminal modes
+# before and after, and the exit status, then waits.
+start() {
+  tm kill-server 2>/dev/null
+  rm -f "$T/rc" "$T/before" "$T/after"
+  {
+    echo '#!/bin/bash'
+    echo "stty -g >'$T/before'"
+    echo "echo MAIN-SCREEN-MARKER"
+    printf '"%s"' "$PSOAS"; printf ' %q' "$@"; echo
+    echo "echo \$? >'$T/rc.tmp'"
+    echo "stty -g >'$T/after'"
+    echo "mv '$T/rc.tmp' '$T/rc'"
+    echo "read -r"
+  } >"$T/run.sh"
+  tm new-session -d -s tt -x 80 -y 24 "env LC_ALL=C.UTF-8 TERM=xterm-256color bash $T/run.sh"
+  CURRENT="psoas $* on a tty"
+}
+screen() { tm capture-pane -p -t tt 2>/dev/null; }
+# wait_for TEXT: until the pane shows TEXT (10 s at most); the pane is left in $OUT.
+wait_for() {
+  local i
+  for i in $(seq 200); do
+    OUT=$(screen)
+    [[ "$OUT" == *"$1"* ]] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+keys() { tm send-keys -t tt "$@"; }
+finished() {
+  local i
+  for i in $(seq 200); do [ -s "$T/rc" ] && break; sleep 0.05; done
+  RC=$(cat "$T/rc" 2>/dev/null || echo none)
+  ERR=""
+}
+restored() {
+  check "terminal modes restored" cmp -s "$T/before" "$T/after"
+  check "main screen back" wait_for "MAIN-SCREEN-MARKER"
+  check "alternate screen left" test "$(tm display -p -t tt '#{alternate_on}')" == 0
+  check "cursor shown" test "$(tm display -p -t tt '#{cursor_flag}')" == 1
+}
+
+# --- keys: space pauses and resumes, n and p move, q quits and stores -------------------
+
+start --content "$FIX" routine run fixture
+check "get-ready screen" wait_for "GET READY"
+expect_out "psoas · Fixture routine"
+expect_out "Fixture lunge"
+expect_out "██████"
+expect_out "Step one foot forward."
+expect_out "Next: hold left (00:40)"
+expect_out "space pause · n next · p previous · q quit"
+check "in the alternate screen" test "$(tm display -p -t tt '#{alternate_on}')" == 1
+check "cursor hidden" test "$(tm display -p -t tt '#{cursor_flag}')" == 0
+keys space
+check "space pauses" wait_for "PAUSED · space resumes"
+expect_out "space resume · n next"
+keys space
+check "space resumes" wait_for "space pause · n next"
+expect_no_out "PAUSED"
+keys n
+check "n: next phase" wait_for "HOLD · LEFT SIDE"
+expect_out "Next: switch sides (00:05)"
+keys n
+check "n again: switch sides" wait_for "SWITCH SIDES · RIGHT NEXT"
+keys p
+check "p: back to the left hold" wait_for "HOLD · LEFT SIDE"
+# A small window: the compact layout, no big digits, still the time and the keys.
+tm resize-window -t tt -x 40 -y 10
+check "compact layout in 40x10" wait_for "HOLD · LEFT SIDE"
+check "no big digits in 40x10" test "$(grep -c '██████' <<<"$OUT")" -eq 0
+expect_out "00:"
+expect_out "space pause"
+tm resize-window -t tt -x 80 -y 24
+check "big digits again in 80x24" wait_for "██████"
+keys q
+finished
+expect_rc 0
+restored
+check "stored as stopped: $(last_session)" test "$(last_session)" == "routine|fixture|0|4|stopped"
+
+# --- Ctrl-C: stores the partial session, exits 130, terminal restored ---------------------
+
+start timer 30s --label "Wall sit"
+check "timer screen" wait_for "HOLD"
+expect_out "Wall sit"
+keys C-c
+finished
+expect_rc 130
+restored
+check "stored after Ctrl-C: $(last_session)" test "$(last_session)" == "timer|Wall sit|0|1|stopped"
+
+# --- a run to its end on the screen -------------------------------------------------------
+
+start timer 2s --quiet
+check "counting" wait_for "HOLD"
+finished
+expect_rc 0
+restored
+check "stored as completed: $(last_session)" test "$(last_session)" == "timer|Timer|1|1|completed"

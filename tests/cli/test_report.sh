@@ -1,0 +1,214 @@
+# psoas report: golden text and JSON for a known week, each trend and rule, empty and
+# one-entry ranges, a DST change, HTML that is well-formed XML, --output, and bad input.
+# Set PSOAS_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change.
+source "$(dirname "$0")/lib.sh"
+export NO_COLOR=1
+GOLDEN="$PSOAS_SOURCE_DIR/tests/fixtures/report"
+
+# log_at PAIN WHEN [ARGS...]: adds an entry the way a user would.
+log_at() {
+  local pain=$1 at=$2; shift 2
+  "$PSOAS" log "$pain" --at "$at" "$@" >/dev/null || { CURRENT="log $pain --at $at $*"; fail "could not log"; }
+}
+# session KIND ROUTINE START MINUTES OUTCOME: sessions are written by the timer; insert directly.
+session() {
+  local start; start=$(date -u -d "$3" +%s)
+  sqlite3 "$JOURNAL" "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome)
+    VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$1', '$2', $start, $start + $4 * 60, 0, 4, 4, '$5')"
+}
+# triage OUTCOME WHEN REASONS_JSON: a stored triage result.
+triage() {
+  sqlite3 "$JOURNAL" "INSERT INTO triage (uuid, at, utc_offset, outcome, answers, reasons, routine)
+    VALUES ('$(cat /proc/sys/kernel/random/uuid)', $(date -u -d "$2" +%s), 0, '$1', '{}', '$3', '')"
+}
+# expect_golden NAME: stdout equals tests/fixtures/report/NAME.
+expect_golden() {
+  CHECKS=$((CHECKS + 1))
+  if [ "${PSOAS_UPDATE_GOLDEN:-}" == 1 ]; then cat "$T/out" >"$GOLDEN/$1"; return; fi
+  if ! cmp -s "$T/out" "$GOLDEN/$1"; then
+    fail "stdout differs from $1"
+    diff -u "$GOLDEN/$1" "$T/out" | head -40 >&2
+  fi
+}
+# expect_flat TEXT: stdout, with lines unwrapped, contains TEXT.
+expect_flat() {
+  CHECKS=$((CHECKS + 1))
+  local flat; flat=$(printf '%s' "$OUT" | tr '\n' ' ' | tr -s ' ')
+  [[ "$flat" == *"$1"* ]] || fail "stdout (unwrapped) lacks: $1"
+}
+# fresh: a new, empty journal for the next scenario.
+fresh() { rm -rf "$XDG_DATA_HOME/psoas"; }
+# weeks_of PAIN FIRST_DAY N: one entry a day at 09:00 for N days.
+days_of() {
+  local pain=$1 first=$2 n=$3 i
+  for ((i = 0; i < n; i++)); do log_at "$pain" "$(date -u -d "$first + $i days" +%F)T09:00"; done
+}
+
+# --- no journal yet: a friendly message, exit 0, and no file created
+run report
+expect_rc 0; expect_out "No entries yet for"; expect_out "psoas log 4"; expect_empty_err
+check "report creates no journal" test ! -e "$JOURNAL"
+run report --json --from 2026-10-12 --to 2026-10-18
+expect_rc 0; expect_out '"entries":0,'; expect_out '"trend":{"trend":"not_enough_data"'
+
+# --- the golden week: Oct 12-18 2026 against Oct 5-11
+for d in 05 06 07 08 09 10; do log_at 6 "2026-10-${d}T09:00" --trigger sitting; done
+log_at 6 2026-10-11T09:00 --trigger sitting --enjoyment 6 --activity 7
+log_at 5 2026-10-12T09:00 --trigger sitting --where "left groin=5"
+log_at 3 2026-10-12T11:00 --helped stretch
+log_at 4 2026-10-13T09:00 --trigger sitting
+log_at 4 2026-10-14T09:00 --trigger sitting --helped heat
+log_at 3 2026-10-14T12:00
+log_at 3 2026-10-16T08:00 --helped heat --where "left groin=3"
+log_at 3 2026-10-17T08:00 --helped stretch,heat
+log_at 2 2026-10-18T20:00 --helped stretch --enjoyment 3 --activity 3
+session routine morning 2026-10-12T09:30 15 completed
+session routine morning 2026-10-14T09:30 15 completed
+session timer desk 2026-10-16T18:00 10 stopped
+session routine morning 2026-10-17T07:30 12 completed
+session routine morning 2026-10-18T07:30 15 completed
+session break break 2026-10-15T10:00 1 done
+session break break 2026-10-15T11:00 1 done
+session break break 2026-10-15T12:00 0 skipped
+session routine morning 2026-10-19T07:30 15 completed  # after the range: not counted
+
+run report --from 2026-10-12 --to 2026-10-18
+expect_rc 0; expect_empty_err; expect_golden week.txt
+expect_out "May be improving: mean pain from 6.0 to 3.3"
+expect_no_out "you are fine"
+run report --from 2026-10-12 --to 2026-10-18 --format json
+expect_rc 0; expect_golden week.json
+check "JSON parses" jq -e '.trend.trend == "may_be_improving" and (.days | length) == 7' "$T/out"
+run report --from 2026-10-12 --to 2026-10-18 --json
+expect_golden week.json
+run report --from 2026-10-12 --to 2026-10-18 --format csv
+expect_rc 0
+check "CSV: a header and one row a day" test "$(printf '%s\n' "$OUT" | wc -l)" -eq 8
+expect_out "2026-10-12,2,4.0,3,5,1,15,0,0,0"
+expect_out "2026-10-15,0,,,,0,0,2,1,0"
+run report --from 2026-10-12 --to 2026-10-18 --format markdown
+expect_rc 0; expect_out "# psoas report: 2026-10-12 to 2026-10-18 (7 days)"; expect_out "| Mon | 2026-10-12 | 2 | 4.0 |"
+expect_out "Seek emergency care now"
+
+# --- HTML: well-formed, self-contained, one point per day with data
+run report --from 2026-10-12 --to 2026-10-18 --format html --output "$T/week.html"
+expect_rc 0; expect_out "Wrote the report for 2026-10-12 to 2026-10-18 (7 days) to $T/week.html"
+check "HTML is well-formed XML" xmllint --noout "$T/week.html"
+check "one SVG point per day with data (6)" test "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$T/week.html")" -eq 6
+check "sessions marked on 5 days" test "$(xmllint --xpath 'count(//*[local-name()="rect"])' "$T/week.html")" -eq 5
+check "no external resources" test "$(grep -Eco '(src|href)=|<script|<link' "$T/week.html")" -eq 0
+check "only the XHTML and SVG namespaces name a URL" test "$(grep -o 'http[s]*://[^"]*' "$T/week.html" | sort -u | tr '\n' ' ')" == "http://www.w3.org/1999/xhtml http://www.w3.org/2000/svg "
+check "report file is private" test "$(stat -c %a "$T/week.html")" == 600
+
+# --- --output: atomic, nothing left behind on failure
+mkdir -p "$T/adir"
+run report --from 2026-10-12 --to 2026-10-18 --output "$T/adir"
+expect_rc 1; expect_one_line_error; expect_err "--output"
+check "no temporary file left" test -z "$(ls -A "$T" | grep '^\.adir')"
+run report --from 2026-10-12 --to 2026-10-18 --output "$T/missing/dir/r.txt"
+expect_rc 1; expect_one_line_error
+echo old >"$T/keep.txt"
+run report --range bogus --output "$T/keep.txt"
+expect_rc 2; check "bad input leaves the old file" test "$(cat "$T/keep.txt")" == old
+
+# --- bad input: one line, exit 2
+run report --from 2026-10-18 --to 2026-10-12
+expect_rc 2; expect_one_line_error; expect_err "after the end"
+run report --range 2026-13
+expect_rc 2; expect_one_line_error
+run report --format pdf
+expect_rc 2; expect_one_line_error; expect_err "pdf"
+run report --week --last-week
+expect_rc 2; expect_one_line_error
+run report --weeks 0
+expect_rc 2; expect_one_line_error
+run report --json --format csv
+expect_rc 2; expect_one_line_error
+
+# --- other ranges parse and run
+for args in "--week" "--last-week" "--month" "--weeks 4" "--range last-month" "--range 2026-W42" "--from 2026-10-12" "--to 2026-10-18"; do
+  run report $args
+  expect_rc 0; expect_empty_err
+done
+run report --range 2026-W42
+expect_out "psoas report: 2026-10-12 to 2026-10-18 (7 days)"
+run report --to 2026-10-18
+expect_out "psoas report: 2026-10-12 to 2026-10-18 (7 days)"
+
+# --- an empty range inside a journal, and a range with one entry
+run report --from 2026-09-01 --to 2026-09-07
+expect_rc 0; expect_out_eq "No entries yet for 2026-09-01 to 2026-09-07 (7 days). Add one with: psoas log 4 (your pain from 0 to 10)."
+run report --from 2026-10-18 --to 2026-10-18
+expect_rc 0; expect_out "psoas report: 2026-10-18"; expect_out "Mean 2.0 (lowest 2, highest 2) from 1 entry on 1 of 1 day."
+expect_out "Not enough data yet"
+
+# --- a red flag in the range overrides any trend, and comes first
+triage emergency 2026-10-15T20:00 '["urine-retention"]'
+run report --from 2026-10-12 --to 2026-10-18
+expect_rc 0
+FOURTH=$(printf '%s\n' "$OUT" | sed -n 4p)
+check "the emergency warning comes first" test "${FOURTH:0:47}" == "  ! A triage in this range (last on 2026-10-15)"
+expect_out "triage on 2026-10-15: emergency (urine-retention)"
+expect_flat "follow its advice whatever the trend"
+run report --from 2026-10-12 --to 2026-10-18 --json
+check "JSON: overridden" jq -e '.trend_overridden_by_red_flag and .warnings[0].kind == "red-flag-emergency"' "$T/out"
+
+# --- improving (past the first weeks), with a clear episode since August
+fresh
+days_of 6 2026-08-24 28       # Aug 24 - Sep 20
+days_of 6 2026-09-21 7        # the previous week
+days_of 3 2026-09-28 7        # this week
+run report --from 2026-09-28 --to 2026-10-04
+expect_rc 0; expect_out "Improving: mean pain from 6.0 to 3.0 (-3.0 points, -50%)"; expect_no_out "Warnings"
+
+# --- no clear change after a week of logging: suggest a clinician (the 7-day rule)
+fresh
+days_of 5 2026-09-21 7
+days_of 5 2026-09-28 7
+run report --from 2026-09-28 --to 2026-10-04
+expect_rc 0; expect_out "No clear change: mean pain from 5.0 to 5.0 (0.0 points, 0%)"
+expect_flat "No clear improvement after 14 days of logged self-care: consider seeing a clinician."
+run report --from 2026-09-28 --to 2026-10-04 --json
+check "JSON: 1-week rule" jq -e '[.warnings[].kind] == ["no-improvement-1-week"] and .days_logged == 14' "$T/out"
+run report --from 2026-09-21 --to 2026-09-26
+expect_no_out "No clear improvement"   # 6 days: not yet
+
+# --- the 8-week rule: weekly entries back to early August, then two full weeks
+for d in 2026-08-03 2026-08-10 2026-08-17 2026-08-24 2026-08-31 2026-09-07 2026-09-14; do log_at 5 "${d}T09:00"; done
+run report --from 2026-09-28 --to 2026-10-04 --json
+check "JSON: 8-week rule" jq -e '[.warnings[].kind] == ["no-improvement-8-weeks"] and .days_logged == 63' "$T/out"
+run report --from 2026-09-28 --to 2026-10-04
+expect_flat "see a clinician and ask about a specialist"
+
+# --- worsening: re-run triage and see a clinician within days
+fresh
+days_of 3 2026-09-21 7
+days_of 6 2026-09-28 7
+run report --from 2026-09-28 --to 2026-10-04
+expect_rc 0; expect_out "Worsening: mean pain from 3.0 to 6.0 (+3.0 points, +100%)"
+expect_flat "Run 'psoas triage' again and see a clinician within the next few days."
+
+# --- a DST change: 2026-03-29 in CET/CEST (a 23-hour day), from a POSIX rule without tzdata
+fresh
+export TZ="CET-1CEST,M3.5.0,M10.5.0/3"
+log_at 4 2026-03-28T23:30   # Saturday, before the change
+log_at 5 2026-03-29T00:30   # Sunday, 23:30 UTC on Saturday
+log_at 6 2026-03-29T23:30   # Sunday, after the change (21:30 UTC)
+log_at 7 2026-03-30T00:30   # Monday, 22:30 UTC on Sunday
+run report --from 2026-03-26 --to 2026-04-01 --format csv
+expect_rc 0
+check "CSV: seven local days across the change" test "$(printf '%s\n' "$OUT" | wc -l)" -eq 8
+expect_out "2026-03-28,1,4.0,4,4"
+expect_out "2026-03-29,2,5.5,5,6"
+expect_out "2026-03-30,1,7.0,7,7"
+run report --from 2026-03-26 --to 2026-04-01 --json
+check "JSON: the range starts at local midnight (UTC+1)" jq -e '.range.from == "2026-03-25T23:00:00Z" and .range.to == "2026-04-01T22:00:00Z"' "$T/out"
+log_at 3 2026-10-25T02:30   # the repeated hour in autumn
+log_at 2 2026-10-25T23:30
+run report --from 2026-10-25 --to 2026-10-25 --format csv
+expect_out "2026-10-25,2,2.5,2,3"
+export TZ=UTC
+
+# --- colour never when NO_COLOR is set or stdout is not a TTY
+run report --from 2026-03-26 --to 2026-04-01
+check "no escape codes" test "$(grep -c $'\x1b' "$T/out")" -eq 0

@@ -131,14 +131,14 @@ void run_import(const ImportOptions& o, Services& services) {
 void add_log_io(CLI::App& log, Services& services) {
   auto export_opts = std::make_shared<ExportOptions>();
   auto* exp = log.add_subcommand("export", "Write every entry to stdout (CSV, JSON or JSON Lines)");
-  exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("FORMAT");
+  exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("{csv,json,jsonl}");
   exp->callback([export_opts, &services] { run_export(*export_opts, services); });
 
   auto import_opts = std::make_shared<ImportOptions>();
   auto* imp = log.add_subcommand("import", "Add entries from what export wrote; all or nothing, known uuids skipped");
   imp->add_option("file", import_opts->file, "The file to read, or - for stdin")->type_name("FILE|-")->required();
   imp->add_option("-f,--format", import_opts->format, "csv, json or jsonl (default: from the name or the content)")
-      ->type_name("FORMAT");
+      ->type_name("{csv,json,jsonl}");
   imp->callback([import_opts, &services] { run_import(*import_opts, services); });
 }
 

@@ -82,13 +82,17 @@ struct Reminder {
     View v;
     v.heading = "Desk-break reminders";
     v.position = "every " + when::format_duration(options.every);
-    v.title = "Time for a desk break";
-    v.what = "STAND UP AND MOVE · " + routine.name;
+    v.title = "Time for a desk break: " + routine.name;
+    v.what = "STAND UP AND MOVE · THE ROUTINE TAKES " + when::format_clock(plan.total());
     v.tone = Tone::alert;
     v.remaining = plan.total();
     if (!routine.summary.empty()) v.cues.push_back(routine.summary);
-    v.status = "d starts the routine";
-    v.next = fmt::format("z snoozes for {}", when::format_duration(services.config().snooze));
+    for (std::size_t i = 0; i < routine.steps.size(); ++i) {
+      auto it = services.content().exercises.find(routine.steps[i].exercise);
+      if (it != services.content().exercises.end()) v.cues.push_back(fmt::format("{}. {}", i + 1, it->second.name));
+    }
+    v.status = "d or Enter starts it";
+    v.next = fmt::format("s skips this one · z snoozes for {}", when::format_duration(services.config().snooze));
     v.hints = "d/enter start · s skip · z snooze · q quit";
     return v;
   }

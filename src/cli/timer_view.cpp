@@ -71,7 +71,8 @@ std::string bar(const View& v, int width, const ViewStyle& st) {
 
 std::string dot(const ViewStyle& st) { return st.utf8 ? " · " : " - "; }
 
-// The screen from about 40x17 up: header, title, what, big digits, bar, cues, next, hints.
+// The screen from 30x12 up: header, title, what, the time (in big digits when `scale` > 0),
+// bar, cues, next, hints.
 std::vector<std::string> full_layout(const View& v, TermSize size, const ViewStyle& st, int scale) {
   int width = size.cols - 1;  // never the last column: some terminals wrap there
   int m = width >= 60 ? 2 : 1;
@@ -91,7 +92,11 @@ std::vector<std::string> full_layout(const View& v, TermSize size, const ViewSty
   top.emplace_back();
   std::string clock = when::format_clock(v.remaining);
   auto digit_style = v.status.empty() ? tone_style(v.tone) | fmt::emphasis::bold : fmt::emphasis::faint;
-  for (const auto& row : big_digits(clock, scale, st.utf8)) top.push_back(pad + centre(paint(st, digit_style, row), inner));
+  if (scale > 0) {
+    for (const auto& row : big_digits(clock, scale, st.utf8)) top.push_back(pad + centre(paint(st, digit_style, row), inner));
+  } else {
+    top.push_back(pad + centre(paint(st, digit_style, clock), inner));
+  }
   top.push_back(v.status.empty() ? std::string{}
                                  : pad + centre(paint(st, fmt::emphasis::reverse | fmt::emphasis::bold,
                                                       " " + fit(v.status, inner - 2, st.utf8) + " "),
@@ -174,8 +179,8 @@ std::vector<std::string> render_view(const View& v, TermSize size, const ViewSty
   std::string clock = when::format_clock(v.remaining);
   int inner = size.cols - 1 - 2 * (size.cols - 1 >= 60 ? 2 : 1);
   int scale = big_width(clock, 2) <= inner ? 2 : big_width(clock, 1) <= inner ? 1 : 0;
-  if (size.rows >= 17 && scale > 0 && size.cols >= 30) return full_layout(v, size, st, scale);
-  return compact_layout(v, size, st);
+  if (size.cols < 30 || size.rows < 12) return compact_layout(v, size, st);
+  return full_layout(v, size, st, size.rows >= 17 ? scale : 0);
 }
 
 }  // namespace psoas::cli

@@ -36,7 +36,8 @@ struct View {
 };
 
 // The lines of the screen for a terminal of `size`: each fits the width, at most size.rows.
-// Big digits and the full layout from about 40x17 up; a compact list of lines below that.
+// Big digits from about 30x17 up, the same layout with a plain time from 30x12, and a compact
+// list of the most important lines below that.
 std::vector<std::string> render_view(const View& view, TermSize size, const ViewStyle& style);
 
 // "12:05" as five rows of block characters, each pixel `scale` columns wide.

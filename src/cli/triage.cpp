@@ -39,6 +39,16 @@ bool store(Services& services, const triage::Outcome& outcome, const triage::Ans
   return false;
 }
 
+// The configured emergency number; a broken config.toml must not stop a triage.
+std::string emergency_number(Services& services) {
+  try {
+    return services.config().emergency_number;
+  } catch (const Error& e) {
+    services.terminal().warn(fmt::format("{}: {} (using the default emergency number)", e.subject(), e.what()));
+  }
+  return Config{}.emergency_number;
+}
+
 void run(const Options& options, Services& services) {
   const auto& questions = services.content().questions;
   if (options.list || options.ids) {
@@ -46,7 +56,7 @@ void run(const Options& options, Services& services) {
     return;
   }
   if (questions.empty()) throw DataError("triage", "no triage questions were loaded");
-  const std::string number = services.config().emergency_number;
+  const std::string number = emergency_number(services);
 
   // Answers: from flags or a file, else by asking.
   triage::Answers answers;

@@ -1,6 +1,8 @@
 // psoas triage: the question list and the result, as text or JSON.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "psoas/json.hpp"
 #include "triage_cli.hpp"
 
@@ -67,17 +69,34 @@ void print_routines(const Result& r) {
   }
 }
 
-// Cold and heat in full; the rest as a title and its first paragraph (--json has it all).
+bool applies_to(const Advice& a, std::string_view tag) {
+  return std::find(a.applies.begin(), a.applies.end(), tag) != a.applies.end();
+}
+
+// Cold and heat in full, the professional options by their first paragraph, the rest by
+// title (--json has it all).
 void print_advice(const Result& r) {
   if (r.outcome.advice.empty()) return;
-  fmt::print("\n{}\n", r.outcome.level == Level::see_clinician ? "What a clinician may offer, and other advice:"
-                                                                : "Advice:");
+  const bool clinician = r.outcome.level == Level::see_clinician;
+  std::vector<std::string> more;
+  bool heading = false;
   for (const auto& a : r.outcome.advice) {
-    fmt::print("  {}\n", a.title);
     const bool full = a.id == "cold" || a.id == "heat";
+    if (!full && !(clinician && applies_to(a, "see-clinician"))) {
+      more.push_back(a.title);
+      continue;
+    }
+    if (!heading) fmt::print("\n{}\n", clinician ? "What a clinician may offer:" : "Advice:");
+    heading = true;
+    fmt::print("  {}\n", a.title);
     for (std::size_t i = 0; i < a.body.size() && (full || i < 1); ++i) {
       fmt::print("{}\n", wrap(a.body[i], "    ", "    "));
     }
+  }
+  if (!more.empty()) {
+    fmt::print("\n{}\n", wrap(fmt::format("More advice: {}.",
+                                           fmt::join(more, "; ")),
+                               "", "  "));
   }
 }
 

@@ -165,8 +165,8 @@ Location parse_location(std::string_view text) {
 }
 
 std::string format_location(const Location& l) {
-  std::string out = l.side == Side::none ? l.area : to_string(l.side) + " " + l.area;
-  if (l.pain) out += "=" + std::to_string(*l.pain);
+  std::string out = l.side == Side::none ? l.area : fmt::format("{} {}", to_string(l.side), l.area);
+  if (l.pain) out += fmt::format("={}", *l.pain);
   return out;
 }
 

@@ -138,7 +138,7 @@ Value Parser::value() {
           expect('"', "a quoted key");
           std::string key = string_body();
           expect(':', "':'");
-          v.members.emplace_back(std::move(key), value());
+          v.members.push_back(Member{std::move(key), value()});
         } else {
           v.items.push_back(value());
         }

@@ -21,6 +21,8 @@ class ParseError : public std::runtime_error {
   std::size_t m_line;
 };
 
+struct Member;
+
 // One parsed value; numbers keep their text.
 struct Value {
   enum class Type { null, boolean, number, string, array, object };
@@ -28,8 +30,15 @@ struct Value {
   bool boolean = false;
   std::string text;                                     // a string's value or a number's text
   std::vector<Value> items;                             // array
-  std::vector<std::pair<std::string, Value>> members;   // object, in document order
+  std::vector<Member> members;                          // object, in document order
   std::size_t line = 1;                                 // where the value starts
+};
+
+// An object's member. (Not std::pair: a pair may not hold the incomplete Value, and
+// clang's libstdc++ checks refuse it; vector may.)
+struct Member {
+  std::string first;
+  Value second;
 };
 
 // Reads values from a text, keeping count of lines.

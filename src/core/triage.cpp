@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 namespace psoas::triage {
 namespace {
@@ -105,9 +106,15 @@ std::vector<Advice> pick_advice(const std::map<std::string, Advice>& advice, con
   for (const auto& id : extra_ids) {
     if (auto it = advice.find(id); it != advice.end()) take(it->second);
   }
+  // In the order the content files give them, not by id.
+  std::vector<const Advice*> ordered;
+  for (const auto& [id, a] : advice) ordered.push_back(&a);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Advice* a, const Advice* b) {
+    return std::tie(a->pos.file, a->pos.line) < std::tie(b->pos.file, b->pos.line);
+  });
   for (const auto& tag : tags) {
-    for (const auto& [id, a] : advice) {
-      if (std::find(a.applies.begin(), a.applies.end(), tag) != a.applies.end()) take(a);
+    for (const Advice* a : ordered) {
+      if (std::find(a->applies.begin(), a->applies.end(), tag) != a->applies.end()) take(*a);
     }
   }
   return out;
@@ -366,8 +373,11 @@ Wording wording(const Outcome& o, std::string_view number) {
       fmt::format("Where to get help: your GP, a physiotherapist or a walk-in clinic within days; {} or an "
                   "emergency department for emergency signs.",
                   number),
-      "Most back and hip muscle pain improves over days to weeks. If it is no better after a week of self-care, "
-      "see a clinician; if it is no better after 4 weeks, be sure to.",
+      o.level == Level::emergency
+          ? "Most back and hip pain improves over weeks, but the sign you reported needs to be checked now, "
+            "whatever else you feel."
+          : "Most back and hip muscle pain improves over days to weeks. If it is no better after a week of "
+            "self-care, see a clinician; if it is no better after 4 weeks, be sure to.",
       "Don't delay if you are worried: seek help whenever something feels wrong, whatever this result says.",
   };
   return w;

@@ -4,7 +4,6 @@
 #include <toml++/toml.h>
 
 #include <cctype>
-#include <set>
 
 #include "psoas/error.hpp"
 #include "psoas/json.hpp"

@@ -89,6 +89,12 @@ echo 'emergency_number = "999"' >"$XDG_CONFIG_HOME/psoas/config.toml"
 run triage --yes major-trauma
 expect_rc 4
 expect_out "call 999"
+# A broken config.toml does not stop a triage: a warning, and the default number.
+echo 'emergency_number = ' >"$XDG_CONFIG_HOME/psoas/config.toml"
+run triage --yes major-trauma
+expect_rc 4
+expect_out "call 112"
+expect_err "psoas: warning: "
 rm "$XDG_CONFIG_HOME/psoas/config.toml"
 
 # --json: one object with the outcome, reasons, routines, card and safety-net.

@@ -226,6 +226,16 @@ TEST_SUITE("triage") {
         return std::find(a.applies.begin(), a.applies.end(), "see-clinician") != a.applies.end();
       }));
     }
+    SUBCASE("advice keeps the content's order") {
+      Outcome o = run(all_no_but({"week-no-better"}));
+      for (std::size_t i = 1; i < o.advice.size(); ++i) {
+        const bool prev_clinician = std::find(o.advice[i - 1].applies.begin(), o.advice[i - 1].applies.end(),
+                                              "see-clinician") != o.advice[i - 1].applies.end();
+        const bool clinician = std::find(o.advice[i].applies.begin(), o.advice[i].applies.end(),
+                                         "see-clinician") != o.advice[i].applies.end();
+        if (prev_clinician && clinician) CHECK(o.advice[i - 1].pos.line < o.advice[i].pos.line);
+      }
+    }
     SUBCASE("an emergency gets no self-care advice") {
       CHECK(run(all_no_but({"both-legs", "new-flare"})).advice.empty());
     }

@@ -66,7 +66,7 @@ TABLE=$(cat <<'EOF'
 2 | --json excludes --names | - | routine list --json --names
 2 | routine check: files is required | - | routine check
 2 | no such file '$T/none.toml' | - | routine check "$T/none.toml"
-1 | is a directory | - | routine check "$T/adir"
+2 | is a directory (give the *.toml files in it) | - | routine check "$T/adir"
 2 | routine run: routine is required | - | routine run
 2 | not expected: bogus | - | routine bogus
 2 | needs a terminal | - | routine run morning --wait

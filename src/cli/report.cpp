@@ -31,7 +31,20 @@ struct ReportOptions {
   std::string output;
 };
 
+// A bad --from or --to names the option, not the parser's "time".
+void check_end(const std::string& text, const char* option, Instant now, const when::Zone& zone,
+               const when::Calendar& cal) {
+  if (text.empty()) return;
+  try {
+    when::range_between(text, text, now, zone, cal);
+  } catch (const UsageError& e) {
+    throw UsageError(option, e.what(), e.hint());
+  }
+}
+
 when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& zone, const when::Calendar& cal) {
+  check_end(o.from, "--from", now, zone, cal);
+  check_end(o.to, "--to", now, zone, cal);
   if (!o.range.empty()) return when::parse_range(o.range, now, zone, cal);
   if (o.week) return when::parse_range("week", now, zone, cal);
   if (o.last_week) return when::parse_range("last-week", now, zone, cal);

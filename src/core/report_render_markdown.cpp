@@ -90,13 +90,14 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
 
   auto card = cauda_equina_card(r.emergency_number);
   add("## Emergency signs\n");
-  add("> **" + md(card.front()) + "**");
+  add(fmt::format("> **{}**", md(card.front())));
   add(">");
-  for (std::size_t i = 1; i + 1 < card.size(); ++i) add("> - " + md(card[i]));
+  for (std::size_t i = 1; i + 1 < card.size(); ++i) add(fmt::format("> - {}", md(card[i])));
   add(">");
-  add("> " + md(card.back()) + "\n");
-  add(md(safety_net()) + "\n");
-  add("*" + md(disclaimer()) + "*");
+  add(fmt::format("> {}\n", md(card.back())));
+  add(fmt::format("{}\n", md(safety_net())));
+  // (fmt, not "literal" + string: GCC 12 -O2 gives a false -Wstringop-overflow on that.)
+  add(fmt::format("*{}*", md(disclaimer())));
   return out;
 }
 

@@ -517,7 +517,7 @@ std::string format_utc(Instant t) {
 }
 
 std::string format_duration(seconds d) {
-  if (d < seconds{0}) return "-" + format_duration(-d);
+  if (d < seconds{0}) return fmt::format("-{}", format_duration(-d));
   const hh_mm_ss hms{d};
   const auto h = hms.hours().count();
   const auto m = hms.minutes().count();
@@ -530,7 +530,7 @@ std::string format_duration(seconds d) {
 }
 
 std::string format_clock(seconds d) {
-  if (d < seconds{0}) return "-" + format_clock(-d);
+  if (d < seconds{0}) return fmt::format("-{}", format_clock(-d));
   const hh_mm_ss hms{d};
   if (hms.hours().count() > 0) {
     return fmt::format("{}:{:02}:{:02}", hms.hours().count(), hms.minutes().count(),

@@ -7,17 +7,28 @@
 #include <vector>
 
 #include "psoas/content.hpp"
+#include "psoas/error.hpp"
 
 namespace psoas::cli {
 
 void print_error(std::string_view subject, std::string_view why, std::string_view hint) {
   std::string line = fmt::format("psoas: {}: {}", subject, why);
   if (!hint.empty()) line += fmt::format(" ({})", hint);
-  // Keep it to one line whatever the message held.
-  for (char& c : line) {
-    if (c == '\n' || c == '\r') c = ' ';
+  // Keep it to one line whatever the message held, and never let text from a file or
+  // an argument drive the terminal: other control characters are shown as \xNN.
+  std::string out;
+  out.reserve(line.size());
+  for (char c : line) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';
+    } else if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;
+    }
   }
-  fmt::print(stderr, "{}\n", line);
+  fmt::print(stderr, "{}\n", out);
 }
 
 namespace {
@@ -66,6 +77,22 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char**
   std::string where = path.empty() ? "psoas" : "psoas " + path;
   print_error(path.empty() ? "usage" : path, e.what(), fmt::format("see '{} --help'", where));
   return 2;
+}
+
+void reject_stray_words(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands()) {
+    if (!sub->get_subcommands().empty()) {
+      for (const CLI::Option* o : sub->get_options()) {
+        if (o->get_positional() && o->count() > 0) {
+          const CLI::App* leaf = sub->get_subcommands().front();
+          throw UsageError(fmt::format("{} {}", sub->get_name(), leaf->get_name()),
+                           fmt::format("unexpected argument '{}'", o->results().front()),
+                           fmt::format("see 'psoas {} {} --help'", sub->get_name(), leaf->get_name()));
+        }
+      }
+    }
+    reject_stray_words(*sub);
+  }
 }
 
 }  // namespace psoas::cli

@@ -128,7 +128,16 @@ void add_log(CLI::App& app, Services& services) {
   auto* list = log->add_subcommand("list", "List entries, oldest first");
   list->add_option("--since", list_opts->since, "From this moment or day (week, -7d, 2026-11-01, mon)")->type_name("WHEN");
   list->add_option("--until", list_opts->until, "Up to this moment, or to the end of this day")->type_name("WHEN");
-  list->add_option("--limit", list_opts->limit, "Only the newest N entries")->type_name("N");
+  list->add_option("--limit", list_opts->limit, "Only the newest N entries")
+      ->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 9 &&
+                                text.find_first_not_of("0123456789") == std::string::npos;
+            if (digits && std::stoul(text) > 0) return {};
+            return fmt::format("expected a whole number of 1 or more, not '{}'", text);
+          },
+          "N"));
   list->add_flag("--json", list_opts->json, "JSON for scripts (with row ids)");
   list->callback([list_opts, &services] { run_list(*list_opts, services); });
 

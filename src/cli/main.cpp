@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ void build_app(CLI::App& app, Services& services) {
   add_timer(app, services);
   add_log(app, services);
   add_report(app, services);
+  // `psoas log list extra`: CLI11 hands a word the subcommand has no place for back to its
+  // parent's positional (log's PAIN), which would then be silently ignored.
+  app.parse_complete_callback([&app] { reject_stray_words(app); });
 }
 
 }  // namespace psoas::cli
@@ -40,6 +44,9 @@ void build_app(CLI::App& app, Services& services) {
 int main(int argc, char** argv) {
   using namespace psoas;
   using namespace psoas::cli;
+  // Past a file-size limit, writes fail with EFBIG and SQLite reports it, instead of the
+  // process dying from SIGXFSZ with nothing said.
+  std::signal(SIGXFSZ, SIG_IGN);
   Environment env = Environment::from_process();
   SystemClock clock;
   Services services(env, clock, when::system_zone(), Terminal(env));

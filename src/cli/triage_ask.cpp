@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -16,6 +17,8 @@ using triage::Answer;
 using triage::Answers;
 
 std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw DataError(path, "the answers file is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path, fmt::format("cannot read the answers file: {}", std::strerror(errno)));
   std::ostringstream text;

@@ -88,9 +88,9 @@ TABLE=$(cat <<'EOF'
 2 | 2026-02 has no day 30 | - | log 3 --at 2026-02-30T10:00
 2 | the date is out of range | - | log 3 --at 1800-01-01T00:00
 2 | not expected: 4 | - | log 3 4
-2 | --limit = x | - | log list --limit x
+2 | --limit: expected a whole number of 1 or more, not 'x' | - | log list --limit x
 2 | --limit | - | log list --limit -3
-2 | not expected: extra | - | log list extra
+2 | unexpected argument 'extra' | - | log list extra
 2 | --until is before --since | - | log list --since 2026-12-01 --until 2026-11-01
 2 | log edit: id is required | - | log edit
 2 | --enjoyment must be a whole number from 0 to 10, not '11' | - | log edit 1 --enjoyment 11
@@ -98,7 +98,7 @@ TABLE=$(cat <<'EOF'
 1 | no entry 'zzzz' | - | log edit zzzz --pain 1
 2 | log rm: id is required | - | log rm
 1 | no entry '0' | - | log rm 0 --yes
-2 | not expected: extra | - | log export extra
+2 | unexpected argument 'extra' | - | log export extra
 2 | unknown format 'xml' | - | log export --format xml
 2 | log import: file is required | - | log import
 2 | unknown format 'xml' | - | log import "$T/uuid.csv" --format xml

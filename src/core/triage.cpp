@@ -243,7 +243,8 @@ std::vector<std::string> missing_answers(const std::vector<TriageQuestion>& ques
 
 std::vector<std::string> unknown_answers(const std::vector<TriageQuestion>& questions, const Answers& answers) {
   std::vector<std::string> ids;
-  for (const auto& [id, a] : answers) {
+  for (const auto& entry : answers) {
+    const std::string& id = entry.first;  // (a structured binding can't be captured in C++20)
     if (std::none_of(questions.begin(), questions.end(), [&](const auto& q) { return q.id == id; })) {
       ids.push_back(id);
     }

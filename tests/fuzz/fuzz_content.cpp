@@ -5,6 +5,7 @@
 #include <string>
 
 #include "psoas/content.hpp"
+#include "psoas/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   psoas::ContentSource source{"fuzz.toml", std::string(reinterpret_cast<const char*>(data), size)};

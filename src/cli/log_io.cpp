@@ -64,8 +64,8 @@ void run_export(const ExportOptions& o, Services& services) {
   out.flush();
 }
 
-// The input: a file streamed from disk, or everything read into memory (stdin, or when
-// the file must be read twice).
+// The input: a file streamed from disk (read twice into a new journal: seekable), or
+// stdin read into memory.
 struct Input {
   std::string name;
   std::ifstream file;
@@ -73,7 +73,7 @@ struct Input {
   std::istream* stream = nullptr;
 };
 
-void open_input(Input& in, const std::string& path, bool into_memory) {
+void open_input(Input& in, const std::string& path) {
   if (path == "-") {
     in.name = "stdin";
     in.text.str(std::string(std::istreambuf_iterator<char>(std::cin), {}));
@@ -87,11 +87,6 @@ void open_input(Input& in, const std::string& path, bool into_memory) {
   in.file.open(path, std::ios::binary);
   if (!in.file) throw DataError("import", fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   in.stream = &in.file;
-  if (into_memory) {
-    in.text.str(std::string(std::istreambuf_iterator<char>(in.file), {}));
-    if (in.file.bad()) throw DataError("import", fmt::format("cannot read {}", path));
-    in.stream = &in.text;
-  }
 }
 
 // The first bytes, to tell the format, leaving the stream where it was.
@@ -111,7 +106,7 @@ void run_import(const ImportOptions& o, Services& services) {
   // A journal that does not exist yet is only created once the whole input has been checked.
   const bool fresh = !fs::exists(services.paths().journal);
   Input in;
-  open_input(in, o.file, fresh);
+  open_input(in, o.file);
   if (!format) format = detect_entry_format(in.name == "stdin" ? "" : in.name, peek_head(*in.stream));
   if (fresh) {
     EntryImporter check(*in.stream, *format, in.name, now);

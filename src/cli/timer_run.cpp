@@ -117,12 +117,21 @@ bool Console::note_stop(int signo) {
 }
 
 Wake Console::wait_until(std::optional<SteadyTime> until, const std::function<void()>& on_suspend) {
-  std::optional<std::chrono::nanoseconds> timeout;
-  if (until) {
-    auto left = *until - m_clock->steady_now();
-    timeout = m_scaled ? m_scaled->real(left) : std::chrono::duration_cast<std::chrono::nanoseconds>(left);
+  // Linux lets a poll timeout run late by 0.1% of its length (60 ms on a 60 s hold), so a
+  // long wait is taken in steps of at most a second (late by at most 1 ms) until the
+  // deadline, or until a key, a signal or the end of input wakes us.
+  constexpr std::chrono::nanoseconds step = std::chrono::seconds{1};
+  Wake wake;
+  for (;;) {
+    std::optional<std::chrono::nanoseconds> timeout;
+    if (until) {
+      auto left = *until - m_clock->steady_now();
+      timeout = m_scaled ? m_scaled->real(left) : std::chrono::duration_cast<std::chrono::nanoseconds>(left);
+    }
+    const bool last = !timeout || *timeout <= step;
+    wake = wait_for(m_key_fd, m_signals, last ? timeout : step);
+    if (last || !wake.keys.empty() || !wake.signals.empty() || wake.input_closed) break;
   }
-  Wake wake = wait_for(m_key_fd, m_signals, timeout);
   reap();
   if (wake.input_closed) m_key_fd = -1;
   for (int signo : wake.signals) {

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "journal_impl.hpp"
 #include "psoas/error.hpp"
@@ -220,31 +221,45 @@ Journal Journal::open(const fs::path& path, Access access) {
     }
     create_file(path);
   }
-  try {
-    int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
-    impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
-    Probe p = probe(*impl->db);
-    if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
-    if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
-    if (p.version > schema_version) {
-      impl->notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only",
-                                 path.string(), p.version);
-      if (!impl->read_only) {
-        impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
-        impl->read_only = true;
+  // SQLite waits on a busy lock for busy_timeout_ms, except in a few cases it reports at
+  // once (a WAL being set up or recovered by another process, a journal-mode change): while
+  // several processes open a new journal together, those are tried again for as long again.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  auto connect = [&]() -> bool {
+    try {
+      int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+      impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
+      Probe p = probe(*impl->db);
+      if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
+      if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
+      if (p.version > schema_version) {
+        impl->notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only",
+                                   path.string(), p.version);
+        if (!impl->read_only) {
+          impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+          impl->read_only = true;
+        }
+        return true;
       }
-      return Journal(std::move(impl));
+      if (impl->read_only) {
+        if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : &path);
+        return true;
+      }
+      std::string mode = impl->db->execAndGet("PRAGMA journal_mode").getString();
+      if (mode != "wal") impl->db->execAndGet("PRAGMA journal_mode = WAL");
+      impl->db->exec("PRAGMA synchronous = FULL");
+      migrate(*impl->db);
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) {
+        throw sqlite_error(path, e);
+      }
+      return false;
     }
-    if (impl->read_only) {
-      if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : &path);
-      return Journal(std::move(impl));
-    }
-    std::string mode = impl->db->execAndGet("PRAGMA journal_mode").getString();
-    if (mode != "wal") impl->db->execAndGet("PRAGMA journal_mode = WAL");
-    impl->db->exec("PRAGMA synchronous = FULL");
-    migrate(*impl->db);
-  } catch (const SQLite::Exception& e) {
-    throw sqlite_error(path, e);
+    return true;
+  };
+  while (!connect()) {
+    impl->db.reset();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return Journal(std::move(impl));
 }

@@ -193,6 +193,8 @@ struct EntryImporter::State {
   std::string text;
   std::optional<jsonread::Parser> parser;
   bool done = false;
+  std::string line_buffer;           // the CSV line being read
+  std::vector<std::string> record;   // the CSV record being read
 
   [[noreturn]] void fail(const std::string& why, std::size_t at_line = 0) const {
     throw DataError("import", fmt::format("{}:{}: {}", name, at_line ? at_line : record_line, why));
@@ -200,7 +202,7 @@ struct EntryImporter::State {
 
   // One CSV record (quoted fields may span lines); false at the end of the input.
   bool read_record(std::vector<std::string>& fields) {
-    std::string l;
+    std::string& l = line_buffer;  // reused: one allocation for the whole import
     do {
       if (!std::getline(in, l)) return false;
       ++line;
@@ -260,7 +262,7 @@ struct EntryImporter::State {
 
   std::optional<Entry> next_csv() {
     if (!header_done) read_header();
-    std::vector<std::string> f;
+    std::vector<std::string>& f = record;
     if (column_of.empty() || !read_record(f)) return std::nullopt;
     if (f.size() != field_count) fail(fmt::format("expected {} fields, found {}", field_count, f.size()));
     auto col = [&](std::size_t k) -> std::string_view {

@@ -158,6 +158,11 @@ std::optional<Side> side_from_string(std::string_view s);
 // A random RFC 4122 version-4 uuid.
 std::string make_uuid();
 
+// A uuid made from an entry's content (its instant, offset, ratings, places, triggers,
+// helpers and note; version 8, "custom"), for imported entries that carry none: importing
+// the same file twice then adds its entries once.
+std::string content_uuid(const Entry& e);
+
 // True for a uuid in the canonical 8-4-4-4-12 lower-case hex form.
 bool is_uuid(std::string_view s);
 

@@ -261,6 +261,7 @@ ImportResult Journal::import_entries(const std::function<std::optional<Entry>()>
   Transaction tx(db, TransactionBehavior::IMMEDIATE);
   EntryWriter w(db);
   while (auto e = next()) {
+    if (e->uuid.empty()) e->uuid = content_uuid(*e);  // so a second import adds nothing
     if (w.insert(normalised(std::move(*e))) != 0) ++result.added;
     else ++result.skipped;
   }

@@ -2,7 +2,10 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdint>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "psoas/error.hpp"
 #include "psoas/journal.hpp"
@@ -99,14 +102,23 @@ std::optional<Side> side_from_string(std::string_view s) {
   return std::nullopt;
 }
 
-std::string make_uuid() {
-  static thread_local std::random_device device;
-  std::array<unsigned char, 16> b{};
-  for (std::size_t i = 0; i < b.size(); i += 4) {
-    auto r = device();
-    for (std::size_t k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
+namespace {
+
+// 64-bit FNV-1a over text, from a given basis: two bases give 128 bits.
+struct Fnv {
+  std::uint64_t h;
+  void add(std::string_view text) {
+    for (unsigned char c : text) {
+      h ^= c;
+      h *= 0x100000001b3ULL;
+    }
+    h ^= 0xff;  // a separator no UTF-8 text holds, so ("ab","c") differs from ("a","bc")
+    h *= 0x100000001b3ULL;
   }
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+};
+
+std::string uuid_from_bytes(std::array<unsigned char, 16> b, unsigned version) {
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | (version << 4));
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
   std::string out;
   out.reserve(36);
@@ -115,6 +127,44 @@ std::string make_uuid() {
     out += fmt::format("{:02x}", b[i]);
   }
   return out;
+}
+
+}  // namespace
+
+std::string content_uuid(const Entry& e) {
+  std::vector<std::string> parts = {
+      std::to_string(e.at.time_since_epoch().count()), std::to_string(e.utc_offset.count()), std::to_string(e.pain),
+      e.enjoyment ? std::to_string(*e.enjoyment) : "-", e.activity ? std::to_string(*e.activity) : "-"};
+  for (const auto& l : e.where) {
+    parts.push_back(fmt::format("{}/{}/{}", l.area, to_string(l.side), l.pain ? std::to_string(*l.pain) : "-"));
+  }
+  parts.emplace_back("|");
+  for (const auto& t : e.triggers) parts.push_back(t);
+  parts.emplace_back("|");
+  for (const auto& h : e.helped) parts.push_back(h);
+  parts.emplace_back("|");
+  parts.push_back(e.note);
+  Fnv a{0xcbf29ce484222325ULL}, b{0x6c62272e07bb0142ULL};
+  for (const auto& p : parts) {
+    a.add(p);
+    b.add(p);
+  }
+  std::array<unsigned char, 16> bytes{};
+  for (std::size_t k = 0; k < 8; ++k) {
+    bytes[k] = static_cast<unsigned char>(a.h >> (8 * k));
+    bytes[8 + k] = static_cast<unsigned char>(b.h >> (8 * k));
+  }
+  return uuid_from_bytes(bytes, 8);
+}
+
+std::string make_uuid() {
+  static thread_local std::random_device device;
+  std::array<unsigned char, 16> b{};
+  for (std::size_t i = 0; i < b.size(); i += 4) {
+    auto r = device();
+    for (std::size_t k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
+  }
+  return uuid_from_bytes(b, 4);
 }
 
 bool is_uuid(std::string_view s) {

@@ -117,3 +117,12 @@ expect_rc 0; expect_err "journal $T/newer.db was written by a newer psoas (schem
 expect_out "2026-01-10 21:00"
 run --journal "$T/newer.db" log 3
 expect_rc 1; expect_err "is open read-only; nothing was written"
+
+# A hand-made file without uuids: importing it twice adds its entries once.
+printf 'at,pain,note\n2025-06-01T08:00:00Z,4,by hand\n2025-06-02T08:00:00Z,5,\n' >"$T/by-hand.csv"
+run log import "$T/by-hand.csv"
+expect_rc 0
+expect_out "imported 2, skipped 0 already present"
+run log import "$T/by-hand.csv"
+expect_rc 0
+expect_out "imported 0, skipped 2 already present"

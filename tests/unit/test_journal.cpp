@@ -167,6 +167,31 @@ TEST_SUITE("journal") {
     }
   }
 
+  TEST_CASE("entries imported without a uuid are added once however often they are imported") {
+    Journal j = Journal::in_memory();
+    Entry a = make(at(2026, 3, 1, 8), 5);
+    a.note = "after the drive";
+    a.triggers = {"sitting"};
+    Entry b = a;
+    b.pain = 6;  // another entry at the same moment
+    CHECK(j.import_entries(std::vector<Entry>{a, b}).added == 2);
+    auto again = j.import_entries(std::vector<Entry>{a, b});
+    CHECK(again.added == 0);
+    CHECK(again.skipped == 2);
+    CHECK(j.entry_count() == 2);
+    CHECK(content_uuid(a) == content_uuid(a));
+    CHECK(content_uuid(a) != content_uuid(b));
+    CHECK(is_uuid(content_uuid(a)));
+    CHECK(content_uuid(a)[14] == '8');  // version 8
+    Entry c = a;
+    c.triggers = {"sitting", "stress"};
+    CHECK(content_uuid(a) != content_uuid(c));
+    Entry d = a;
+    d.note = "";
+    d.helped = {"after the drive"};  // the same text in another field is another entry
+    CHECK(content_uuid(a) != content_uuid(d));
+  }
+
   TEST_CASE("validation happens before any write") {
     Journal j = Journal::in_memory();
     const Instant now = at(2026, 11, 20, 12);

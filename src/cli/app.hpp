@@ -7,6 +7,13 @@
 
 namespace psoas::cli {
 
+// CLI11's help without its "Excludes:" and "Needs:" notes (each command's text says what
+// goes together, and a wrong combination is a one-line error anyway).
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_opts(const CLI::Option* opt) const override;
+};
+
 // "psoas: <subject>: <why> (<hint>)" on stderr, one line.
 void print_error(std::string_view subject, std::string_view why, std::string_view hint);
 

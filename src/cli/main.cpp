@@ -18,6 +18,7 @@ void build_app(CLI::App& app, Services& services) {
   app.description("A terminal companion for psoas, hip-flexor and low-back pain.");
   app.set_version_flag("-V,--version", "psoas " PSOAS_VERSION);
   app.fallthrough();  // global options work after the subcommand too
+  app.formatter(std::make_shared<HelpFormatter>());
   app.get_formatter()->column_width(30);
   app.footer(
       "psoas informs and points to care; it does not diagnose. "

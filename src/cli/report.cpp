@@ -151,7 +151,9 @@ void add_report(CLI::App& app, Services& services) {
   auto* week = cmd->add_flag("--week", o->week, "This week (config week_start)");
   auto* last = cmd->add_flag("--last-week", o->last_week, "Last week");
   auto* month = cmd->add_flag("--month", o->month, "This calendar month");
-  auto* weeks = cmd->add_option("--weeks", o->weeks, "The last N weeks ending today")->check(CLI::Range(1, 520));
+  auto* weeks = cmd->add_option("--weeks", o->weeks, "The last N weeks ending today")
+                    ->check(CLI::Range(1, 520).description(""))
+                    ->type_name("N");
   auto* from = cmd->add_option("--from", o->from, "First day (2026-11-16, -14d, mon, ...)")->type_name("DATE");
   auto* to = cmd->add_option("--to", o->to, "Last day, included (default today)")->type_name("DATE");
   auto* range = cmd->add_option("--range", o->range, "A range: week, last-week, month, last-month, 7d, 2w, 2026-11, 2026-W47")
@@ -162,9 +164,9 @@ void add_report(CLI::App& app, Services& services) {
       if (a != b) a->excludes(b);
     a->excludes(from)->excludes(to);
   }
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "markdown", "md", "json", "csv", "html"}))
-      ->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format (default text)")
+      ->check(CLI::IsMember({"text", "markdown", "md", "json", "csv", "html"}).description(""))
+      ->type_name("{text,markdown,md,json,csv,html}");
   cmd->add_flag("--json", o->json, "Same as --format json")->excludes("--format");
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
   cmd->callback([o, &services] { run(*o, services); });

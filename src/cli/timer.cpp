@@ -62,24 +62,29 @@ void add_timer(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("timer", "Guided countdown for holds, sides, reps and rest; desk-break reminders");
   cmd->add_option("duration", o->duration, "How long to hold: 45s, 2m, 1h30m")->type_name("DURATION");
   cmd->add_flag("--sides", o->sides, "Hold the left side, switch, then the right side");
-  cmd->add_option("--reps", o->reps, "Do it N times")->check(CLI::Range(1, 1000))->type_name("N");
+  cmd->add_option("--reps", o->reps, "Do it N times")->check(CLI::Range(1, 1000).description(""))->type_name("N");
   auto* rest = cmd->add_option("--rest", o->rest, "Rest between the rounds (default none)")->type_name("DURATION");
-  cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
+  auto* label = cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
   cmd->add_flag("--quiet", o->sound.quiet, "No bell (and no voice unless --voice)");
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
-  auto* every = cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default from config: 55m)")
+  auto* every = cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default: break_every in config.toml, else 55m)")
                     ->type_name("DURATION")
                     ->expected(0, 1);
   auto* for_ = cmd->add_option("--for", o->for_, "With --every: stop reminding after this long")->type_name("DURATION");
   cmd->footer(
-      "Keys on a terminal: space pause/resume, n next, p previous, q quit. Ctrl-C stops and stores the session.\n"
-      "Not on a terminal: one line per phase. Examples: psoas timer 45s --sides --reps 3 --rest 15s;\n"
-      "psoas timer --every 55m --for 8h");
-  cmd->callback([o, &services, rest, every, for_] {
+      "Keys on a terminal: space pause/resume, n next, p previous, q quit. Ctrl-C stops and\n"
+      "stores the session. At a desk break (--every): d or Enter starts the desk-break routine,\n"
+      "s skips the break, z snoozes it (config snooze, default 5m); each is stored.\n"
+      "Not on a terminal: one line per phase.\n"
+      "Examples:\n"
+      "  psoas timer 45s --sides --reps 3 --rest 15s\n"
+      "  psoas timer 2m --label \"supported bridge\"\n"
+      "  psoas timer --every 55m --for 8h");
+  cmd->callback([o, &services, rest, every, for_, label] {
     if (every->count() > 0) {
       if (!o->duration.empty()) throw UsageError("timer", "give a DURATION or --every, not both");
-      if (o->sides || o->reps != 1 || rest->count() > 0) {
-        throw UsageError("--every", "--sides, --reps and --rest are for a countdown, not for reminders");
+      if (o->sides || o->reps != 1 || rest->count() > 0 || label->count() > 0) {
+        throw UsageError("--every", "--sides, --reps, --rest and --label are for a countdown, not for reminders");
       }
       EveryOptions e;
       e.every = o->every.empty() ? services.config().break_every : duration_option("--every", o->every);

@@ -79,6 +79,7 @@ TABLE=$(cat <<'EOF'
 2 | give a DURATION or --every, not both | - | timer 10s --every 5m --for 1h
 2 | --rest: cannot read '-1s' | - | timer 10s --rest -1s
 2 | --for: cannot read '0s' | - | timer --every 55m --for 0s
+2 | --label are for a countdown, not for reminders | - | timer --every 55m --label standing
 2 | PSOAS_TIME_SCALE | export PSOAS_TIME_SCALE=-1 | timer 10s
 2 | unknown area 'left' (did you mean 'leg'?) | - | log 3 --where left
 2 | location pain must be from 0 to 10, not 11 | - | log 3 --where groin=11

@@ -13,6 +13,7 @@
 #include "psoas/error.hpp"
 #include "psoas/json.hpp"
 #include "psoas/plan.hpp"
+#include "psoas/text.hpp"
 #include "psoas/when.hpp"
 #include "timer_run.hpp"
 
@@ -38,11 +39,7 @@ struct CheckOptions {
   std::vector<std::filesystem::path> files;
 };
 
-// Columns a UTF-8 string takes in a terminal (one per code point; names hold no wide characters).
-std::size_t display_width(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
+using psoas::text::display_width;
 
 // `s` padded with spaces to `width` columns.
 std::string pad(const std::string& s, std::size_t width, Align align) {

@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "psoas/error.hpp"
+#include "psoas/text.hpp"
 
 namespace psoas::cli {
 
@@ -227,19 +228,7 @@ void FullScreen::bell() {
   if (m_active) write_all(STDOUT_FILENO, "\a");
 }
 
-int display_width(std::string_view text) {
-  int w = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0x1b) {  // skip an escape sequence up to its final letter
-      while (i + 1 < text.size() && !std::isalpha(static_cast<unsigned char>(text[i + 1]))) ++i;
-      ++i;
-      continue;
-    }
-    if ((c & 0xC0) != 0x80) ++w;
-  }
-  return w;
-}
+int display_width(std::string_view text) { return static_cast<int>(psoas::text::display_width(text)); }
 
 std::string fit(std::string_view text, int width, bool utf8) {
   if (width <= 0) return {};
@@ -261,21 +250,15 @@ std::string fit(std::string_view text, int width, bool utf8) {
 
 std::vector<std::string> wrap(std::string_view text, int width) {
   std::vector<std::string> lines;
-  std::string line;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t j = text.find(' ', i);
-    if (j == std::string_view::npos) j = text.size();
-    std::string_view word = text.substr(i, j - i);
-    i = j + 1;
-    if (word.empty()) continue;
-    if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-      lines.push_back(fit(line, width));
-      line.clear();
-    }
-    line += line.empty() ? std::string(word) : " " + std::string(word);
+  const std::string wrapped = psoas::text::wrap(text, "", "", static_cast<std::size_t>(std::max(width, 1)));
+  if (wrapped.empty()) return lines;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t nl = wrapped.find('\n', start);
+    lines.push_back(fit(std::string_view(wrapped).substr(start, nl - start), width));  // a long word is cut
+    if (nl == std::string::npos) break;
+    start = nl + 1;
   }
-  if (!line.empty()) lines.push_back(fit(line, width));
   return lines;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "psoas/json.hpp"
+#include "psoas/text.hpp"
 #include "triage_cli.hpp"
 
 namespace psoas::cli::triage_cli {
@@ -12,11 +13,7 @@ namespace {
 using triage::Level;
 
 // Display width of UTF-8 text (one column per code point).
-std::size_t columns(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+std::size_t columns(std::string_view s) { return psoas::text::display_width(s); }
 
 std::string_view label(Level level) {
   switch (level) {
@@ -113,31 +110,7 @@ void print_card(const Result& r, const Terminal& term) {
 }  // namespace
 
 std::string wrap(std::string_view text, std::string_view first, std::string_view indent, std::size_t width) {
-  std::string out(first);
-  std::size_t col = columns(first);
-  bool line_empty = true;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find(' ', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (word.empty()) continue;
-    if (!line_empty && col + 1 + columns(word) > width) {
-      out += '\n';
-      out += indent;
-      col = columns(indent);
-      line_empty = true;
-    }
-    if (!line_empty) {
-      out += ' ';
-      ++col;
-    }
-    out += word;
-    col += columns(word);
-    line_empty = false;
-  }
-  return out;
+  return psoas::text::wrap(text, first, indent, width);
 }
 
 void print_list(const std::vector<TriageQuestion>& questions, const Options& options) {

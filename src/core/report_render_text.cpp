@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "psoas/text.hpp"
 #include "report_render.hpp"
 
 namespace psoas::report::detail {
@@ -34,17 +35,7 @@ std::string spark(const Day& d) {
 }
 
 // Columns `s` takes on a terminal: code points, not counting ANSI escape sequences.
-std::size_t visible_width(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\x1b') {
-      while (i < s.size() && s[i] != 'm') ++i;
-      continue;
-    }
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
+std::size_t visible_width(std::string_view s) { return text::display_width(s); }
 
 constexpr std::size_t line_width = 80;
 
@@ -61,34 +52,8 @@ class Text {
   }
   void line(std::string_view s = {}) { (m_out += s) += '\n'; }
   // `text` wrapped to the line width, after `prefix` on the first line and aligned under it after.
-  void para(std::string_view prefix, std::string_view text) {
-    std::string indent(visible_width(prefix), ' ');
-    std::string current(prefix);
-    std::size_t width = visible_width(prefix);
-    bool empty = true;
-    std::size_t i = 0;
-    while (i < text.size()) {
-      std::size_t j = text.find(' ', i);
-      if (j == std::string_view::npos) j = text.size();
-      std::string_view word = text.substr(i, j - i);
-      i = j + 1;
-      if (word.empty()) continue;
-      std::size_t w = visible_width(word);
-      if (!empty && width + 1 + w > line_width) {
-        line(current);
-        current = indent;
-        width = indent.size();
-        empty = true;
-      }
-      if (!empty) {
-        current += ' ';
-        ++width;
-      }
-      current += word;
-      width += w;
-      empty = false;
-    }
-    line(current);
+  void para(std::string_view prefix, std::string_view body) {
+    line(text::wrap(body, prefix, std::string(visible_width(prefix), ' '), line_width));
   }
   void heading(std::string_view s) {
     line();

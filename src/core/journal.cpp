@@ -190,6 +190,17 @@ std::unique_ptr<SQLite::Database> memory_copy(const fs::path* path) {
 
 constexpr int busy_timeout_ms = 10000;
 
+// Before SQLite's first use: psoas uses a connection from one thread only, and keeps no
+// memory statistics, so SQLite can skip its mutexes and counters (about 5% of an import).
+void configure_sqlite() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+
 }  // namespace
 
 Journal::Journal(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -203,6 +214,7 @@ const fs::path& Journal::path() const { return m_impl->path; }
 SQLite::Database& Journal::database() { return *m_impl->db; }
 
 Journal Journal::in_memory() {
+  configure_sqlite();
   auto impl = std::make_unique<Impl>();
   impl->path = ":memory:";
   impl->db = memory_copy(nullptr);
@@ -210,6 +222,7 @@ Journal Journal::in_memory() {
 }
 
 Journal Journal::open(const fs::path& path, Access access) {
+  configure_sqlite();
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->read_only = access == Access::read_only;

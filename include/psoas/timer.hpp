@@ -40,6 +40,9 @@ class Timer {
 
   // Starts the first phase now (an empty plan completes at once).
   void start();
+  // Starts the first phase as of `at`, a moment already past (e.g. when the command was
+  // given, so that start-up counts toward the first phase); a later `at` means now.
+  void start(SteadyTime at);
   // Catches up with the clock: ends every phase whose deadline has passed, each exactly
   // at its deadline (so no drift accumulates), and sends a tick when the seconds change.
   void update();

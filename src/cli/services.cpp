@@ -5,7 +5,7 @@
 namespace psoas::cli {
 
 Services::Services(Environment env, const Clock& clock, const when::Zone& zone, Terminal terminal)
-    : m_env(std::move(env)), m_clock(clock), m_zone(zone), m_terminal(terminal) {}
+    : m_env(std::move(env)), m_clock(clock), m_launched(clock.steady_now()), m_zone(zone), m_terminal(terminal) {}
 
 const Paths& Services::paths() {
   if (!m_paths) m_paths = resolve_paths(m_env, globals.journal);

@@ -36,6 +36,8 @@ class Services {
 
   const Environment& env() const { return m_env; }
   const Clock& clock() const { return m_clock; }
+  // When the command was given (read as main starts): a timer counts from here.
+  SteadyTime launched() const { return m_launched; }
   const when::Zone& zone() const { return m_zone; }
   const Terminal& terminal() const { return m_terminal; }
   // Resolved after parsing, so --journal is honoured.
@@ -50,6 +52,7 @@ class Services {
  private:
   Environment m_env;
   const Clock& m_clock;
+  SteadyTime m_launched;
   const when::Zone& m_zone;
   Terminal m_terminal;
   std::optional<Paths> m_paths;

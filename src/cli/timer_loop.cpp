@@ -160,7 +160,7 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
   result.start = console.clock().wall_now();
   bool screen = console.display() == Display::screen;
   bool waiting = false;  // paused by --wait before an exercise
-  timer.start();
+  timer.start(console.start_time());
   while (!timer.over()) {
     if (sink.new_step && settings.wait_each_step && screen) {
       timer.pause();

@@ -110,6 +110,12 @@ Console::~Console() {
   reap();
 }
 
+SteadyTime Console::start_time() {
+  const bool first = !m_started;
+  m_started = true;
+  return first && !m_scaled ? m_services.launched() : m_clock->steady_now();
+}
+
 bool Console::note_stop(int signo) {
   if (signo != SIGINT && signo != SIGTERM && signo != SIGHUP) return false;
   if (m_stop_signal == 0) m_stop_signal = signo;

@@ -79,6 +79,10 @@ class Console {
 
   Display display() const { return m_display; }
   const Clock& clock() const { return *m_clock; }
+  // When a run starts: the first in a process when the command was given (so a 60 s timer
+  // ends 60 s after Enter, start-up included; PSOAS_TIME_SCALE: when the console opened),
+  // a later one (the next desk break) now.
+  SteadyTime start_time();
   const ViewStyle& style() const { return m_style; }
   // Waits until `until` (on clock()), a key or a signal. Handles resizes and Ctrl-Z itself
   // (calling `on_suspend` first, e.g. to pause); reports the rest.
@@ -110,6 +114,7 @@ class Console {
   ViewStyle m_style;
   int m_key_fd = -1;
   int m_stop_signal = 0;
+  bool m_started = false;
   pid_t m_speaking = -1;
   std::vector<pid_t> m_children;
   SignalWatch m_signals;                 // before the screen: the screen is restored first

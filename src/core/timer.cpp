@@ -21,14 +21,16 @@ Timer::Timer(const Plan& plan, const Clock& clock, TimerSink& sink)
   }
 }
 
-void Timer::start() {
+void Timer::start() { start(now()); }
+
+void Timer::start(SteadyTime at) {
   if (m_state != TimerState::idle) return;
   if (m_plan.phases.empty()) {
     finish(TimerOutcome::completed);
     return;
   }
   m_state = TimerState::running;
-  begin_phase(0, now());
+  begin_phase(0, std::min(at, now()));
   send_tick();
 }
 

@@ -92,6 +92,26 @@ TEST_SUITE("timer") {
     CHECK_FALSE(t.wake_at());
   }
 
+  TEST_CASE("start(at) counts from a moment already past, and never from the future") {
+    FakeClock clock;
+    clock.advance(10s);
+    const SteadyTime given = clock.steady_now();
+    clock.advance(30ms);  // start-up: the journal opened, the content loaded
+    Recorder rec(clock);
+    Plan plan = plan_of({60});
+    Timer t(plan, clock, rec);
+    t.start(given);
+    CHECK(rec.take() == Events{"phase 0 p0", "tick 60"});  // 59.97 s left shows as 60
+    CHECK(t.deadline() == given + 60s);
+    clock.advance(60s - 30ms);
+    t.update();
+    CHECK(rec.take() == Events{"finished completed"});
+
+    Timer later(plan, clock, rec);
+    later.start(clock.steady_now() + 5s);
+    CHECK(later.deadline() == clock.steady_now() + 60s);
+  }
+
   TEST_CASE("a late update ends several phases, each at its own deadline") {
     FakeClock clock;
     Recorder rec(clock);

@@ -11,6 +11,7 @@
 //   emergency_number = "112"    # shown by triage and reports
 //   week_start = "monday"       # or "sunday"
 //   day_starts_at = "00:00"     # entries before this local time count toward the previous day
+//   hook_timeout = "5s"         # how long a hook in hooks/ may run before it is killed
 
 #include <chrono>
 #include <filesystem>
@@ -30,6 +31,7 @@ struct Config {
   std::chrono::seconds snooze{5 * 60};
   std::string emergency_number = "112";
   when::Calendar calendar;
+  std::chrono::seconds hook_timeout{5};
 };
 
 // Reads the config file; a missing file gives the defaults. Unknown keys, wrong types and

@@ -57,6 +57,14 @@ std::optional<std::pair<Instant, std::chrono::seconds>> parse_offset_time(std::s
 // helped, note (and the row id first when `with_id`).
 std::string entry_json(const Entry& e, bool with_id);
 
+// One session as stored, for the on-session hook: id, uuid, kind, routine, start, end,
+// phases_done, phases_total, outcome.
+std::string session_json(const Session& s);
+
+// One triage result as stored, for the on-triage hook: id, uuid, at, outcome, answers
+// (an object), reasons (an array), routine (null when none).
+std::string triage_json(const TriageRecord& r);
+
 // Writes entries in a format, streaming: the CSV header or the JSON array's brackets
 // come with the first write and finish().
 class EntryExporter {

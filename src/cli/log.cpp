@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "commands.hpp"
+#include "hook.hpp"
 #include "log.hpp"
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
@@ -47,13 +48,15 @@ void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
   validate_entry(e, services.clock().wall_now());
   e = services.journal().add(std::move(e));
   fmt::print("{}\n", e.id);
+  run_hook(services, hooks::Event::log, entry_json(e, true));
 }
 
 void run_list(const ListOptions& o, Services& services) {
+  const when::Calendar cal = o.since.empty() && o.until.empty() ? when::Calendar{} : calendar(services);
   const Instant from = o.since.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::min() / 2}}
-                                       : parse_since(o.since, services);
+                                       : parse_since(o.since, cal, services);
   const Instant to = o.until.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() / 2}}
-                                     : parse_until(o.until, services);
+                                     : parse_until(o.until, cal, services);
   if (to < from) throw UsageError("log list", "--until is before --since");
   auto entries = services.journal(Access::read_only).entries(from, to, o.limit);
   std::string out;
@@ -85,6 +88,7 @@ void run_edit(const CLI::App& cmd, const EditOptions& o, Services& services) {
   validate_entry(e, services.clock().wall_now());
   services.journal().update(e);
   fmt::print("updated {}\n", e.id);
+  run_hook(services, hooks::Event::log, entry_json(e, true), "edit");
 }
 
 void run_remove(const RemoveOptions& o, Services& services) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "psoas/journal.hpp"
+#include "psoas/when.hpp"
 #include "services.hpp"
 
 namespace psoas::cli::logcmd {
@@ -38,9 +39,14 @@ int parse_scale(const std::string& text, const std::string& what);
 // One line for `log list` and the rm prompt.
 std::string describe(const Entry& e);
 
-// --since and --until: a moment, or a day or range name ("week", "2026-11-20", "7d").
-Instant parse_since(const std::string& text, Services& services);
-Instant parse_until(const std::string& text, Services& services);
+// The calendar from config.toml (week_start, day_starts_at), as the report uses it; a
+// broken config.toml is a warning and gives the defaults.
+when::Calendar calendar(Services& services);
+
+// --since and --until: a day or range name ("week", "2026-11-20", "7d") in `cal`'s days,
+// or a moment ("-2h", "yesterday 21:00").
+Instant parse_since(const std::string& text, const when::Calendar& cal, Services& services);
+Instant parse_until(const std::string& text, const when::Calendar& cal, Services& services);
 
 // Registers `log export` and `log import` (src/cli/log_io.cpp).
 void add_log_io(CLI::App& log, Services& services);

@@ -139,23 +139,34 @@ std::string describe(const Entry& e) {
   return line;
 }
 
-Instant parse_since(const std::string& text, Services& services) {
+when::Calendar calendar(Services& services) {
+  try {
+    return services.config().calendar;
+  } catch (const Error& e) {
+    services.terminal().warn(fmt::format("{}: {} (days start at midnight, weeks on Monday)", e.subject(), e.what()));
+  }
+  return {};
+}
+
+Instant parse_since(const std::string& text, const when::Calendar& cal, Services& services) {
   const Instant now = services.clock().wall_now();
   try {
-    return when::parse_instant(text, now, services.zone());
-  } catch (const UsageError& first) {
+    // A day or range first ("today", "week", "2026-11-20"), so it starts where the report's
+    // days do (week_start, day_starts_at); then a moment ("-2h", "21:00", "mon 08:30").
+    return when::parse_range(text, now, services.zone(), cal).from;
+  } catch (const UsageError&) {
     try {
-      return when::parse_range(text, now, services.zone()).from;
-    } catch (const UsageError&) {
-      throw UsageError("--since", first.what(), first.hint());
+      return when::parse_instant(text, now, services.zone());
+    } catch (const UsageError& u) {
+      throw UsageError("--since", u.what(), u.hint());
     }
   }
 }
 
-Instant parse_until(const std::string& text, Services& services) {
+Instant parse_until(const std::string& text, const when::Calendar& cal, Services& services) {
   const Instant now = services.clock().wall_now();
   try {
-    return when::parse_range(text, now, services.zone()).to;  // a day or range: up to its end
+    return when::parse_range(text, now, services.zone(), cal).to;  // a day or range: up to its end
   } catch (const UsageError&) {
     try {
       return when::parse_instant(text, now, services.zone());  // a moment: up to it

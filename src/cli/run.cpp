@@ -2,6 +2,8 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "hook.hpp"
+#include "psoas/journal_io.hpp"
 #include "psoas/error.hpp"
 #include "psoas/plan.hpp"
 #include "timer_run.hpp"
@@ -34,7 +36,8 @@ void run_routine(Services& services, const RunOptions& o) {
     result = run_plan(console, plan, settings);
     stop_signal = console.stop_signal();
   }
-  store_session(services, "routine", routine.id, result, std::string(to_string(result.outcome)));
+  Session stored = store_session(services, "routine", routine.id, result, std::string(to_string(result.outcome)));
+  run_hook(services, hooks::Event::session, session_json(stored));
   services.exit_status = exit_status_for(stop_signal);
 }
 

@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "hook.hpp"
+#include "psoas/journal_io.hpp"
 #include "psoas/error.hpp"
 #include "psoas/plan.hpp"
 #include "psoas/when.hpp"
@@ -51,7 +53,8 @@ void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
     result = run_plan(console, plan);
     stop_signal = console.stop_signal();
   }
-  store_session(services, "timer", args.label, result, std::string(to_string(result.outcome)));
+  Session stored = store_session(services, "timer", args.label, result, std::string(to_string(result.outcome)));
+  run_hook(services, hooks::Event::session, session_json(stored));
   services.exit_status = exit_status_for(stop_signal);
 }
 

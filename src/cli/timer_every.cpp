@@ -4,7 +4,9 @@
 
 #include <csignal>
 
+#include "hook.hpp"
 #include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
 #include "psoas/when.hpp"
 
 namespace psoas::cli {
@@ -29,6 +31,7 @@ struct Reminder {
   const Plan& plan;
   const EveryOptions& options;
   std::optional<SteadyTime> end;  // when --for runs out
+  std::vector<std::string> warnings = {};  // from hooks, shown after the screen
 
   // Counts down `wait` (cut short by --for); b rings at once, q quits.
   Choice wait_for_break(seconds wait) {
@@ -118,8 +121,11 @@ struct Reminder {
     }
   }
 
+  // Breaks are stored only on a terminal, with the screen up: the hook runs quietly and its
+  // warning waits until the screen is gone.
   void store(const RunResult& r, std::string outcome) {
-    store_session(services, "break", routine.id, r, std::move(outcome));
+    Session stored = store_session(services, "break", routine.id, r, std::move(outcome));
+    if (auto w = run_hook_quietly(services, hooks::Event::session, session_json(stored))) warnings.push_back(*w);
   }
 
   // One reminder on a terminal: offer, then run, skip or snooze. Returns the next wait,
@@ -184,6 +190,7 @@ void run_every(Services& services, const EveryOptions& options) {
   ConsoleSetup setup = setup_console(services, options.sound);
   if (setup.display == Display::screen) services.journal();  // breaks are stored only when answered on a terminal
   int stop_signal = 0;
+  std::vector<std::string> warnings;
   {
     Console console(services, setup);
     std::optional<SteadyTime> end;
@@ -191,7 +198,9 @@ void run_every(Services& services, const EveryOptions& options) {
     Reminder reminder{services, console, routine, plan, options, end};
     reminder.run();
     stop_signal = console.stop_signal();
+    warnings = std::move(reminder.warnings);
   }
+  for (const auto& w : warnings) services.terminal().warn(w);
   services.exit_status = exit_status_for(stop_signal);
 }
 

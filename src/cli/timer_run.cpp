@@ -200,8 +200,8 @@ void Console::notify(const std::string& title, const std::string& body) {
   if (auto p = find_program(m_services.env(), "notify-send")) spawn({*p, "--app-name=psoas", title, body});
 }
 
-void store_session(Services& services, std::string kind, std::string name, const RunResult& result,
-                   std::string outcome) {
+Session store_session(Services& services, std::string kind, std::string name, const RunResult& result,
+                      std::string outcome) {
   Session s;
   s.kind = std::move(kind);
   s.routine = std::move(name);
@@ -211,7 +211,7 @@ void store_session(Services& services, std::string kind, std::string name, const
   s.phases_done = result.phases_done;
   s.phases_total = result.phases_total;
   s.outcome = std::move(outcome);
-  services.journal().add_session(std::move(s));
+  return services.journal().add_session(std::move(s));
 }
 
 int exit_status_for(int signo) { return signo == 0 ? 0 : 128 + signo; }

@@ -139,9 +139,9 @@ struct RunSettings {
 // Runs `plan` to its end, or until q, Ctrl-C, SIGTERM or SIGHUP.
 RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settings = {});
 
-// Stores a session in the journal.
-void store_session(Services& services, std::string kind, std::string name, const RunResult& result,
-                   std::string outcome);
+// Stores a session in the journal and returns it as stored (for the on-session hook).
+Session store_session(Services& services, std::string kind, std::string name, const RunResult& result,
+                      std::string outcome);
 
 // The exit status for a run stopped by `signo` (128 + signo), or 0.
 int exit_status_for(int signo);

@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "hook.hpp"
+#include "psoas/journal_io.hpp"
 #include "psoas/error.hpp"
 #include "triage_cli.hpp"
 
@@ -24,19 +26,19 @@ int exit_status_for(triage::Level level) {
 }
 
 // Stores the completed triage; a journal that cannot take it is a warning, never a lost result.
-bool store(Services& services, const triage::Outcome& outcome, const triage::Answers& answers) {
+// Returns the record as stored, or nothing when it was not.
+std::optional<TriageRecord> store(Services& services, const triage::Outcome& outcome, const triage::Answers& answers) {
   TriageRecord record = triage::make_record(outcome, answers);
   record.at = services.clock().wall_now();
   record.utc_offset = services.zone().offset_at(record.at);
   try {
-    services.journal().add_triage(record);
-    return true;
+    return services.journal().add_triage(record);
   } catch (const Error& e) {
     services.terminal().warn(fmt::format("the result was not stored in the journal: {}", e.what()));
   } catch (const std::exception& e) {
     services.terminal().warn(fmt::format("the result was not stored in the journal: {}", e.what()));
   }
-  return false;
+  return std::nullopt;
 }
 
 // The configured emergency number; a broken config.toml must not stop a triage.
@@ -77,15 +79,17 @@ void run(const Options& options, Services& services) {
   // Outcome, stored, then shown.
   const triage::Outcome outcome = triage::evaluate(questions, services.content().advice, answers);
   const triage::Wording wording = triage::wording(outcome, number);
-  const bool stored = store(services, outcome, answers);
+  const std::optional<TriageRecord> stored = store(services, outcome, answers);
   triage_cli::Result result{outcome, wording, answers, services.content(), number,
-                            exit_status_for(outcome.level), stored};
+                            exit_status_for(outcome.level), stored.has_value()};
   if (options.json) {
     triage_cli::print_json(result);
   } else {
     triage_cli::print_text(result, services.terminal(), disclaimer_shown);
   }
   services.exit_status = result.exit_status;
+  // After the result is shown: nobody waits on a hook to read an emergency outcome.
+  if (stored) run_hook(services, hooks::Event::triage, triage_json(*stored));
 }
 
 }  // namespace

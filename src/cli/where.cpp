@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "commands.hpp"
+#include "psoas/hooks.hpp"
 #include "psoas/json.hpp"
 
 namespace psoas::cli {
@@ -31,6 +32,12 @@ void print_text(Services& s, const Content& content) {
   for (const auto& d : s.globals.content_dirs) row("content dir", d, state_of(d) + ", from --content");
   row("hooks dir", p.hooks_dir, state_of(p.hooks_dir));
   row("runtime dir", p.runtime_dir, state_of(p.runtime_dir));
+  if (auto found = hooks::find_hooks(p.hooks_dir); !found.empty()) {
+    fmt::print("\nhooks:\n");
+    for (const auto& h : found) {
+      fmt::print("  {:<12} {}\n", h.name, h.executable ? "executable" : "NOT executable: chmod +x it");
+    }
+  }
   fmt::print("\nloaded content:\n");
   for (const auto& f : content.loaded) fmt::print("  {}\n", f);
   if (!content.skipped.empty()) {
@@ -47,11 +54,16 @@ void print_json(Services& s, const Content& content) {
   for (const auto& f : content.skipped) {
     skipped.push_back(json::Object().add("file", f.file).add("reason", f.reason).str());
   }
+  std::vector<std::string> found;
+  for (const auto& h : hooks::find_hooks(p.hooks_dir)) {
+    found.push_back(json::Object().add("name", h.name).add("path", h.path.string()).add("executable", h.executable).str());
+  }
   json::Object o;
   o.add("journal", p.journal.string())
       .add("config", p.config_file.string())
       .add_raw("content_dirs", json::array(dirs))
       .add("hooks_dir", p.hooks_dir.string())
+      .add_raw("hooks", json::array_raw(found))
       .add("runtime_dir", p.runtime_dir.string())
       .add_raw("loaded", json::array(content.loaded))
       .add_raw("skipped", json::array_raw(skipped));

@@ -122,7 +122,7 @@ struct Key {
 };
 
 // Every key config.toml may hold.
-constexpr std::array<Key, 10> keys{{
+constexpr std::array<Key, 11> keys{{
     {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }},
     {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }},
     {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }},
@@ -135,6 +135,7 @@ constexpr std::array<Key, 10> keys{{
     {"week_start", [](Config& c, const Setting& s) { c.calendar.week_start = read_week_start(s); }},
     {"day_starts_at",
      [](Config& c, const Setting& s) { c.calendar.day_start = read_day_start(s); }},
+    {"hook_timeout", [](Config& c, const Setting& s) { c.hook_timeout = read_duration(s); }},
 }};
 
 [[noreturn]] void unknown_key(std::string_view file, const toml::key& key) {

@@ -270,6 +270,34 @@ std::string entry_json(const Entry& e, bool with_id) {
   return o.str();
 }
 
+std::string session_json(const Session& s) {
+  json::Object o;
+  o.add("id", static_cast<std::int64_t>(s.id))
+      .add("uuid", s.uuid)
+      .add("kind", s.kind)
+      .add("routine", s.routine)
+      .add("start", format_offset_time(s.start, s.utc_offset))
+      .add("end", format_offset_time(s.end, s.utc_offset))
+      .add("phases_done", s.phases_done)
+      .add("phases_total", s.phases_total)
+      .add("outcome", s.outcome);
+  return o.str();
+}
+
+std::string triage_json(const TriageRecord& r) {
+  json::Object o;
+  o.add("id", static_cast<std::int64_t>(r.id))
+      .add("uuid", r.uuid)
+      .add("at", format_offset_time(r.at, r.utc_offset))
+      .add("outcome", r.outcome)
+      // Both columns hold JSON written by psoas itself; empty only in a hand-made record.
+      .add_raw("answers", r.answers_json.empty() ? "{}" : r.answers_json)
+      .add_raw("reasons", r.reasons_json.empty() ? "[]" : r.reasons_json);
+  if (r.routine.empty()) o.add_null("routine");
+  else o.add("routine", r.routine);
+  return o.str();
+}
+
 EntryExporter::EntryExporter(std::ostream& out, EntryFormat format) : m_out(out), m_format(format) {}
 
 void EntryExporter::write(const Entry& e) {

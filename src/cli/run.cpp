@@ -29,8 +29,10 @@ void run_routine(Services& services, const RunOptions& o) {
   RunResult result;
   int stop_signal = 0;
   {
+    StatusPublisher status(services, "routine", routine.id, setup.scale);
     Console console(services, setup);
     RunSettings settings;
+    settings.status = &status;
     settings.wait_each_step = o.wait;
     settings.content = &content;
     result = run_plan(console, plan, settings);

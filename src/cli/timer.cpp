@@ -10,6 +10,7 @@
 #include "psoas/plan.hpp"
 #include "psoas/when.hpp"
 #include "timer_every.hpp"
+#include "timer_status.hpp"
 #include "timer_run.hpp"
 
 namespace psoas::cli {
@@ -24,6 +25,8 @@ struct TimerOptions {
   SoundOptions sound;
   std::string every;
   std::string for_;
+  bool status = false;
+  bool json = false;
 };
 
 // Parses a duration flag, naming the flag in the error.
@@ -49,8 +52,11 @@ void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
   RunResult result;
   int stop_signal = 0;
   {
+    StatusPublisher status(services, "timer", args.label, setup.scale);
     Console console(services, setup);
-    result = run_plan(console, plan);
+    RunSettings settings;
+    settings.status = &status;
+    result = run_plan(console, plan, settings);
     stop_signal = console.stop_signal();
   }
   Session stored = store_session(services, "timer", args.label, result, std::string(to_string(result.outcome)));
@@ -74,6 +80,9 @@ void add_timer(CLI::App& app, Services& services) {
                     ->type_name("DURATION")
                     ->expected(0, 1);
   auto* for_ = cmd->add_option("--for", o->for_, "With --every: stop reminding after this long")->type_name("DURATION");
+  cmd->add_flag("--status", o->status,
+                "Print the running timer's phase and time left (for a status bar); exit 1 when none runs");
+  cmd->add_flag("--json", o->json, "With --status: print it as a JSON object");
   cmd->footer(
       "Keys on a terminal: space pause/resume, n next, p previous, q quit. Ctrl-C stops and\n"
       "stores the session. At a desk break (--every): d or Enter starts the desk-break routine,\n"
@@ -82,8 +91,17 @@ void add_timer(CLI::App& app, Services& services) {
       "Examples:\n"
       "  psoas timer 45s --sides --reps 3 --rest 15s\n"
       "  psoas timer 2m --label \"supported bridge\"\n"
-      "  psoas timer --every 55m --for 8h");
+      "  psoas timer --every 55m --for 8h\n"
+      "  psoas timer --status      (from another shell: \"hold left 00:32 Couch stretch\")");
   cmd->callback([o, &services, rest, every, for_, label] {
+    if (o->status) {
+      if (!o->duration.empty() || every->count() > 0 || for_->count() > 0) {
+        throw UsageError("--status", "shows a timer that already runs; give it alone (or with --json)");
+      }
+      services.exit_status = print_status(services, o->json);
+      return;
+    }
+    if (o->json) throw UsageError("--json", "only goes with --status");
     if (every->count() > 0) {
       if (!o->duration.empty()) throw UsageError("timer", "give a DURATION or --every, not both");
       if (o->sides || o->reps != 1 || rest->count() > 0 || label->count() > 0) {

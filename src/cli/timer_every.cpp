@@ -31,6 +31,7 @@ struct Reminder {
   const Plan& plan;
   const EveryOptions& options;
   std::optional<SteadyTime> end;  // when --for runs out
+  StatusPublisher& status;
   std::vector<std::string> warnings = {};  // from hooks, shown after the screen
 
   // Counts down `wait` (cut short by --for); b rings at once, q quits.
@@ -48,11 +49,18 @@ struct Reminder {
     TimerSink quiet;
     Timer timer(countdown, console.clock(), quiet);
     timer.start();
+    auto publish = [&] {
+      status.publish(last ? "reminders end in" : "break in", "", timer.state() == TimerState::paused, timer.remaining());
+    };
+    publish();
     bool screen = console.display() == Display::screen;
     while (!timer.over()) {
       if (screen) console.draw(waiting_view(timer, last));
       auto wake_at = screen ? timer.wake_at() : timer.state() == TimerState::running ? std::optional(timer.deadline()) : std::nullopt;
-      Wake wake = console.wait_until(wake_at, [&] { timer.pause(); });
+      Wake wake = console.wait_until(wake_at, [&] {
+        timer.pause();
+        publish();
+      });
       for (int signo : wake.signals) {
         if (console.note_stop(signo)) return Choice::quit;
       }
@@ -62,6 +70,7 @@ struct Reminder {
         if ((k.is('b') || k.is('B')) && !last) timer.next();
       }
       timer.update();
+      if (!wake.keys.empty() && !timer.over()) publish();
     }
     return last ? Choice::ended : Choice::start;
   }
@@ -105,6 +114,7 @@ struct Reminder {
     console.ring();
     console.say("Time for a desk break.");
     console.notify("Time for a desk break", fmt::format("Stand up and move: psoas routine run {}", routine.id));
+    status.publish("break now", routine.name, false, std::nullopt);
     while (true) {
       console.draw(offer_view());
       Wake wake = console.wait_until(end);
@@ -142,6 +152,7 @@ struct Reminder {
     }
     RunSettings rs;
     rs.content = &services.content();
+    rs.status = &status;
     r = run_plan(console, plan, rs);
     store(r, r.outcome == TimerOutcome::completed ? "done" : "stopped");
     if (console.stop_signal() != 0) return std::nullopt;
@@ -192,10 +203,11 @@ void run_every(Services& services, const EveryOptions& options) {
   int stop_signal = 0;
   std::vector<std::string> warnings;
   {
+    StatusPublisher status(services, "every", routine.id, setup.scale);
     Console console(services, setup);
     std::optional<SteadyTime> end;
     if (options.for_) end = console.clock().steady_now() + *options.for_;
-    Reminder reminder{services, console, routine, plan, options, end};
+    Reminder reminder{services, console, routine, plan, options, end, status};
     reminder.run();
     stop_signal = console.stop_signal();
     warnings = std::move(reminder.warnings);

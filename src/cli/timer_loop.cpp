@@ -2,6 +2,7 @@
 // bells and speech; keys and signals become timer operations.
 #include <cctype>
 #include <csignal>
+#include <utility>
 
 #include "psoas/when.hpp"
 #include "timer_run.hpp"
@@ -139,6 +140,14 @@ View view_of(const Timer& t, const RunSettings& rs, bool waiting) {
   return v;
 }
 
+// Tells `psoas timer --status` where the run is.
+void publish(StatusPublisher* status, const Timer& t) {
+  if (!status || t.over()) return;
+  const Phase& p = t.phase();
+  status->publish(describe(p), p.kind == PhaseKind::rest ? p.cue : p.title, t.state() == TimerState::paused,
+                  t.remaining());
+}
+
 void apply(Timer& t, const Key& k) {
   if (k.is(' ')) {
     t.toggle_pause();
@@ -161,6 +170,9 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
   bool screen = console.display() == Display::screen;
   bool waiting = false;  // paused by --wait before an exercise
   timer.start(console.start_time());
+  // What the status file last said; it changes at a phase change, a pause or a key.
+  auto shown = std::pair(timer.index(), timer.state());
+  publish(settings.status, timer);
   while (!timer.over()) {
     if (sink.new_step && settings.wait_each_step && screen) {
       timer.pause();
@@ -172,7 +184,10 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
     // Plain lines change only at phase ends: no need to wake every second.
     std::optional<SteadyTime> wake_at = timer.wake_at();
     if (!screen && wake_at) wake_at = timer.deadline();
-    Wake wake = console.wait_until(wake_at, [&] { timer.pause(); });
+    Wake wake = console.wait_until(wake_at, [&] {
+      timer.pause();
+      publish(settings.status, timer);  // before this process stops
+    });
     for (int signo : wake.signals) {
       if (signo == SIGWINCH || signo == SIGCONT || signo == SIGTSTP) sink.dirty = true;
       if (console.note_stop(signo)) timer.quit();
@@ -184,6 +199,10 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
     }
     if (timer.state() != TimerState::paused) waiting = false;
     timer.update();
+    if (!wake.keys.empty() || shown != std::pair(timer.index(), timer.state())) {
+      shown = std::pair(timer.index(), timer.state());
+      publish(settings.status, timer);
+    }
   }
   result.end = console.clock().wall_now();
   result.outcome = timer.state() == TimerState::completed ? TimerOutcome::completed : TimerOutcome::stopped;

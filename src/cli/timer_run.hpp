@@ -16,6 +16,7 @@
 #include "psoas/timer.hpp"
 #include "services.hpp"
 #include "terminal.hpp"
+#include "timer_status.hpp"
 #include "timer_view.hpp"
 
 namespace psoas::cli {
@@ -134,6 +135,7 @@ struct RunResult {
 struct RunSettings {
   bool wait_each_step = false;  // pause before each exercise until a key (screen only)
   const Content* content = nullptr;  // for the exercise's cues on screen, when a routine
+  StatusPublisher* status = nullptr;  // for `psoas timer --status`
 };
 
 // Runs `plan` to its end, or until q, Ctrl-C, SIGTERM or SIGHUP.

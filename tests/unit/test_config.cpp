@@ -76,6 +76,14 @@ TEST_SUITE("config") {
     CHECK(c.emergency_number == "112");
     CHECK(c.calendar.week_start == Monday);
     CHECK(c.calendar.day_start == seconds{0});
+    CHECK(c.hook_timeout == seconds{5});
+  }
+
+  TEST_CASE("hook_timeout") {
+    CHECK(parse("hook_timeout = \"1s\"").hook_timeout == seconds{1});
+    CHECK(parse("hook_timeout = 30").hook_timeout == seconds{30});
+    CHECK_THROWS_AS(parse("hook_timeout = \"0s\""), UsageError);
+    CHECK_THROWS_AS(parse("hook_timeout = \"soon\""), UsageError);
   }
 
   TEST_CASE("comments and blank lines change nothing") {

@@ -60,6 +60,33 @@ std::vector<Entry> import_all(const std::string& text, EntryFormat f, std::optio
 }  // namespace
 
 TEST_SUITE("journal") {
+  TEST_CASE("sessions and triage results as the hooks get them") {
+    Session s;
+    s.id = 7;
+    s.uuid = "0b7c6c5e-4d43-4f4e-9a55-8c1b4f0e7a11";
+    s.kind = "routine";
+    s.routine = "morning";
+    s.start = sys_days{2026y / 11 / 20} + 8h;
+    s.end = s.start + 7min;
+    s.utc_offset = 1h;
+    s.phases_done = 9;
+    s.phases_total = 12;
+    s.outcome = "stopped";
+    CHECK(session_json(s) ==
+          R"({"id":7,"uuid":"0b7c6c5e-4d43-4f4e-9a55-8c1b4f0e7a11","kind":"routine","routine":"morning",)"
+          R"("start":"2026-11-20T09:00:00+01:00","end":"2026-11-20T09:07:00+01:00","phases_done":9,)"
+          R"("phases_total":12,"outcome":"stopped"})");
+    TriageRecord r;
+    r.id = 3;
+    r.uuid = s.uuid;
+    r.at = s.start;
+    r.outcome = "self-care";
+    r.answers_json = R"({"fever":"no"})";
+    r.reasons_json = "[]";
+    CHECK(triage_json(r) == R"({"id":3,"uuid":"0b7c6c5e-4d43-4f4e-9a55-8c1b4f0e7a11","at":"2026-11-20T08:00:00+00:00",)"
+                            R"("outcome":"self-care","answers":{"fever":"no"},"reasons":[],"routine":null})");
+  }
+
   TEST_CASE("locations as users type them") {
     CHECK(parse_location("left groin") == Location{"groin", Side::left, std::nullopt});
     CHECK(parse_location("lower back") == Location{"lower-back", Side::none, std::nullopt});

@@ -126,3 +126,25 @@ expect_out "imported 2, skipped 0 already present"
 run log import "$T/by-hand.csv"
 expect_rc 0
 expect_out "imported 0, skipped 2 already present"
+
+# --- --since and --until use config.toml's day_starts_at and week_start, as the report does
+CAL="$T/calendar.db"
+for at in "2026-01-11T02:00" "2026-01-11T05:00" "2026-01-12T03:59"; do "$PSOAS" --journal "$CAL" log 2 --at "$at" >/dev/null; done
+mkdir -p "$XDG_CONFIG_HOME/psoas"
+printf 'day_starts_at = "04:00"\nweek_start = "sunday"\n' >"$XDG_CONFIG_HOME/psoas/config.toml"
+run --journal "$CAL" log list --since 2026-01-11 --until 2026-01-11
+expect_rc 0; expect_no_out "2026-01-11 02:00"; expect_out "2026-01-11 05:00"; expect_out "2026-01-12 03:59"
+run --journal "$CAL" log list --until 2026-01-10
+expect_rc 0; expect_out "2026-01-11 02:00"; expect_no_out "2026-01-11 05:00"
+if [ "$(date +%u)" != 7 ]; then  # on a Sunday both kinds of week hold last Sunday
+  "$PSOAS" --journal "$CAL" log 3 --at "sun 12:00" --note "last sunday" >/dev/null
+  run --journal "$CAL" log list --since week
+  expect_rc 0; expect_out "last sunday"
+  printf 'week_start = "monday"\n' >"$XDG_CONFIG_HOME/psoas/config.toml"
+  run --journal "$CAL" log list --since week
+  expect_rc 0; expect_no_out "last sunday"
+fi
+printf 'week_start = "friday"\n' >"$XDG_CONFIG_HOME/psoas/config.toml"
+run --journal "$CAL" log list --since 2026-01-11
+expect_rc 0; expect_err "psoas: warning: config:"; expect_out "2026-01-11 02:00"
+rm "$XDG_CONFIG_HOME/psoas/config.toml"

@@ -81,6 +81,8 @@ TABLE=$(cat <<'EOF'
 2 | --for: cannot read '0s' | - | timer --every 55m --for 0s
 2 | --label are for a countdown, not for reminders | - | timer --every 55m --label standing
 2 | PSOAS_TIME_SCALE | export PSOAS_TIME_SCALE=-1 | timer 10s
+2 | --json: only goes with --status | - | timer 10s --json
+2 | --status: shows a timer that already runs | - | timer --status 10s
 2 | unknown area 'left' (did you mean 'leg'?) | - | log 3 --where left
 2 | location pain must be from 0 to 10, not 11 | - | log 3 --where groin=11
 2 | pain must be a whole number from 0 to 10, not '11' | - | log 11
@@ -132,6 +134,7 @@ TABLE=$(cat <<'EOF'
 2 | day_starts_at: expected a time "HH:MM" | cfg 'day_starts_at = "25:00"' | report --last-week
 2 | emergency_number: expected a phone number | cfg 'emergency_number = "call me"' | report
 2 | colour: unknown key | cfg 'colour = true' | timer 2s
+2 | hook_timeout: cannot read 'soon' as a duration | cfg 'hook_timeout = "soon"' | timer 2s
 2 | config.toml:1:3: | cfg '[[[' | report
 1 | config: cannot read $CONFIG: it is a directory | mkdir "$CONFIG" | report
 EOF

@@ -25,11 +25,15 @@ std::chrono::milliseconds time_limit(Services& services) {
 // Runs the hook (when there is one) and returns the warning line's text, if any.
 std::optional<std::string> run(Services& services, hooks::Event event, const std::string& json,
                                std::string_view action, bool quiet) {
+  // A psoas started by a hook runs no hooks: an on-log hook that runs `psoas log` would
+  // otherwise start itself again and again, each in a process group of its own.
+  if (services.env().get("PSOAS_HOOK")) return std::nullopt;
   const std::filesystem::path& dir = services.paths().hooks_dir;
   std::error_code ec;
   if (!std::filesystem::exists(dir / hooks::hook_name(event), ec)) return std::nullopt;  // the usual case
   hooks::RunOptions options;
   options.limit = time_limit(services);
+  options.env["PSOAS_HOOK"] = std::string(hooks::hook_name(event));
   options.env["PSOAS_HOOK_ACTION"] = std::string(action);
   // The hook's stdout goes to our stderr: stdout carries what scripts read from psoas
   // (the new entry's id), and what the hook prints is still there for the person to see.

@@ -10,8 +10,9 @@
 
 namespace psoas::cli {
 
-// Runs the hook for `event`, when there is one, with `json` on stdin and PSOAS_HOOK_ACTION
-// set to `action` ("add" or "edit"). Call it only after the record is committed: whatever
+// Runs the hook for `event`, when there is one, with `json` on stdin, PSOAS_HOOK set to its
+// name and PSOAS_HOOK_ACTION to `action` ("add" or "edit"); not when PSOAS_HOOK is set
+// already (a psoas run by a hook). Call it only after the record is committed: whatever
 // the hook does (fails, crashes, hangs past hook_timeout) is one warning on stderr, and the
 // command's output and exit status stay as they are.
 void run_hook(Services& services, hooks::Event event, const std::string& json, std::string_view action = "add");

@@ -46,8 +46,9 @@ StatusPublisher::StatusPublisher(Services& services, std::string command, std::s
     make_private_dir(dir);
     check_private(dir);
     m_enabled = true;
-  } catch (const Error& e) {
-    services.terminal().warn(fmt::format("{}: {} (psoas timer --status will not see this run)", e.subject(), e.what()));
+  } catch (const Error&) {
+    // Quietly: the run itself is what matters, and a warning would stand beside any real
+    // error at the end. `psoas --paths` shows the runtime directory to look at.
   }
 }
 

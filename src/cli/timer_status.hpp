@@ -12,11 +12,11 @@ namespace psoas::cli {
 
 // Keeps $XDG_RUNTIME_DIR/psoas/timer.json up to date for one run and removes it when
 // destroyed, which every way out of a run passes through (the end, q, Ctrl-C, SIGTERM and
-// SIGHUP all come back through the run loop). Publishing never stops a run: a failure is
-// one warning at the start, or silence once a full screen is up.
+// SIGHUP all come back through the run loop). Publishing never stops or disturbs a run: when
+// the directory cannot be used (or is not private), the run goes on unpublished.
 class StatusPublisher {
  public:
-  // Prepares the directory (0700, ours, no symlink); `scale` is PSOAS_TIME_SCALE.
+  // Prepares the directory (0700, ours, not a symlink); `scale` is PSOAS_TIME_SCALE.
   StatusPublisher(Services& services, std::string command, std::string name, double scale);
   ~StatusPublisher();
   StatusPublisher(const StatusPublisher&) = delete;

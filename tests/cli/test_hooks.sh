@@ -56,12 +56,20 @@ printf 'no shebang\n' >"$HOOKS/on-log"; chmod 755 "$HOOKS/on-log"
 run log 6
 expect_rc 0; expect_out_eq "6"; expect_err "psoas: warning: hook on-log: cannot run $HOOKS/on-log: Exec format error"
 
+# --- a psoas started by a hook runs no hooks (no endless chain of on-log -> psoas log)
+hook on-log "echo \"\$PSOAS_HOOK\" >'$T/hook-name'; '$PSOAS' log 1 >/dev/null; echo nested >>'$T/nested'"
+run log 6
+expect_rc 0; expect_empty_err
+check "PSOAS_HOOK names the hook" test "$(cat "$T/hook-name")" == on-log
+check "the nested psoas log ran no hook" test "$(wc -l <"$T/nested")" -eq 1
+check "both entries stored" test "$(entries)" -eq 8
+
 # --- log import runs no hook
 hook on-log "touch '$T/import-ran'"
 run log export --format jsonl
 printf '%s\n' "$OUT" | sed 's/"uuid":"[^"]*",//' >"$T/again.jsonl"
 run log import "$T/again.jsonl"
-expect_rc 0; expect_out "imported 6"
+expect_rc 0; expect_out "imported 8"
 check "no hook during import" test ! -e "$T/import-ran"
 
 # --- on-session after a timer and a routine run

@@ -13,7 +13,7 @@ export PATH="$BIN:$PATH"
 complete_in() {  # SHELL LINE -> candidates, one per line
   case $1 in
     bash) XDG_DATA_DIRS="$T/share" bash --norc --noprofile "$SHELLS/complete.bash" "$2" ;;
-    zsh) timeout 20 zsh -f "$SHELLS/complete.zsh" "$T/zsh" "$2" ;;
+    zsh) timeout 120 zsh -f "$SHELLS/complete.zsh" "$T/zsh" "$2" ;;
     fish) fish --no-config -c "source $T/fish/psoas.fish; complete -C '$2'" | cut -f1 ;;
   esac
 }

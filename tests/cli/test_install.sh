@@ -1,0 +1,59 @@
+# Installation (issue 7): `cmake --install` into a DESTDIR places the binary, the man pages
+# and the completions where Debian's bash-completion, zsh and fish look, for a local
+# install (/usr/local) and a package's prefix (/usr); the installed binary runs; and,
+# when cpack and dpkg-deb are there, the .deb holds the same tree.
+source "$(dirname "$0")/lib.sh"
+: "${PSOAS_BUILD_DIR:?}"
+touch "$T/out" "$T/err"
+
+pages="man1/psoas.1 man1/psoas-triage.1 man1/psoas-routine.1 man1/psoas-timer.1 man1/psoas-log.1
+man1/psoas-report.1 man5/psoas-content.5"
+
+# tree PREFIX ZSH_DIR: the files an install under PREFIX must hold.
+tree() {
+  echo "$1/bin/psoas"
+  for p in $pages; do echo "$1/share/man/$p"; done
+  echo "$1/share/bash-completion/completions/psoas"
+  echo "$1/share/zsh/$2/_psoas"
+  echo "$1/share/fish/vendor_completions.d/psoas.fish"
+}
+
+for prefix in /usr/local /usr; do
+  zsh_dir=site-functions
+  [ "$prefix" = /usr ] && zsh_dir=vendor-completions
+  root="$T/root${prefix//\//-}"
+  CURRENT="cmake --install --prefix $prefix"
+  DESTDIR="$root" cmake --install "$PSOAS_BUILD_DIR" --prefix "$prefix" >"$T/out" 2>"$T/err" ||
+    fail "cmake --install failed"
+  for f in $(tree "$prefix" "$zsh_dir"); do
+    check "installed $f" test -s "$root$f"
+  done
+  check "nothing else installed under $prefix" \
+    test "$(cd "$root" && find . -type f | sed 's/^\.//' | sort)" == "$(tree "$prefix" "$zsh_dir" | sort)"
+  check "the binary is executable" test -x "$root$prefix/bin/psoas"
+  check "the installed binary runs" "$root$prefix/bin/psoas" --version
+  check "its man page renders" sh -c "man -l '$root$prefix/share/man/man1/psoas-timer.1' | grep -q 'psoas timer'"
+done
+
+# bash-completion finds the installed script by its directory under XDG_DATA_DIRS.
+CURRENT="pkg-config bash-completion"
+if pkg-config --exists bash-completion 2>/dev/null; then
+  check "bash's completions dir is where Debian's bash-completion looks" \
+    test "$(pkg-config --variable=completionsdir bash-completion)" == /usr/share/bash-completion/completions
+fi
+
+# The Debian package.
+if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null && command -v dpkg-shlibdeps >/dev/null; then
+  CURRENT="cpack -G DEB"
+  (cd "$T" && cpack -G DEB --config "$PSOAS_BUILD_DIR/CPackConfig.cmake" -B "$T/deb") >"$T/out" 2>"$T/err" ||
+    fail "cpack failed"
+  deb=$(ls "$T"/deb/*.deb 2>/dev/null | head -1)
+  check "cpack made a .deb" test -n "$deb"
+  if [ -n "$deb" ]; then
+    dpkg-deb -c "$deb" | awk '{print $6}' | sed 's/^\.//' | grep -v '/$' | sort >"$T/deb.files"
+    check "the .deb holds the /usr tree" test "$(cat "$T/deb.files")" == "$(tree /usr vendor-completions | sort)"
+    check "the .deb depends on the shared libraries" sh -c "dpkg-deb -f '$deb' Depends | grep -q libsqlite3"
+  fi
+else
+  echo "skipped: cpack, dpkg-deb or dpkg-shlibdeps not installed"
+fi

@@ -91,6 +91,11 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char**
   return 2;
 }
 
+CLI::Validator non_empty() {
+  return CLI::Validator([](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); },
+                        "");
+}
+
 void reject_stray_words(const CLI::App& app) {
   for (const CLI::App* sub : app.get_subcommands()) {
     if (!sub->get_subcommands().empty()) {

@@ -21,6 +21,9 @@ void print_error(std::string_view subject, std::string_view why, std::string_vie
 // 0 for --help/--version (printed on stdout), 2 for every usage error.
 int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv);
 
+// A check for options whose value must not be empty (--journal '', --output '').
+CLI::Validator non_empty();
+
 // Throws UsageError when a command that has both a positional and subcommands (log's PAIN)
 // received a word next to its subcommand: `psoas log list extra`.
 void reject_stray_words(const CLI::App& app);

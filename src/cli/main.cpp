@@ -25,9 +25,11 @@ void build_app(CLI::App& app, Services& services) {
       "In an emergency call your local emergency number.\n"
       "See 'psoas COMMAND --help' and man psoas.\n");
   app.add_option("--journal", services.globals.journal, "Use this journal file instead of the default")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->check(non_empty());
   app.add_option("--content", services.globals.content_dirs, "Also load content (*.toml) from DIR")
       ->type_name("DIR")
+      ->check(CLI::Validator(CLI::ExistingDirectory).description(""))
       ->allow_extra_args(false);
   add_paths(app, services);
   add_triage(app, services);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/error.hpp"
 #include "psoas/report.hpp"
@@ -168,7 +169,9 @@ void add_report(CLI::App& app, Services& services) {
       ->check(CLI::IsMember({"text", "markdown", "md", "json", "csv", "html"}).description(""))
       ->type_name("{text,markdown,md,json,csv,html}");
   cmd->add_flag("--json", o->json, "Same as --format json")->excludes("--format");
-  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of standard output")
+      ->type_name("FILE")
+      ->check(non_empty());
   cmd->callback([o, &services] { run(*o, services); });
 }
 

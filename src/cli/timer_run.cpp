@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "psoas/error.hpp"
+#include "psoas/hooks.hpp"
 #include "psoas/when.hpp"
 
 extern char** environ;
@@ -179,13 +180,9 @@ pid_t Console::spawn(const std::vector<std::string>& args) {
   // stop signals to wait for them, and ignores SIGXFSZ), so SIGTERM stops a voice at once.
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  sigset_t none, defaults;
-  sigemptyset(&none);
-  sigemptyset(&defaults);
-  for (int s : {SIGPIPE, SIGXFSZ, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGTSTP}) sigaddset(&defaults, s);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  short flags = 0;
+  hooks::child_signal_defaults(attr, flags);
+  posix_spawnattr_setflags(&attr, flags);
   pid_t pid = -1;
   if (posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ) != 0) pid = -1;
   posix_spawnattr_destroy(&attr);

@@ -50,6 +50,9 @@ TABLE=$(cat <<'EOF'
 2 | --journal: 1 required PATH missing | - | --journal
 2 | --content: 1 required DIR missing | - | --content
 2 | not expected: extra | - | --paths extra
+2 | --content: Directory does not exist: $T/nowhere | - | --content "$T/nowhere" routine list
+2 | --journal: must not be empty | - | --journal '' log list
+2 | --output: must not be empty | - | report --output ''
 2 | triage: no question 'nosuch' | - | triage --yes nosuch
 2 | triage: no question 'bogus' | - | triage --unsure bogus
 2 | 'fever' is given two different answers | - | triage --yes fever --no fever

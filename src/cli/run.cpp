@@ -25,22 +25,10 @@ void run_routine(Services& services, const RunOptions& o) {
   const Content& content = services.content();
   const Routine& routine = content.routine(o.id);
   Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
-  services.journal();  // open it now: a broken journal should not wait for the end of the run
-  RunResult result;
-  int stop_signal = 0;
-  {
-    StatusPublisher status(services, "routine", routine.id, setup.scale);
-    Console console(services, setup);
-    RunSettings settings;
-    settings.status = &status;
-    settings.wait_each_step = o.wait;
-    settings.content = &content;
-    result = run_plan(console, plan, settings);
-    stop_signal = console.stop_signal();
-  }
-  Session stored = store_session(services, "routine", routine.id, result, std::string(to_string(result.outcome)));
-  run_hook(services, hooks::Event::session, session_json(stored));
-  services.exit_status = exit_status_for(stop_signal);
+  RunSettings settings;
+  settings.wait_each_step = o.wait;
+  settings.content = &content;
+  run_session(services, setup, plan, "routine", routine.id, settings);
 }
 
 }  // namespace

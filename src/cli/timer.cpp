@@ -48,20 +48,7 @@ void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
   if (args.label.empty()) throw UsageError("--label", "must not be empty");
   Plan plan = plan_timer(args, plan_settings_from(services.config()));
   ConsoleSetup setup = setup_console(services, o.sound);
-  services.journal();  // open it now: a broken journal should not wait for the end of the run
-  RunResult result;
-  int stop_signal = 0;
-  {
-    StatusPublisher status(services, "timer", args.label, setup.scale);
-    Console console(services, setup);
-    RunSettings settings;
-    settings.status = &status;
-    result = run_plan(console, plan, settings);
-    stop_signal = console.stop_signal();
-  }
-  Session stored = store_session(services, "timer", args.label, result, std::string(to_string(result.outcome)));
-  run_hook(services, hooks::Event::session, session_json(stored));
-  services.exit_status = exit_status_for(stop_signal);
+  run_session(services, setup, plan, "timer", args.label);
 }
 
 }  // namespace

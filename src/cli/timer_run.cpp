@@ -13,6 +13,8 @@
 
 #include "psoas/error.hpp"
 #include "psoas/hooks.hpp"
+#include "hook.hpp"
+#include "psoas/journal_io.hpp"
 #include "psoas/when.hpp"
 
 extern char** environ;
@@ -224,5 +226,22 @@ Session store_session(Services& services, std::string kind, std::string name, co
 }
 
 int exit_status_for(int signo) { return signo == 0 ? 0 : 128 + signo; }
+
+void run_session(Services& services, const ConsoleSetup& setup, const Plan& plan, const std::string& kind,
+                 const std::string& name, RunSettings settings) {
+  services.journal();  // open it now: a broken journal should not wait for the end of the run
+  RunResult result;
+  int stop_signal = 0;
+  {
+    StatusPublisher status(services, kind, name, setup.scale);
+    Console console(services, setup);
+    settings.status = &status;
+    result = run_plan(console, plan, settings);
+    stop_signal = console.stop_signal();
+  }
+  Session stored = store_session(services, kind, name, result, std::string(to_string(result.outcome)));
+  run_hook(services, hooks::Event::session, session_json(stored));
+  services.exit_status = exit_status_for(stop_signal);
+}
 
 }  // namespace psoas::cli

@@ -148,4 +148,10 @@ Session store_session(Services& services, std::string kind, std::string name, co
 // The exit status for a run stopped by `signo` (128 + signo), or 0.
 int exit_status_for(int signo);
 
+// A whole guided run, as `psoas timer` and `psoas routine run` do it: publishes its status,
+// runs `plan` on a console, stores the session (kind "timer" or "routine", named `name`),
+// tells the on-session hook, and sets the exit status when a signal stopped it.
+void run_session(Services& services, const ConsoleSetup& setup, const Plan& plan, const std::string& kind,
+                 const std::string& name, RunSettings settings = {});
+
 }  // namespace psoas::cli

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "psoas/hooks.hpp"
+#include "temp_dir.hpp"
 
 using namespace psoas;
 using namespace std::chrono;
@@ -20,16 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A temporary hooks directory, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "psoas-hooks-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
+struct TempDir : test::TempDir {
   // Writes the hook `name` as a shell script with `mode`.
   fs::path hook(const std::string& name, const std::string& body, mode_t mode = 0700) const {
     fs::path p = path / name;

@@ -11,6 +11,7 @@
 
 #include "psoas/error.hpp"
 #include "psoas/journal.hpp"
+#include "temp_dir.hpp"
 
 using namespace psoas;
 using namespace std::chrono;
@@ -18,15 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A temporary directory, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "psoas-journal-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 
 Instant at(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
   return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min};

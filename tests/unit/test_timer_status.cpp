@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "psoas/timer_status.hpp"
+#include "temp_dir.hpp"
 
 using namespace psoas;
 using namespace std::chrono;
@@ -15,16 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "psoas-status-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using test::TempDir;
 
 const WallTime t0{milliseconds{1'795'000'000'000}};
 

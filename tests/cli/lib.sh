@@ -31,8 +31,10 @@ trap finish EXIT
 fail() {
   FAILURES=$((FAILURES + 1))
   echo "FAIL [$CURRENT]: $*" >&2
-  echo "  stdout: $(head -c 2000 "$T/out")" >&2
-  echo "  stderr: $(head -c 2000 "$T/err")" >&2
+  # what the last `run` printed (tty tests have none)
+  [ -f "$T/out" ] && echo "  stdout: $(head -c 2000 "$T/out")" >&2
+  [ -f "$T/err" ] && echo "  stderr: $(head -c 2000 "$T/err")" >&2
+  return 0
 }
 
 # run ARGS... : runs psoas, storing stdout in $OUT, stderr in $ERR, status in $RC.
@@ -52,7 +54,7 @@ run_stdin() {
   OUT=$(cat "$T/out"); ERR=$(cat "$T/err")
 }
 
-expect_rc() { CHECKS=$((CHECKS + 1)); [ "$RC" -eq "$1" ] || fail "exit status $RC, expected $1"; }
+expect_rc() { CHECKS=$((CHECKS + 1)); [ "$RC" == "$1" ] || fail "exit status $RC, expected $1"; }
 expect_out() { CHECKS=$((CHECKS + 1)); [[ "$OUT" == *"$1"* ]] || fail "stdout lacks: $1"; }
 expect_no_out() { CHECKS=$((CHECKS + 1)); [[ "$OUT" != *"$1"* ]] || fail "stdout has: $1"; }
 expect_err() { CHECKS=$((CHECKS + 1)); [[ "$ERR" == *"$1"* ]] || fail "stderr lacks: $1"; }
@@ -70,3 +72,17 @@ expect_file_mode() {
   [ "$m" == "$2" ] || fail "mode of $1 is '$m', expected $2"
 }
 check() { CHECKS=$((CHECKS + 1)); CURRENT="$1"; shift; "$@" || fail "check failed: $*"; }
+
+# --- a real terminal: a pane in a private tmux server (tests that use it check for tmux) ---
+# Every tty_start uses a new server socket. Reusing one straight after kill-server can reach
+# the old server while it is still shutting down, and tmux then fails with "server exited
+# unexpectedly" (seen on a loaded CI machine). The sockets live in $T, so nothing is left
+# behind in /tmp/tmux-UID.
+TTY_RUN=0
+tm() { tmux -S "$T/tmux-$TTY_RUN" -f /dev/null "$@"; }
+# tty_start SESSION WIDTH HEIGHT COMMAND: COMMAND alone in a fresh pane of that size.
+tty_start() {
+  tm kill-server 2>/dev/null
+  TTY_RUN=$((TTY_RUN + 1))
+  tm new-session -d -s "$1" -x "$2" -y "$3" "$4" || fail "tmux could not start a pane for: $4"
+}

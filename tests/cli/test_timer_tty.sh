@@ -7,8 +7,6 @@ if ! command -v tmux >/dev/null; then
   echo "skip: tmux is not installed"
   exit 0
 fi
-SOCKET="psoas-test-$$"
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; finish' EXIT
 
 FIX="$T/fixture"
@@ -34,7 +32,6 @@ last_session() { sqlite3 -separator '|' "$JOURNAL" "SELECT kind, routine, phases
 # start ARGS...: psoas ARGS in a fresh 80x24 pane; the script records the terminal modes
 # before and after, and the exit status, then waits.
 start() {
-  tm kill-server 2>/dev/null
   rm -f "$T/rc" "$T/before" "$T/after"
   {
     echo '#!/bin/bash'
@@ -46,7 +43,7 @@ start() {
     echo "mv '$T/rc.tmp' '$T/rc'"
     echo "read -r"
   } >"$T/run.sh"
-  tm new-session -d -s tt -x 80 -y 24 "env LC_ALL=C.UTF-8 TERM=xterm-256color bash $T/run.sh"
+  tty_start tt 80 24 "env LC_ALL=C.UTF-8 TERM=xterm-256color bash $T/run.sh"
   CURRENT="psoas $* on a tty"
 }
 screen() { tm capture-pane -p -t tt 2>/dev/null; }

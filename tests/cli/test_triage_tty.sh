@@ -6,18 +6,15 @@ if ! command -v tmux >/dev/null; then
   echo "skip: tmux is not installed"
   exit 0
 fi
-SOCKET="psoas-tri-$$"
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; finish' EXIT
 
 stored() { sqlite3 "$JOURNAL" "SELECT count(*) FROM triage" 2>/dev/null || echo 0; }
 
 # start: psoas triage in a fresh 100x50 pane; its exit status goes to $T/rc.
 start() {
-  tm kill-server 2>/dev/null
   rm -f "$T/rc"
   printf '#!/bin/bash\n"%s" triage "$@"\necho $? >"%s/rc"\nread -r\n' "$PSOAS" "$T" >"$T/run.sh"
-  tm new-session -d -s tri -x 100 -y 50 "bash $T/run.sh"
+  tty_start tri 100 50 "bash $T/run.sh"
   CURRENT="psoas triage on a tty"
 }
 # wait_for TEXT: until the pane shows TEXT (10 s at most); the pane is left in $OUT.

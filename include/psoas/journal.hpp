@@ -13,9 +13,11 @@
 #include <vector>
 
 #include "psoas/clock.hpp"
+#include "psoas/error.hpp"
 
 namespace SQLite {
 class Database;
+class Exception;
 }
 
 namespace psoas {
@@ -107,6 +109,9 @@ class Journal {
   // A message for the user about how the journal was opened (e.g. read-only because newer), or empty.
   const std::string& notice() const;
   const std::filesystem::path& path() const;
+  // The error to show for a failed SQLite call on this journal: names the file, and says in
+  // plain words when the disk is full or the file, its directory or file system is read-only.
+  DataError failure(const SQLite::Exception& e) const;
 
   // Entries. `add` validates (pain 0-10 etc.; throws UsageError), fills id and uuid.
   // The journal never reads the clock: callers check "not in the future" with

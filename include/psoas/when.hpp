@@ -4,6 +4,7 @@
 // trailing blanks and letter case ("Mon", "2026-w47", "1H30M" all read).
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -84,6 +85,11 @@ std::chrono::seconds parse_duration(std::string_view text);
 // calendar day, 04:00 to 04:00. A local day is 23 or 25 hours long across a DST change.
 // Throws UsageError("range", ...) on anything else.
 Range parse_range(std::string_view text, Instant now, const Zone& zone, const Calendar& cal = {});
+
+// Days named by `text`: anything parse_range reads, or a weekday name (that day, the most
+// recent, today included), both honouring cal.day_start; nullopt for anything else (such
+// as a moment, "-2h"). Throws UsageError for a malformed range ("0d").
+std::optional<Range> parse_days(std::string_view text, Instant now, const Zone& zone, const Calendar& cal = {});
 
 // The range from the start of `from`'s day to the end of `to`'s day (both inclusive).
 // Each end is anything parse_range reads (`from` takes its start, `to` its end: "2026-11"

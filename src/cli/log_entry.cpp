@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "log.hpp"
 #include "psoas/content.hpp"
@@ -148,31 +149,39 @@ when::Calendar calendar(Services& services) {
   return {};
 }
 
+// The days `text` names ("today", "mon", "week", "2026-11-20"), honouring week_start and
+// day_starts_at so they start where the report's days do; nothing for a moment ("-2h",
+// "21:00", "mon 08:30") or text that is not a date at all.
+namespace {
+std::optional<when::Range> named_days(const std::string& text, Instant now, const when::Calendar& cal,
+                                      Services& services) {
+  try {
+    return when::parse_days(text, now, services.zone(), cal);
+  } catch (const UsageError&) {
+    return std::nullopt;  // "0d" and the like: parse_instant gives the error
+  }
+}
+}  // namespace
+
+// --since: from the start of the named days, or from a moment.
 Instant parse_since(const std::string& text, const when::Calendar& cal, Services& services) {
   const Instant now = services.clock().wall_now();
+  if (auto days = named_days(text, now, cal, services)) return days->from;
   try {
-    // A day or range first ("today", "week", "2026-11-20"), so it starts where the report's
-    // days do (week_start, day_starts_at); then a moment ("-2h", "21:00", "mon 08:30").
-    return when::parse_range(text, now, services.zone(), cal).from;
-  } catch (const UsageError&) {
-    try {
-      return when::parse_instant(text, now, services.zone());
-    } catch (const UsageError& u) {
-      throw UsageError("--since", u.what(), u.hint());
-    }
+    return when::parse_instant(text, now, services.zone());
+  } catch (const UsageError& u) {
+    throw UsageError("--since", u.what(), u.hint());
   }
 }
 
+// --until: up to the end of the named days, or up to a moment.
 Instant parse_until(const std::string& text, const when::Calendar& cal, Services& services) {
   const Instant now = services.clock().wall_now();
+  if (auto days = named_days(text, now, cal, services)) return days->to;
   try {
-    return when::parse_range(text, now, services.zone(), cal).to;  // a day or range: up to its end
-  } catch (const UsageError&) {
-    try {
-      return when::parse_instant(text, now, services.zone());  // a moment: up to it
-    } catch (const UsageError& u) {
-      throw UsageError("--until", u.what(), u.hint());
-    }
+    return when::parse_instant(text, now, services.zone());
+  } catch (const UsageError& u) {
+    throw UsageError("--until", u.what(), u.hint());
   }
 }
 

@@ -67,7 +67,12 @@ int main(int argc, char** argv) {
     print_error(e.subject(), e.what(), e.hint());
     return e.exit_code();
   } catch (const SQLite::Exception& e) {
-    print_error("journal", e.what(), {});
+    if (const Journal* journal = services.opened_journal()) {
+      DataError d = journal->failure(e);
+      print_error(d.subject(), d.what(), d.hint());
+    } else {
+      print_error("journal", e.what(), {});
+    }
     return 1;
   } catch (const std::exception& e) {
     print_error("error", e.what(), {});

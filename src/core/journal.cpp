@@ -1,12 +1,15 @@
 // Opening the journal: file checks before SQLite touches anything, pragmas, schema and
 // forward migrations. Reads and writes of rows live in journal_rows.cpp.
+#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <thread>
@@ -153,13 +156,63 @@ void create_file(const fs::path& path) {
   ::close(fd);
 }
 
-DataError sqlite_error(const fs::path& path, const SQLite::Exception& e) {
-  switch (e.getErrorCode()) {
+// Why SQLite could not write the journal at `path`, as the system sees it now; empty when
+// nothing stands out. SQLite keeps a -wal and a -shm file beside the journal, so it needs
+// the directory as well as the file, unless both of those files are already there.
+std::string unwritable_reason(const fs::path& path) {
+  fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  auto read_only_fs = [&] { return fmt::format("{} is on a read-only file system", dir.string()); };
+  if (::access(path.c_str(), W_OK) != 0 && errno != ENOENT) {
+    return errno == EROFS ? read_only_fs() : "the file is read-only";
+  }
+  if (::access(dir.c_str(), W_OK) != 0) {
+    if (errno == EROFS) return read_only_fs();
+    const std::string p = path.string();
+    if (::access((p + "-wal").c_str(), W_OK) == 0 && ::access((p + "-shm").c_str(), W_OK) == 0) return {};
+    return fmt::format("its directory {} is not writable", dir.string());
+  }
+  return {};
+}
+
+// True when the file system holding `path` has (almost) no room left for this user.
+bool disk_full(const fs::path& path) {
+  fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  struct statvfs st {};
+  return ::statvfs(dir.c_str(), &st) == 0 && st.f_bavail * st.f_frsize < 64 * 1024;
+}
+
+DataError unwritable(const fs::path& path, const std::string& why, const char* doing) {
+  return DataError("journal", fmt::format("cannot {} {}: {}; nothing was changed", doing, path.string(), why),
+                   "SQLite writes two files beside the journal, so both it and its directory must be writable");
+}
+
+// A DataError naming the journal for a failed SQLite call. `sys_errno` is the system error
+// behind it when SQLite kept one (0 otherwise); a full disk and a read-only file, directory
+// or file system are said in plain words. SQLite rolls back a failed write, so the journal
+// is as it was before the command.
+DataError sqlite_error(const fs::path& path, const SQLite::Exception& e, int sys_errno, const char* doing) {
+  const int code = e.getErrorCode() & 0xff;
+  switch (code) {
     case SQLITE_NOTADB: return DataError("journal", fmt::format("{} is not a psoas journal (file is not a database)", path.string()));
     case SQLITE_CORRUPT: return DataError("journal", fmt::format("{} is damaged: {}", path.string(), e.what()), "restore it from a backup or an export");
-    default: return DataError("journal", fmt::format("cannot open {}: {}", path.string(), e.what()));
+    default: break;
   }
+  const bool io = code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY;
+  if (code == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT || (io && sys_errno == 0 && disk_full(path))) {
+    return DataError("journal", fmt::format("cannot {} {}: the disk is full; nothing was changed", doing, path.string()),
+                     "free some space and try again");
+  }
+  if (io) {
+    std::string why = unwritable_reason(path);
+    if (!why.empty()) return unwritable(path, why, doing);
+  }
+  if (sys_errno != 0 && code == SQLITE_IOERR) {
+    return DataError("journal", fmt::format("cannot {} {}: {}", doing, path.string(), std::strerror(sys_errno)));
+  }
+  return DataError("journal", fmt::format("cannot {} {}: {}", doing, path.string(), e.what()));
 }
+
+int system_errno(const std::unique_ptr<SQLite::Database>& db) { return db ? sqlite3_system_errno(db->getHandle()) : 0; }
 
 struct Probe {
   int version = 0;
@@ -180,12 +233,31 @@ Probe probe(SQLite::Database& db) {
   return p;
 }
 
-// A migrated in-memory copy of `path` (or an empty journal), for reading old files read-only.
-std::unique_ptr<SQLite::Database> memory_copy(const fs::path* path) {
+// A migrated in-memory copy of `source` (or an empty journal), for reading old files read-only.
+std::unique_ptr<SQLite::Database> memory_copy(SQLite::Database* source) {
   auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  if (path) db->backup(path->c_str(), SQLite::Database::Load);
+  if (source) SQLite::Backup(*db, *source).executeStep();
   migrate(*db);
   return db;
+}
+
+// True when `path`-wal holds transactions not yet copied into the journal file itself.
+bool wal_has_frames(const fs::path& path) {
+  struct stat st {};
+  return ::stat((path.string() + "-wal").c_str(), &st) == 0 && st.st_size > 0;
+}
+
+// An SQLite URI that opens `path` as immutable: no locks, and no -wal or -shm created.
+std::string immutable_uri(const fs::path& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path.string()) {
+    if (std::isalnum(c) || std::strchr("/-._~", c)) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += fmt::format("%{:02X}", c);
+    }
+  }
+  return uri + "?immutable=1";
 }
 
 constexpr int busy_timeout_ms = 10000;
@@ -212,6 +284,9 @@ bool Journal::read_only() const { return m_impl->read_only; }
 const std::string& Journal::notice() const { return m_impl->notice; }
 const fs::path& Journal::path() const { return m_impl->path; }
 SQLite::Database& Journal::database() { return *m_impl->db; }
+DataError Journal::failure(const SQLite::Exception& e) const {
+  return sqlite_error(m_impl->path, e, system_errno(m_impl->db), m_impl->read_only ? "read" : "write");
+}
 
 Journal Journal::in_memory() {
   configure_sqlite();
@@ -234,14 +309,29 @@ Journal Journal::open(const fs::path& path, Access access) {
     }
     create_file(path);
   }
+  const char* doing = impl->read_only ? "read" : "write";
+  // Refused before SQLite starts, which would otherwise leave -wal and -shm files behind.
+  if (!impl->read_only) {
+    if (std::string why = unwritable_reason(path); !why.empty()) throw unwritable(path, why, doing);
+  }
+  // Reading where SQLite cannot keep its WAL index beside the journal (a read-only file,
+  // directory or file system, or a full disk) opens the file as immutable, which creates
+  // nothing. That is exact only while no -wal file holds transactions the file lacks, and
+  // nothing can write there meanwhile (it is not writable), so it is used only then.
+  const bool wal_frames = wal_has_frames(path);
+  bool immutable = impl->read_only && !wal_frames && !unwritable_reason(path).empty();
   // SQLite waits on a busy lock for busy_timeout_ms, except in a few cases it reports at
   // once (a WAL being set up or recovered by another process, a journal-mode change): while
   // several processes open a new journal together, those are tried again for as long again.
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
   auto connect = [&]() -> bool {
     try {
-      int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
-      impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
+      if (immutable) {
+        impl->db = std::make_unique<SQLite::Database>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+      } else {
+        int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+        impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
+      }
       Probe p = probe(*impl->db);
       if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
       if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
@@ -255,7 +345,7 @@ Journal Journal::open(const fs::path& path, Access access) {
         return true;
       }
       if (impl->read_only) {
-        if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : &path);
+        if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : impl->db.get());
         return true;
       }
       std::string mode = impl->db->execAndGet("PRAGMA journal_mode").getString();
@@ -263,8 +353,14 @@ Journal Journal::open(const fs::path& path, Access access) {
       impl->db->exec("PRAGMA synchronous = FULL");
       migrate(*impl->db);
     } catch (const SQLite::Exception& e) {
-      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) {
-        throw sqlite_error(path, e);
+      const int code = e.getErrorCode() & 0xff;
+      if (impl->read_only && !immutable && !wal_frames &&
+          (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY)) {
+        immutable = true;  // e.g. no room for the -shm file on a full disk
+        return false;
+      }
+      if (code != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) {
+        throw sqlite_error(path, e, system_errno(impl->db), doing);
       }
       return false;
     }
@@ -272,7 +368,7 @@ Journal Journal::open(const fs::path& path, Access access) {
   };
   while (!connect()) {
     impl->db.reset();
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!immutable) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return Journal(std::move(impl));
 }

@@ -387,10 +387,7 @@ std::optional<Range> read_range(std::string_view s, std::string_view text, Insta
 
 // One end of range_between: a range, a weekday's day or an instant's day.
 Range read_end(std::string_view text, Instant now, const Zone& zone, const Calendar& cal) {
-  const std::string s = normalize(text);
-  if (auto r = read_range(s, text, now, zone, cal)) return *r;
-  const sys_days today{local_day(now, zone, cal)};
-  if (auto day = read_day_word(s, today)) return days_range(*day, *day + days{1}, zone, cal);
+  if (auto r = parse_days(text, now, zone, cal)) return *r;
   const sys_days day{local_day(parse_instant(text, now, zone), zone, cal)};
   return days_range(day, day + days{1}, zone, cal);
 }
@@ -462,6 +459,14 @@ seconds parse_duration(std::string_view text) {
       fail(duration_kind, text, fmt::format("the longest is {}", format_duration(max_duration)));
   }
   fail(duration_kind, text);
+}
+
+std::optional<Range> parse_days(std::string_view text, Instant now, const Zone& zone, const Calendar& cal) {
+  const std::string s = normalize(text);
+  if (auto r = read_range(s, text, now, zone, cal)) return r;
+  const sys_days today{local_day(now, zone, cal)};
+  if (auto day = read_day_word(s, today)) return days_range(*day, *day + days{1}, zone, cal);
+  return std::nullopt;
 }
 
 Range parse_range(std::string_view text, Instant now, const Zone& zone, const Calendar& cal) {

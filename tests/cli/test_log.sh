@@ -136,6 +136,17 @@ run --journal "$CAL" log list --since 2026-01-11 --until 2026-01-11
 expect_rc 0; expect_no_out "2026-01-11 02:00"; expect_out "2026-01-11 05:00"; expect_out "2026-01-12 03:59"
 run --journal "$CAL" log list --until 2026-01-10
 expect_rc 0; expect_out "2026-01-11 02:00"; expect_no_out "2026-01-11 05:00"
+# A weekday name is that day as the report sees it: from 04:00, not midnight.
+D2=$(date -d '2 days ago' +%F); WD=$(date -d '2 days ago' +%a | tr '[:upper:]' '[:lower:]')
+for at in "${D2}T02:00" "${D2}T05:00"; do "$PSOAS" --journal "$CAL" log 2 --at "$at" >/dev/null; done
+run --journal "$CAL" log list --since "$WD"
+expect_rc 0; expect_no_out "$D2 02:00"; expect_out "$D2 05:00"
+run --journal "$CAL" log list --until "$WD" --since 2026-01-12
+expect_rc 0; expect_out "$D2 02:00"; expect_out "$D2 05:00"
+run --journal "$CAL" log list --since "$WD 03:00"
+expect_rc 0; expect_no_out "$D2 02:00"; expect_out "$D2 05:00"
+run --journal "$CAL" log list --since "$WD 01:00"
+expect_rc 0; expect_out "$D2 02:00"
 if [ "$(date +%u)" != 7 ]; then  # on a Sunday both kinds of week hold last Sunday
   "$PSOAS" --journal "$CAL" log 3 --at "sun 12:00" --note "last sunday" >/dev/null
   run --journal "$CAL" log list --since week

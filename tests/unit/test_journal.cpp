@@ -2,6 +2,7 @@
 // and what happens to files that are not (or not yet) ours.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -305,6 +306,19 @@ TEST_SUITE("journal") {
     CHECK(ro.all_entries()[0].where.size() == 2);
     CHECK(read_bytes(file) == before);
     CHECK_THROWS_AS(ro.add(make(at(2026, 1, 2), 2)), DataError);
+  }
+
+  TEST_CASE("a failed SQLite call is told with the journal's name, and a full disk in plain words") {
+    TempDir tmp;
+    fs::path file = tmp.path / "journal.db";
+    Journal j = Journal::open(file);
+    DataError full = j.failure(SQLite::Exception("database or disk is full", SQLITE_FULL));
+    CHECK(std::string(full.what()) == "cannot write " + file.string() + ": the disk is full; nothing was changed");
+    CHECK(full.hint() == "free some space and try again");
+    DataError other = j.failure(SQLite::Exception("constraint failed", SQLITE_CONSTRAINT));
+    CHECK(std::string(other.what()) == "cannot write " + file.string() + ": constraint failed");
+    DataError damaged = j.failure(SQLite::Exception("database disk image is malformed", SQLITE_CORRUPT));
+    CHECK(std::string(damaged.what()).find(file.string() + " is damaged") == 0);
   }
 
   TEST_CASE("a missing journal opened read-only is empty and not created") {

@@ -47,10 +47,10 @@ start() {
   CURRENT="psoas $* on a tty"
 }
 screen() { tm capture-pane -p -t tt 2>/dev/null; }
-# wait_for TEXT: until the pane shows TEXT (10 s at most); the pane is left in $OUT.
+# wait_for TEXT: until the pane shows TEXT (30 s at most, for a loaded machine); the pane is left in $OUT.
 wait_for() {
   local i
-  for i in $(seq 200); do
+  for i in $(seq 600); do
     OUT=$(screen)
     [[ "$OUT" == *"$1"* ]] && return 0
     sleep 0.05
@@ -60,7 +60,7 @@ wait_for() {
 keys() { tm send-keys -t tt "$@"; }
 finished() {
   local i
-  for i in $(seq 200); do [ -s "$T/rc" ] && break; sleep 0.05; done
+  for i in $(seq 600); do [ -s "$T/rc" ] && break; sleep 0.05; done
   RC=$(cat "$T/rc" 2>/dev/null || echo none)
   ERR=""
 }

@@ -17,10 +17,10 @@ start() {
   tty_start tri 100 50 "bash $T/run.sh"
   CURRENT="psoas triage on a tty"
 }
-# wait_for TEXT: until the pane shows TEXT (10 s at most); the pane is left in $OUT.
+# wait_for TEXT: until the pane shows TEXT (30 s at most, for a loaded machine); the pane is left in $OUT.
 wait_for() {
   local i
-  for i in $(seq 200); do
+  for i in $(seq 600); do
     OUT=$(tm capture-pane -p -t tri -S -5000 2>/dev/null)
     [[ "$OUT" == *"$1"* ]] && return 0
     sleep 0.05
@@ -30,7 +30,7 @@ wait_for() {
 answer() { tm send-keys -t tri -l "$1"; tm send-keys -t tri Enter; }
 finished() {
   local i
-  for i in $(seq 200); do [ -s "$T/rc" ] && break; sleep 0.05; done
+  for i in $(seq 600); do [ -s "$T/rc" ] && break; sleep 0.05; done
   RC=$(cat "$T/rc" 2>/dev/null || echo none)
   ERR=""
 }

@@ -109,6 +109,9 @@ class Journal {
   // A message for the user about how the journal was opened (e.g. read-only because newer), or empty.
   const std::string& notice() const;
   const std::filesystem::path& path() const;
+  // Why a journal at `path` could not be written now (a read-only file, directory or file
+  // system), in words for the user; empty when nothing stands in the way.
+  static std::string unwritable_reason(const std::filesystem::path& path);
   // The error to show for a failed SQLite call on this journal: names the file, and says in
   // plain words when the disk is full or the file, its directory or file system is read-only.
   DataError failure(const SQLite::Exception& e) const;

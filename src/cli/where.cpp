@@ -24,7 +24,11 @@ void print_text(Services& s, const Content& content) {
   auto row = [](std::string_view label, const fs::path& path, std::string_view note) {
     fmt::print("{:<14} {}{}\n", label, path.string(), note.empty() ? "" : fmt::format("  ({})", note));
   };
-  row("journal", p.journal, state_of(p.journal));
+  std::string journal_state = state_of(p.journal);
+  if (std::string why = Journal::unwritable_reason(p.journal); !why.empty()) {
+    journal_state += fmt::format("; cannot be written: {}", why);
+  }
+  row("journal", p.journal, journal_state);
   std::error_code ec;
   row("config", p.config_file,
       fs::exists(p.config_file, ec) ? std::string("present") : std::string("not present: defaults in use"));

@@ -166,6 +166,7 @@ std::string unwritable_reason(const fs::path& path) {
     return errno == EROFS ? read_only_fs() : "the file is read-only";
   }
   if (::access(dir.c_str(), W_OK) != 0) {
+    if (errno == ENOENT) return {};  // made when the first entry is written
     if (errno == EROFS) return read_only_fs();
     const std::string p = path.string();
     if (::access((p + "-wal").c_str(), W_OK) == 0 && ::access((p + "-shm").c_str(), W_OK) == 0) return {};
@@ -284,6 +285,7 @@ bool Journal::read_only() const { return m_impl->read_only; }
 const std::string& Journal::notice() const { return m_impl->notice; }
 const fs::path& Journal::path() const { return m_impl->path; }
 SQLite::Database& Journal::database() { return *m_impl->db; }
+std::string Journal::unwritable_reason(const fs::path& path) { return psoas::unwritable_reason(path); }
 DataError Journal::failure(const SQLite::Exception& e) const {
   return sqlite_error(m_impl->path, e, system_errno(m_impl->db), m_impl->read_only ? "read" : "write");
 }

@@ -160,9 +160,9 @@ fi
 # --- a read-only journal -------------------------------------------------------------------
 
 # readonly_checks WHY PREFIX...: the journal $J cannot be written by PREFIX psoas: every
-# write fails with one line that says WHY and changes nothing; every read works and leaves
-# no -wal or -shm file behind (SQLite cannot keep them there, so psoas reads the file as it
-# is).
+# write fails with one line that says WHY and changes nothing, --paths says WHY too; every
+# read works and leaves no -wal or -shm file behind (SQLite cannot keep them there, so
+# psoas reads the file as it is).
 readonly_checks() {
   local why=$1 cmd S; shift; S=$(sum "$J")
   for cmd in "${WRITES[@]}"; do
@@ -171,6 +171,8 @@ readonly_checks() {
     expect_err "$J: $why; nothing was changed"
     unchanged "$J" "$S"
   done
+  runx "$@" "$PSOAS" --journal "$J" --paths
+  expect_rc 0; expect_out "cannot be written: $why"
   for cmd in "log export --format json" "log list" "report"; do
     runx "$@" "$PSOAS" --journal "$J" $cmd
     expect_rc 0

@@ -180,7 +180,7 @@ struct Reminder {
       if (!next) break;
       wait = *next;
     }
-    console.line("desk-break reminders ended");
+    console.summary("desk-break reminders ended");
   }
 };
 

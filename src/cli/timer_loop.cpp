@@ -208,7 +208,7 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
   result.outcome = timer.state() == TimerState::completed ? TimerOutcome::completed : TimerOutcome::stopped;
   result.phases_done = timer.phases_done();
   result.phases_total = timer.phases_total();
-  console.line(fmt::format("{}  {}: {} of {} phases", result.outcome == TimerOutcome::completed ? "done" : "stopped",
+  console.summary(fmt::format("{}  {}: {} of {} phases", result.outcome == TimerOutcome::completed ? "done" : "stopped",
                            plan.title, result.phases_done, result.phases_total));
   return result;
 }

@@ -109,7 +109,14 @@ Console::Console(Services& services, ConsoleSetup setup)
 }
 
 Console::~Console() {
+  const bool had_screen = m_screen.has_value();
   m_screen.reset();
+  if (had_screen && !m_summary.empty()) {
+    // Not fmt::print, which throws when the terminal is gone (a closed window): a
+    // destructor must not, and the session still has to be stored.
+    std::fputs((m_summary + "\n").c_str(), stdout);
+    std::fflush(stdout);
+  }
   reap();
 }
 
@@ -165,6 +172,14 @@ void Console::line(std::string_view text) {
   bool bell = m_bell && m_services.terminal().stdout_is_tty();
   fmt::print("{}{}\n", text, bell ? "\a" : "");
   std::fflush(stdout);
+}
+
+void Console::summary(std::string_view text) {
+  if (m_display == Display::plain) {
+    line(text);
+  } else {
+    m_summary = text;
+  }
 }
 
 void Console::ring() {

@@ -92,6 +92,9 @@ class Console {
   void draw(const View& view);
   // One plain line on stdout, flushed (plain mode only).
   void line(std::string_view text);
+  // How the run ended, in one line: printed now in plain mode; on the screen, kept (the
+  // last one wins) and printed once the terminal's main screen is back, so it stays.
+  void summary(std::string_view text);
   void ring();
   // Speaks `text` without waiting (cutting off what is still being said).
   void say(const std::string& text);
@@ -120,6 +123,7 @@ class Console {
   std::vector<pid_t> m_children;
   SignalWatch m_signals;                 // before the screen: the screen is restored first
   std::optional<FullScreen> m_screen;
+  std::string m_summary;                 // for the main screen, after the full screen
 };
 
 // How a run ended, for the journal and the exit status.

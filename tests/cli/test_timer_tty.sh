@@ -1,6 +1,7 @@
 # psoas routine run and psoas timer on a real terminal (a pty in a private tmux server):
 # the full screen, keys space/n/p/q, Ctrl-C, a resize to a small window, the terminal put
-# back afterwards (modes, main screen, cursor) and the sessions stored.
+# back afterwards (modes, main screen, cursor), a line saying how the run ended left on the
+# main screen, and the sessions stored.
 source "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null; then
@@ -108,6 +109,7 @@ keys q
 finished
 expect_rc 0
 restored
+check "how it ended, left on the main screen" wait_for "stopped  Fixture routine: 0 of 4 phases"
 check "stored as stopped: $(last_session)" test "$(last_session)" == "routine|fixture|0|4|stopped"
 
 # --- Ctrl-C: stores the partial session, exits 130, terminal restored ---------------------
@@ -119,6 +121,7 @@ keys C-c
 finished
 expect_rc 130
 restored
+check "how it ended, after Ctrl-C" wait_for "stopped  Wall sit: 0 of 1 phases"
 check "stored after Ctrl-C: $(last_session)" test "$(last_session)" == "timer|Wall sit|0|1|stopped"
 
 # --- a run to its end on the screen -------------------------------------------------------
@@ -128,4 +131,5 @@ check "counting" wait_for "HOLD"
 finished
 expect_rc 0
 restored
+check "how it ended, at the end" wait_for "done  Timer: 1 of 1 phases"
 check "stored as completed: $(last_session)" test "$(last_session)" == "timer|Timer|1|1|completed"

@@ -133,6 +133,7 @@ struct TriageQuestion {
   Urgency urgency = Urgency::none;
   std::optional<Escalation> escalate;
   std::string suggests;                       // "", "flare-up" or "tightness"
+  std::string advice;                         // for a mention: what to do about it
   std::string source;
   SourcePos pos;
 };

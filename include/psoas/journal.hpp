@@ -149,6 +149,8 @@ class Journal {
   // Triage results.
   TriageRecord add_triage(TriageRecord r);
   std::vector<TriageRecord> triage_results(Instant from, Instant to) const;
+  // The most recent triage result before `to` (indexed by time), if any.
+  std::optional<TriageRecord> latest_triage_before(Instant to) const;
 
   // The underlying database, for benchmarks and tests.
   SQLite::Database& database();

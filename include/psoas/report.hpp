@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "psoas/content.hpp"
 #include "psoas/journal.hpp"
 #include "psoas/when.hpp"
 
@@ -21,21 +22,43 @@ namespace psoas::report {
 inline constexpr std::chrono::hours after_window{6};
 // ...minus the last entry at most this long before it starts.
 inline constexpr std::chrono::hours before_window{24};
-// A trend needs at least this many days with entries in the range and in the previous range.
+// The comparison with the previous range needs this many days with entries in each.
 inline constexpr int min_trend_days = 4;
+// The within-run comparison: the mean of the run's first `run_days` logged days (the
+// baseline) against its last `run_days`, once the run has `min_run_days` logged days.
+inline constexpr int run_days = 3;
+inline constexpr int min_run_days = 6;
+// A flare: the latest logged day 2 points or 30% above the median of the days logged in the
+// `flare_window` before it, when at least `min_flare_days` of them were logged.
+inline constexpr std::chrono::days flare_window{14};
+inline constexpr int min_flare_days = 4;
 // A trigger or helper is summarised when seen on at least this many days in the range.
 inline constexpr int min_factor_days = 3;
-// "May be improving" while the journal's first entry is less than this many days old.
+// "May be improving" while the run of logging is less than this many days old (Mehling 2011).
 inline constexpr int early_days = 28;
 
-// What compute_report needs; the CLI fills it with bounded, indexed queries.
+// A mention-level answer of the latest triage (eight weeks, age, low mood, ...), with the
+// advice its question carries in content.
+struct Mention {
+  std::string id;
+  std::string text;                    // the question as asked
+  std::string advice;                  // what to do about it, e.g. ask about a specialist
+};
+
+// What compute_report needs; `gather` fills it from a journal with bounded, indexed queries.
 struct ReportInput {
   when::Range range;                   // the days to report, whole local days
   Instant now{};                       // days after now's day are "to come" and not judged
-  std::vector<Entry> entries;          // at least [previous_range(range).from, range.to + after_window)
-  std::vector<Session> sessions;       // by start, at least [previous_range(range).from, range.to)
+  // At least entry_window(range), and every entry of the current run's first and last
+  // `run_days` logged days (they may lie before the window).
+  std::vector<Entry> entries;
+  std::vector<Session> sessions;       // by start, at least [min(previous.from, run start), range.to)
   std::vector<TriageRecord> triage;    // at least [range.from, range.to)
-  std::optional<Instant> first_entry;  // where this run of logging began (episode_start), for the 7-day / 8-week rules
+  // The first entry of the current run of logging (episode_start from the latest entry in
+  // the range); when absent it is found in `entries`, which must then hold the whole run.
+  std::optional<Instant> run_start;
+  std::vector<Mention> mentions;       // of the latest triage up to range.to
+  std::optional<Instant> mentions_at;  // when that triage was done
   const when::Zone* zone = nullptr;    // required
   when::Calendar calendar;
   std::string emergency_number = "112";
@@ -54,8 +77,17 @@ Instant episode_start(Instant earliest, Instant horizon,
 // The range of equal length (in local days) just before `range`.
 when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});
 
-// The entry query's window for `range`: [previous_range(range).from, range.to + after_window).
+// The entry query's window for `range`: from the previous range's start (or `flare_window`
+// before the range's last day, if earlier) to range.to + after_window.
 when::Range entry_window(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});
+
+// Fills a ReportInput for `range` from `journal`: the entry window, the current run's start,
+// its first and last logged days, sessions, triage results and the latest triage's
+// mention answers. `questions` is called only when a triage with answers exists, so a
+// report without one parses no content. Every query is an indexed range or lookup.
+ReportInput gather(const Journal& journal, when::Range range, Instant now, const when::Zone& zone,
+                   const when::Calendar& calendar,
+                   const std::function<const std::vector<TriageQuestion>&()>& questions);
 
 // One local day of the range.
 struct Day {
@@ -85,7 +117,7 @@ struct RoutineSummary {
 
 enum class Trend { not_enough_data, improving, may_be_improving, no_clear_change, worsening };
 
-// A comparison of this range with the previous one.
+// A comparison of two sets of days (this range with the previous one, or a place's).
 struct TrendResult {
   Trend trend = Trend::not_enough_data;
   int days = 0;                         // days with data in the range
@@ -103,6 +135,26 @@ struct Factor {
   int days_without = 0;
   double mean_with = 0;
   std::optional<double> mean_without;   // none when every day had it
+};
+
+// The within-run comparison (TRIAGE-SOURCES.md, "Trend rule"): the change from baseline.
+struct RunTrend {
+  Trend trend = Trend::not_enough_data;
+  std::chrono::year_month_day start;    // the run's first logged day
+  std::vector<std::chrono::year_month_day> first_days;  // its first run_days logged days
+  std::vector<std::chrono::year_month_day> last_days;   // its last run_days logged days
+  std::optional<double> baseline;       // mean of the first days' means
+  std::optional<double> latest;         // mean of the last days' means
+  std::optional<double> change;         // latest - baseline
+  std::optional<double> percent;        // change / baseline * 100, when baseline > 0
+};
+
+// The latest logged day well above the days before it.
+struct Flare {
+  std::chrono::year_month_day day;
+  double pain = 0;                      // that day's mean
+  double median = 0;                    // median of the daily means in the flare_window before it
+  int days_before = 0;                  // logged days in that window
 };
 
 // Pain in one place (from `psoas log --where`).
@@ -123,11 +175,17 @@ enum class Warning {
   red_flag_emergency,      // an emergency triage outcome in the range
   red_flag_clinician,      // a see-clinician triage outcome in the range
   worsening,               // re-run triage, see a clinician within days
+  place_worsening,         // one place worse while the overall trend is not
+  peg_worsening,           // the PEG score worse while the pain trend is not
+  flare,                   // the latest day well above the fortnight before: acute routine, cold
   no_improvement_1_week,   // suggest a clinician
   no_improvement_4_weeks,  // see a clinician
   no_improvement_8_weeks,  // see a specialist
   chronic_12_weeks,        // the pain has lasted 12 weeks or more: chronic
 };
+
+// The most urgent step the report points to.
+enum class Action { self_care, consider_clinician, see_clinician, emergency };
 
 // The numbers a report shows.
 struct Report {
@@ -150,15 +208,23 @@ struct Report {
   int breaks_done = 0;
   int breaks_skipped = 0;
   int breaks_snoozed = 0;
-  TrendResult pain;
+  Trend trend = Trend::not_enough_data; // the judgement: from `pain` and `run`, worsening wins
+  TrendResult pain;                     // this range against the previous one
+  std::optional<RunTrend> run;          // the current run's first days against its last days
+  int days_needed = 0;                  // more logged days until a trend, when not enough data
   std::optional<TrendResult> peg;       // when PEG items were logged in the range
+  std::optional<Flare> flare;
   bool trend_overridden = false;        // a red flag in the range overrides any trend
   std::vector<Factor> triggers;
   std::vector<Factor> helpers;
   std::vector<LocationSummary> locations;
   std::vector<RedFlag> red_flags;
-  std::optional<int> days_logged;       // days from the first entry ever to the range's last judged day
+  std::optional<int> days_logged;       // days from the run's first entry to the range's last judged day
+  int run_sessions = 0;                 // routine and timer sessions since the run began
   std::vector<Warning> warnings;        // most urgent first
+  Action action = Action::self_care;
+  std::vector<Mention> mentions;        // the latest triage's mention-level answers
+  std::optional<std::chrono::year_month_day> mentions_day;
   std::string emergency_number;
 };
 
@@ -184,6 +250,9 @@ bool is_empty(const Report& r);
 
 // Wording shared by every format.
 std::string_view trend_name(Trend t);                  // "improving", "not enough data yet", ...
+std::string_view trend_key(Trend t);                   // "improving", "not_enough_data", ...
+std::string_view warning_key(Warning w);               // "worsening", "no-improvement-1-week", ...
+std::string_view action_name(Action a);                // "self-care", "consider-clinician", ...
 std::string warning_text(Warning w, const Report& r);  // one or two sentences, plain text
 std::string disclaimer();                              // "This report is not a diagnosis. ..."
 std::string safety_net();                              // time course, what to watch for, don't delay

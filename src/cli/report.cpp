@@ -61,31 +61,6 @@ when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& 
   return when::parse_range("7d", now, zone, cal);
 }
 
-// What the report needs from the journal: the range, the one before it, and a few lookups.
-report::ReportInput fetch(const Journal& j, when::Range range, Instant now, const when::Zone& zone,
-                          const Config& config) {
-  report::ReportInput in;
-  in.range = range;
-  in.now = now;
-  in.zone = &zone;
-  in.calendar = config.calendar;
-  in.emergency_number = config.emergency_number;
-  when::Range window = report::entry_window(range, zone, config.calendar);
-  in.entries = j.entries(window.from, window.to);
-  in.sessions = j.sessions(window.from, range.to);
-  in.triage = j.triage_results(range.from, range.to);
-  auto in_range = std::find_if(in.entries.begin(), in.entries.end(), [&](const Entry& e) { return e.at >= range.from; });
-  if (in_range != in.entries.end() && in_range->at < range.to) {
-    // Far enough back for the 12-week rule, and no further.
-    Instant horizon = range.to - std::chrono::days(13 * 7);
-    in.first_entry = report::episode_start(in_range->at, horizon, [&j](Instant t) -> std::optional<Instant> {
-      if (auto e = j.first_at_or_after(t)) return e->at;
-      return std::nullopt;
-    });
-  }
-  return in;
-}
-
 // Writes `text` to `path` through a temporary file in the same directory and a rename, so a
 // reader never sees half a report and a failure leaves nothing behind. New files are 0600.
 void write_atomically(const std::filesystem::path& path, const std::string& text) {
@@ -120,7 +95,10 @@ void run(const ReportOptions& o, Services& s) {
 
   // A missing journal is an empty one: read-only never creates the file.
   const Journal& journal = s.journal(Access::read_only);
-  report::Report r = report::compute_report(fetch(journal, range, now, s.zone(), config));
+  report::ReportInput input = report::gather(journal, range, now, s.zone(), config.calendar,
+                                             [&s]() -> const std::vector<TriageQuestion>& { return s.content().questions; });
+  input.emergency_number = config.emergency_number;
+  report::Report r = report::compute_report(input);
 
   bool to_stdout = o.output.empty() || o.output == "-";
   if (*format == report::Format::text && to_stdout && report::is_empty(r)) {

@@ -366,26 +366,39 @@ TriageRecord Journal::add_triage(TriageRecord r) {
   return r;
 }
 
+namespace {
+
+constexpr const char* triage_columns = "SELECT id, uuid, at, utc_offset, outcome, answers, reasons, routine FROM triage ";
+
+TriageRecord triage_row(Statement& q) {
+  TriageRecord r;
+  r.id = q.getColumn(0).getInt64();
+  r.uuid = q.getColumn(1).getString();
+  r.at = Instant{seconds{q.getColumn(2).getInt64()}};
+  r.utc_offset = seconds{q.getColumn(3).getInt64()};
+  r.outcome = q.getColumn(4).getString();
+  r.answers_json = q.getColumn(5).getString();
+  r.reasons_json = q.getColumn(6).getString();
+  r.routine = q.getColumn(7).getString();
+  return r;
+}
+
+}  // namespace
+
 std::vector<TriageRecord> Journal::triage_results(Instant from, Instant to) const {
-  Statement q(*m_impl->db,
-              "SELECT id, uuid, at, utc_offset, outcome, answers, reasons, routine FROM triage "
-              "WHERE at >= ? AND at < ? ORDER BY at, id");
+  Statement q(*m_impl->db, std::string(triage_columns) + "WHERE at >= ? AND at < ? ORDER BY at, id");
   q.bind(1, secs(from));
   q.bind(2, secs(to));
   std::vector<TriageRecord> out;
-  while (q.executeStep()) {
-    TriageRecord r;
-    r.id = q.getColumn(0).getInt64();
-    r.uuid = q.getColumn(1).getString();
-    r.at = Instant{seconds{q.getColumn(2).getInt64()}};
-    r.utc_offset = seconds{q.getColumn(3).getInt64()};
-    r.outcome = q.getColumn(4).getString();
-    r.answers_json = q.getColumn(5).getString();
-    r.reasons_json = q.getColumn(6).getString();
-    r.routine = q.getColumn(7).getString();
-    out.push_back(std::move(r));
-  }
+  while (q.executeStep()) out.push_back(triage_row(q));
   return out;
+}
+
+std::optional<TriageRecord> Journal::latest_triage_before(Instant to) const {
+  Statement q(*m_impl->db, std::string(triage_columns) + "WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1");
+  q.bind(1, secs(to));
+  if (!q.executeStep()) return std::nullopt;
+  return triage_row(q);
 }
 
 }  // namespace psoas

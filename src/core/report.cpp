@@ -1,6 +1,8 @@
 // The report's numbers: days, sessions, adherence, trends, triggers and helpers, warnings.
 #include "psoas/report.hpp"
 
+#include "journal_json.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -45,23 +47,28 @@ DayIndex day_index(const when::Range& r, const when::Zone& zone, const when::Cal
   return ix;
 }
 
-// Daily means of `value(entry)` for entries in `r`, by day index (only days with a value).
+// Daily means of `value(entry)` for entries in `r`, by local day (only days with a value).
 template <typename F>
-std::map<int, Acc> daily(const std::vector<Entry>& entries, const when::Range& r, const when::Zone& zone,
-                         const when::Calendar& cal, F value) {
-  DayIndex ix = day_index(r, zone, cal);
-  std::map<int, Acc> out;
+std::map<sys_days, Acc> daily(const std::vector<Entry>& entries, const when::Range& r, const when::Zone& zone,
+                              const when::Calendar& cal, F value) {
+  std::map<sys_days, Acc> out;
   for (const Entry& e : entries) {
     if (e.at < r.from || e.at >= r.to) continue;
-    auto i = ix.of(e.at, zone, cal);
-    if (!i) continue;
-    if (std::optional<double> v = value(e)) out[*i].add(*v);
+    if (std::optional<double> v = value(e)) out[sys_days(when::local_day(e.at, zone, cal))].add(*v);
   }
   return out;
 }
 
+// The first (or last) `n` days of `by_day`.
+std::map<sys_days, Acc> first_n(const std::map<sys_days, Acc>& by_day, int n) {
+  return {by_day.begin(), std::next(by_day.begin(), std::min<std::ptrdiff_t>(n, std::ssize(by_day)))};
+}
+std::map<sys_days, Acc> last_n(const std::map<sys_days, Acc>& by_day, int n) {
+  return {std::prev(by_day.end(), std::min<std::ptrdiff_t>(n, std::ssize(by_day))), by_day.end()};
+}
+
 // The mean of daily means.
-std::optional<double> mean_of_days(const std::map<int, Acc>& by_day) {
+std::optional<double> mean_of_days(const std::map<sys_days, Acc>& by_day) {
   Acc a;
   for (const auto& [i, acc] : by_day) a.add(*acc.mean());
   return a.mean();
@@ -69,7 +76,7 @@ std::optional<double> mean_of_days(const std::map<int, Acc>& by_day) {
 
 // Labels a change with a minimal important difference of `points` or 30%, judged on the
 // rounded figures the user sees.
-TrendResult judge(const std::map<int, Acc>& now, const std::map<int, Acc>& before, int min_days,
+TrendResult judge(const std::map<sys_days, Acc>& now, const std::map<sys_days, Acc>& before, int min_days,
                   double points, bool early) {
   TrendResult t;
   t.days = static_cast<int>(now.size());
@@ -94,21 +101,13 @@ TrendResult judge(const std::map<int, Acc>& now, const std::map<int, Acc>& befor
   return t;
 }
 
-// ["a","b"] -> {a, b}; anything else -> {}.
-std::vector<std::string> parse_string_array(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = s.find('[');
-  if (i == std::string_view::npos) return out;
-  while ((i = s.find('"', i)) != std::string_view::npos) {
-    std::string item;
-    for (++i; i < s.size() && s[i] != '"'; ++i) {
-      if (s[i] == '\\' && i + 1 < s.size()) ++i;
-      item += s[i];
-    }
-    out.push_back(std::move(item));
-    ++i;
+// A stored reasons column as a list; a damaged one reads as no reasons, not a failure.
+std::vector<std::string> reasons_of(const TriageRecord& t) {
+  try {
+    return jsonread::parse_string_array(t.reasons_json);
+  } catch (const std::exception&) {
+    return {};
   }
-  return out;
 }
 
 std::string location_name(const Location& l) {
@@ -120,12 +119,24 @@ std::chrono::seconds duration_of(const Session& s) {
   return s.end > s.start ? std::chrono::seconds(s.end - s.start) : std::chrono::seconds(0);
 }
 
+// The first entry of the run that holds the latest entry before `end`, from sorted entries
+// that hold the whole run.
+std::optional<Instant> run_start_in(const std::vector<Entry>& sorted, Instant end) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), end, [](const Entry& e, Instant t) { return e.at < t; });
+  if (it == sorted.begin()) return std::nullopt;
+  --it;
+  while (it != sorted.begin() && std::prev(it)->at > it->at - episode_gap) --it;
+  return it->at;
+}
+
 struct Context {
   const ReportInput& in;
   const when::Zone& zone;
   DayIndex ix;
   std::optional<int> today;  // index of today's day; may be < 0 or >= count
   std::vector<Entry> entries;  // sorted by time
+  Instant end{};               // the end of the range's last judged day (today at the latest)
+  std::optional<Instant> run_start;
 };
 
 void fill_days(Report& r, const Context& c) {
@@ -262,15 +273,82 @@ std::vector<Factor> factors(const Report& r, const Context& c, std::vector<std::
   return out;
 }
 
+// The change from baseline within the current run of logging, when it has enough days.
+std::optional<RunTrend> run_trend(const Context& c, bool early, int& logged_days) {
+  if (!c.run_start) return std::nullopt;
+  auto pain = [](const Entry& e) { return std::optional<double>(e.pain); };
+  auto days_ = daily(c.entries, {*c.run_start, c.end}, c.zone, c.in.calendar, pain);
+  logged_days = static_cast<int>(days_.size());
+  if (days_.empty()) return std::nullopt;
+  RunTrend t;
+  t.start = std::chrono::year_month_day(days_.begin()->first);
+  auto head = first_n(days_, run_days), tail = last_n(days_, run_days);
+  for (const auto& [d, acc] : head) t.first_days.emplace_back(d);
+  for (const auto& [d, acc] : tail) t.last_days.emplace_back(d);
+  // The head and tail are complete (gather fetches them); they overlap when the run is short.
+  if (head.rbegin()->first >= tail.begin()->first) return t;
+  TrendResult j = judge(tail, head, run_days, 2.0, early);
+  t.trend = j.trend;
+  t.baseline = j.previous_mean;
+  t.latest = j.mean;
+  t.change = j.change;
+  t.percent = j.percent;
+  return t;
+}
+
+// Worsening from either comparison wins; improving needs one saying so and none worsening.
+Trend combine(const TrendResult& previous, const std::optional<RunTrend>& run) {
+  std::vector<Trend> ts;
+  if (previous.trend != Trend::not_enough_data) ts.push_back(previous.trend);
+  if (run && run->trend != Trend::not_enough_data) ts.push_back(run->trend);
+  if (ts.empty()) return Trend::not_enough_data;
+  auto any = [&ts](Trend t) { return std::find(ts.begin(), ts.end(), t) != ts.end(); };
+  if (any(Trend::worsening)) return Trend::worsening;
+  if (any(Trend::improving)) return Trend::improving;
+  if (any(Trend::may_be_improving)) return Trend::may_be_improving;
+  return Trend::no_clear_change;
+}
+
+// How many more logged days until either comparison can be made.
+int days_needed(const Report& r, int run_logged_days) {
+  int need = std::max(1, min_run_days - run_logged_days);
+  if (r.pain.previous_days >= min_trend_days) need = std::min(need, std::max(1, min_trend_days - r.pain.days));
+  return need;
+}
+
+std::optional<Flare> find_flare(const Context& c) {
+  auto pain = [](const Entry& e) { return std::optional<double>(e.pain); };
+  Instant from = c.run_start ? *c.run_start : c.in.range.from;
+  auto by_day = daily(c.entries, {std::max(from, c.in.range.from), c.end}, c.zone, c.in.calendar, pain);
+  if (by_day.empty()) return std::nullopt;
+  auto [last, acc] = *by_day.rbegin();
+  Instant window_from = when::day_begin(std::chrono::year_month_day(last - flare_window), c.zone, c.in.calendar);
+  Instant last_begin = when::day_begin(std::chrono::year_month_day(last), c.zone, c.in.calendar);
+  auto before = daily(c.entries, {window_from, last_begin}, c.zone, c.in.calendar, pain);
+  if (static_cast<int>(before.size()) < min_flare_days) return std::nullopt;
+  std::vector<double> means;
+  for (const auto& [d, a] : before) means.push_back(round1(*a.mean()));
+  std::sort(means.begin(), means.end());
+  std::size_t n = means.size();
+  double median = n % 2 ? means[n / 2] : (means[n / 2 - 1] + means[n / 2]) / 2.0;
+  double day_mean = round1(*acc.mean());
+  constexpr double eps = 1e-9;
+  bool flare = day_mean - median >= 2.0 - eps || (median > 0 && day_mean >= median * 1.3 - eps);
+  if (!flare) return std::nullopt;
+  return Flare{std::chrono::year_month_day(last), day_mean, round1(median), static_cast<int>(n)};
+}
+
 void fill_trends(Report& r, const Context& c, bool early) {
   const auto& cal = c.in.calendar;
   auto pain = [](const Entry& e) { return std::optional<double>(e.pain); };
   r.pain = judge(daily(c.entries, r.range, c.zone, cal, pain), daily(c.entries, r.previous, c.zone, cal, pain),
                  min_trend_days, 2.0, early);
-  auto peg = [](const Entry& e) -> std::optional<double> {
-    if (!e.enjoyment || !e.activity) return std::nullopt;
-    return (e.pain + *e.enjoyment + *e.activity) / 3.0;
-  };
+  int run_logged_days = 0;
+  r.run = run_trend(c, early, run_logged_days);
+  r.trend = combine(r.pain, r.run);
+  if (r.trend == Trend::not_enough_data) r.days_needed = days_needed(r, run_logged_days);
+  r.flare = find_flare(c);
+  auto peg = [](const Entry& e) { return peg_score(e); };
   auto peg_now = daily(c.entries, r.range, c.zone, cal, peg);
   if (!peg_now.empty()) r.peg = judge(peg_now, daily(c.entries, r.previous, c.zone, cal, peg), 1, 1.0, early);
 
@@ -291,12 +369,37 @@ void fill_trends(Report& r, const Context& c, bool early) {
   }
 }
 
+bool is_improving(Trend t) { return t == Trend::improving || t == Trend::may_be_improving; }
+
+// The 1/4/8/12-week rules, counted from the run's start, when pain has not improved.
+void duration_warnings(Report& r) {
+  bool improved = is_improving(r.trend) || (r.trend == Trend::not_enough_data && r.peg && is_improving(r.peg->trend));
+  // "No improvement" needs pain to improve on: some pain logged in the range.
+  if (improved || r.trend == Trend::worsening || !r.mean || *r.mean < 1.0 || !r.days_logged) return;
+  int n = *r.days_logged;
+  if (n >= 56) r.warnings.push_back(Warning::no_improvement_8_weeks);
+  else if (n >= 28) r.warnings.push_back(Warning::no_improvement_4_weeks);
+  else if (n >= 7) r.warnings.push_back(Warning::no_improvement_1_week);
+  if (n >= 84) r.warnings.push_back(Warning::chronic_12_weeks);
+}
+
+Action action_of(const Report& r) {
+  Action a = Action::self_care;
+  for (Warning w : r.warnings) {
+    Action b = w == Warning::red_flag_emergency              ? Action::emergency
+               : w == Warning::no_improvement_1_week         ? Action::consider_clinician
+               : w == Warning::flare                         ? Action::self_care
+                                                             : Action::see_clinician;
+    a = std::max(a, b);
+  }
+  return a;
+}
+
 void fill_warnings(Report& r, const Context& c) {
   for (const TriageRecord& t : c.in.triage) {
     if (t.at < r.range.from || t.at >= r.range.to) continue;
     if (t.outcome != "emergency" && t.outcome != "see-clinician") continue;
-    r.red_flags.push_back(
-        {t.at, when::local_day(t.at, c.zone, c.in.calendar), t.outcome, parse_string_array(t.reasons_json)});
+    r.red_flags.push_back({t.at, when::local_day(t.at, c.zone, c.in.calendar), t.outcome, reasons_of(t)});
   }
   std::stable_sort(r.red_flags.begin(), r.red_flags.end(),
                    [](const RedFlag& a, const RedFlag& b) { return a.at < b.at; });
@@ -306,17 +409,17 @@ void fill_warnings(Report& r, const Context& c) {
   if (has("emergency")) r.warnings.push_back(Warning::red_flag_emergency);
   if (has("see-clinician")) r.warnings.push_back(Warning::red_flag_clinician);
   r.trend_overridden = !r.red_flags.empty();
-  if (r.trend_overridden) return;
-
-  if (r.pain.trend == Trend::worsening) r.warnings.push_back(Warning::worsening);
-  bool improving = r.pain.trend == Trend::improving || r.pain.trend == Trend::may_be_improving;
-  // "No improvement" needs pain to improve on: some pain logged in the range.
-  if (improving || !r.mean || *r.mean < 1.0 || !r.days_logged) return;
-  int n = *r.days_logged;
-  if (n >= 56) r.warnings.push_back(Warning::no_improvement_8_weeks);
-  else if (n >= 28) r.warnings.push_back(Warning::no_improvement_4_weeks);
-  else if (n >= 7) r.warnings.push_back(Warning::no_improvement_1_week);
-  if (n >= 84) r.warnings.push_back(Warning::chronic_12_weeks);
+  if (!r.trend_overridden) {
+    bool worse = r.trend == Trend::worsening;
+    if (worse) r.warnings.push_back(Warning::worsening);
+    bool place = std::any_of(r.locations.begin(), r.locations.end(),
+                             [](const LocationSummary& l) { return l.trend.trend == Trend::worsening; });
+    if (!worse && place) r.warnings.push_back(Warning::place_worsening);
+    if (!worse && r.peg && r.peg->trend == Trend::worsening) r.warnings.push_back(Warning::peg_worsening);
+    if (r.flare) r.warnings.push_back(Warning::flare);
+    duration_warnings(r);
+  }
+  r.action = action_of(r);
 }
 
 }  // namespace
@@ -325,7 +428,8 @@ Instant episode_start(Instant earliest, Instant horizon,
                       const std::function<std::optional<Instant>(Instant)>& first_at_or_after) {
   Instant t = earliest;
   while (t >= horizon) {
-    std::optional<Instant> e = first_at_or_after(t - episode_gap);
+    // A gap of episode_gap or more ends the run: look from one second after it.
+    std::optional<Instant> e = first_at_or_after(t - episode_gap + std::chrono::seconds(1));
     if (!e || *e >= t) break;
     t = *e;
   }
@@ -339,14 +443,22 @@ when::Range previous_range(const when::Range& range, const when::Zone& zone, con
 }
 
 when::Range entry_window(const when::Range& range, const when::Zone& zone, const when::Calendar& cal) {
-  return {previous_range(range, zone, cal).from, range.to + after_window};
+  Instant from = previous_range(range, zone, cal).from;
+  if (range.to > range.from) {
+    sys_days last(when::local_day(range.to - std::chrono::seconds(1), zone, cal));
+    from = std::min(from, when::day_begin(std::chrono::year_month_day(last - flare_window), zone, cal));
+  }
+  return {from, range.to + after_window};
 }
 
 Report compute_report(const ReportInput& in) {
   if (!in.zone) throw std::invalid_argument("compute_report: no zone");
-  Context c{in, *in.zone, day_index(in.range, *in.zone, in.calendar), std::nullopt, in.entries};
+  Context c{in, *in.zone, day_index(in.range, *in.zone, in.calendar), std::nullopt, in.entries, {}, in.run_start};
   std::stable_sort(c.entries.begin(), c.entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
-  c.today = static_cast<int>((sys_days(when::local_day(in.now, c.zone, in.calendar)) - c.ix.first).count());
+  sys_days today(when::local_day(in.now, c.zone, in.calendar));
+  c.today = static_cast<int>((today - c.ix.first).count());
+  c.end = std::min(in.range.to, when::day_begin(std::chrono::year_month_day(today + days(1)), c.zone, in.calendar));
+  if (!c.run_start) c.run_start = run_start_in(c.entries, c.end);
 
   Report r;
   r.range = in.range;
@@ -355,8 +467,7 @@ Report compute_report(const ReportInput& in) {
   fill_days(r, c);
   fill_sessions(r, c);
 
-  std::optional<Instant> first = in.first_entry;
-  if (!c.entries.empty() && (!first || c.entries.front().at < *first)) first = c.entries.front().at;
+  std::optional<Instant> first = c.run_start;
   int last_judged = std::min(c.ix.count - 1, *c.today);
   if (first && last_judged >= 0) {
     auto since = (c.ix.first + days(last_judged) - sys_days(when::local_day(*first, c.zone, in.calendar))).count();
@@ -366,6 +477,12 @@ Report compute_report(const ReportInput& in) {
   fill_trends(r, c, early);
   r.triggers = factors(r, c, &Entry::triggers);
   r.helpers = factors(r, c, &Entry::helped);
+  if (c.run_start) {
+    for (const Session& s : in.sessions)
+      if (s.kind != "break" && s.start >= *c.run_start && s.start < c.end) ++r.run_sessions;
+  }
+  r.mentions = in.mentions;
+  if (in.mentions_at) r.mentions_day = when::local_day(*in.mentions_at, c.zone, in.calendar);
   fill_warnings(r, c);
   return r;
 }

@@ -33,19 +33,6 @@ std::string weekday_name(std::chrono::year_month_day d) {
   return names[std::chrono::weekday(std::chrono::sys_days(d)).c_encoding()];
 }
 
-std::string_view warning_key(Warning w) {
-  switch (w) {
-    case Warning::red_flag_emergency: return "red-flag-emergency";
-    case Warning::red_flag_clinician: return "red-flag-see-clinician";
-    case Warning::worsening: return "worsening";
-    case Warning::no_improvement_1_week: return "no-improvement-1-week";
-    case Warning::no_improvement_4_weeks: return "no-improvement-4-weeks";
-    case Warning::no_improvement_8_weeks: return "no-improvement-8-weeks";
-    case Warning::chronic_12_weeks: return "chronic-12-weeks";
-  }
-  return "warning";
-}
-
 std::string plural(int n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -87,6 +74,43 @@ std::string peg_text(const TrendResult& t) {
 
 using namespace detail;
 
+std::string_view warning_key(Warning w) {
+  switch (w) {
+    case Warning::red_flag_emergency: return "red-flag-emergency";
+    case Warning::red_flag_clinician: return "red-flag-see-clinician";
+    case Warning::worsening: return "worsening";
+    case Warning::place_worsening: return "place-worsening";
+    case Warning::peg_worsening: return "peg-worsening";
+    case Warning::flare: return "flare";
+    case Warning::no_improvement_1_week: return "no-improvement-1-week";
+    case Warning::no_improvement_4_weeks: return "no-improvement-4-weeks";
+    case Warning::no_improvement_8_weeks: return "no-improvement-8-weeks";
+    case Warning::chronic_12_weeks: return "chronic-12-weeks";
+  }
+  return "warning";
+}
+
+std::string_view action_name(Action a) {
+  switch (a) {
+    case Action::self_care: return "self-care";
+    case Action::consider_clinician: return "consider-clinician";
+    case Action::see_clinician: return "see-clinician";
+    case Action::emergency: return "emergency";
+  }
+  return "see-clinician";
+}
+
+std::string_view trend_key(Trend t) {
+  switch (t) {
+    case Trend::not_enough_data: return "not_enough_data";
+    case Trend::improving: return "improving";
+    case Trend::may_be_improving: return "may_be_improving";
+    case Trend::no_clear_change: return "no_clear_change";
+    case Trend::worsening: return "worsening";
+  }
+  return "not_enough_data";
+}
+
 std::string_view trend_name(Trend t) {
   switch (t) {
     case Trend::not_enough_data: return "not enough data yet";
@@ -110,25 +134,53 @@ std::string range_label(const Report& r) {
   return fmt::format("{} to {} ({} days)", first, date_label(r.days.back().date), r.days.size());
 }
 
+namespace {
+// "from 4.0 to 6.0 (+2.0 points, +50%)".
+std::string change_figures(std::optional<double> from, std::optional<double> to, std::optional<double> change,
+                           std::optional<double> pct) {
+  std::string out = fmt::format("from {} to {} ({} points", num1(from), num1(to), signed1(change.value_or(0)));
+  if (pct) out += fmt::format(", {}{:.0f}%", *pct > 0 ? "+" : "", *pct);
+  return out + ")";
+}
+}  // namespace
+
 std::string trend_sentence(const Report& r) {
-  const TrendResult& t = r.pain;
-  std::string prev = fmt::format("the previous {}", plural(static_cast<int>(r.days.size()), "day", "days"));
-  if (t.trend == Trend::not_enough_data) {
-    return fmt::format("Not enough data yet: a trend needs entries on at least {} days in this range and in {} "
-                       "(now {} and {}).",
-                       min_trend_days, prev, t.days, t.previous_days);
+  if (r.trend == Trend::not_enough_data) {
+    return fmt::format("Not enough data yet for a trend: log your pain on {} more {}. A trend compares your first {} "
+                       "days of logging with your latest {} once you have logged on {} days, and this range with "
+                       "the one before when each has entries on {} days.",
+                       r.days_needed, r.days_needed == 1 ? "day" : "days", run_days, run_days, min_run_days,
+                       min_trend_days);
   }
-  std::string figures = fmt::format("mean pain from {} to {} ({} points", num1(t.previous_mean), num1(t.mean),
-                                    signed1(t.change.value_or(0)));
-  if (t.percent) figures += fmt::format(", {}{:.0f}%", *t.percent > 0 ? "+" : "", *t.percent);
-  figures += fmt::format(") compared with {}.", prev);
-  std::string name(trend_name(t.trend));
+  std::vector<std::string> parts;
+  if (r.run && r.run->trend != Trend::not_enough_data) {
+    parts.push_back(fmt::format("mean pain {} between your first {} logged days (from {}) and your latest {}",
+                                change_figures(r.run->baseline, r.run->latest, r.run->change, r.run->percent),
+                                run_days, date_label(r.run->start), run_days));
+  }
+  if (r.pain.trend != Trend::not_enough_data) {
+    parts.push_back(fmt::format("{} compared with the previous {}",
+                                change_figures(r.pain.previous_mean, r.pain.mean, r.pain.change, r.pain.percent),
+                                plural(static_cast<int>(r.days.size()), "day", "days")));
+  }
+  std::string name(trend_name(r.trend));
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  std::string out = name + ": " + figures;
-  if (t.trend == Trend::may_be_improving) out += " Early on, a change like this is less certain; keep logging.";
+  std::string out = fmt::format("{}: {}.", name, fmt::join(parts, "; "));
+  if (r.trend == Trend::may_be_improving) out += " Early on, a change like this is less certain; keep logging.";
   if (r.trend_overridden) out += " A triage in this range found warning signs: follow its advice whatever the trend.";
   return out;
 }
+
+namespace detail {
+std::string mention_heading(const Report& r) {
+  return fmt::format("To raise with a clinician, from your latest triage{}",
+                     r.mentions_day ? fmt::format(" ({})", date_label(*r.mentions_day)) : "");
+}
+
+std::string mention_text(const Mention& m) {
+  return m.advice.empty() ? m.text : fmt::format("{} {}", m.text, m.advice);
+}
+}  // namespace detail
 
 namespace {
 std::string latest_triage(const Report& r, std::string_view outcome) {
@@ -141,6 +193,20 @@ std::string call_text(const std::string& number) {
   if (number == "112") return "Call 112 (911 or 999 where those are the emergency numbers)";
   return fmt::format("Call {}", number);
 }
+}  // namespace
+
+namespace {
+// "logged self-care" only where sessions were logged (TRIAGE-SOURCES.md).
+std::string logged_what(const Report& r) {
+  return r.run_sessions > 0 ? "logged self-care" : "logging";
+}
+std::string worse_places(const Report& r) {
+  std::vector<std::string> names;
+  for (const LocationSummary& l : r.locations)
+    if (l.trend.trend == Trend::worsening) names.push_back(l.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+constexpr std::string_view again = "Run 'psoas triage' again and see a clinician within the next few days.";
 }  // namespace
 
 std::string warning_text(Warning w, const Report& r) {
@@ -156,15 +222,28 @@ std::string warning_text(Warning w, const Report& r) {
                          "been seen since, see one within the next few days, the same day if you have a fever.",
                          latest_triage(r, "see-clinician"));
     case Warning::worsening:
-      return "Your pain is getting worse. Run 'psoas triage' again and see a clinician within the next few days.";
+      return fmt::format("Your pain is getting worse. {}", again);
+    case Warning::place_worsening:
+      return fmt::format("Pain in one place is getting worse ({}). {}", worse_places(r), again);
+    case Warning::peg_worsening:
+      return fmt::format("Your PEG score (pain and how much it gets in the way of enjoyment and activity) is "
+                         "getting worse. {}",
+                         again);
+    case Warning::flare:
+      return fmt::format("Pain on {} ({}) was well above the {} days before it (median {}): a flare. For the first "
+                         "48 hours, do the gentle 'acute' routine (psoas routine run acute) and use cold. If anything "
+                         "new appeared, run 'psoas triage' again.",
+                         r.flare ? date_label(r.flare->day) : "", r.flare ? num1(r.flare->pain) : "-",
+                         flare_window.count(), r.flare ? num1(r.flare->median) : "-");
     case Warning::no_improvement_1_week:
-      return fmt::format("No clear improvement after {} days of logged self-care: consider seeing a clinician.", n);
+      return fmt::format("No clear improvement after {} days of {}: consider seeing a clinician.", n, logged_what(r));
     case Warning::no_improvement_4_weeks:
-      return fmt::format("No clear improvement after {} days (4 weeks or more) of logged self-care: see a clinician.", n);
+      return fmt::format("No clear improvement after {} days (4 weeks or more) of {}: see a clinician.", n,
+                         logged_what(r));
     case Warning::no_improvement_8_weeks:
-      return fmt::format("No clear improvement after {} days (8 weeks or more) of logged self-care: see a clinician "
+      return fmt::format("No clear improvement after {} days (8 weeks or more) of {}: see a clinician "
                          "and ask about a specialist.",
-                         n);
+                         n, logged_what(r));
     case Warning::chronic_12_weeks:
       return "Back pain that lasts 12 weeks or more is called chronic: plan ongoing care with a clinician.";
   }

@@ -17,8 +17,10 @@ std::string minutes(std::chrono::seconds s);
 std::string percent(double fraction);
 // "Mon", "Tue", ... for a date.
 std::string weekday_name(std::chrono::year_month_day d);
-// "triage" for Warning::red_flag_*, "trend" for the others: a stable key.
-std::string_view warning_key(Warning w);
+// "To raise with a clinician, from your latest triage (2026-11-20)".
+std::string mention_heading(const Report& r);
+// The question and its advice, as one line.
+std::string mention_text(const Mention& m);
 // "3 days" / "1 day".
 std::string plural(int n, std::string_view one, std::string_view many);
 // The streak, e.g. "3 days" or "at least 14 days".

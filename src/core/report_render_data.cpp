@@ -25,14 +25,6 @@ json::Object& opt(json::Object& o, std::string_view key, std::optional<int> v) {
   return v ? o.add(key, *v) : o.add_null(key);
 }
 
-std::string trend_key(Trend t) {
-  std::string s(trend_name(t));
-  if (t == Trend::not_enough_data) s = "not enough data";
-  for (char& c : s)
-    if (c == ' ') c = '_';
-  return s;
-}
-
 std::string trend_json(const TrendResult& t) {
   json::Object o;
   o.add("trend", trend_key(t.trend)).add("label", trend_name(t.trend)).add("days", t.days);
@@ -42,6 +34,49 @@ std::string trend_json(const TrendResult& t) {
   opt(o, "change", t.change);
   opt(o, "percent", t.percent);
   return o.str();
+}
+
+std::string run_json(const RunTrend& t) {
+  json::Object o;
+  o.add("trend", trend_key(t.trend)).add("label", trend_name(t.trend)).add("start", date_label(t.start));
+  std::vector<std::string> first, last;
+  for (auto d : t.first_days) first.push_back(date_label(d));
+  for (auto d : t.last_days) last.push_back(date_label(d));
+  o.add_raw("first_days", json::array(first)).add_raw("last_days", json::array(last));
+  opt(o, "baseline", t.baseline);
+  opt(o, "latest", t.latest);
+  opt(o, "change", t.change);
+  opt(o, "percent", t.percent);
+  return o.str();
+}
+
+// The judgement, with both comparisons behind it.
+std::string judgement_json(const Report& r) {
+  json::Object o;
+  o.add("trend", trend_key(r.trend)).add("label", trend_name(r.trend));
+  if (r.trend == Trend::not_enough_data) o.add("days_needed", r.days_needed);
+  else o.add_null("days_needed");
+  o.add_raw("previous_range", trend_json(r.pain));
+  if (r.run) o.add_raw("within_run", run_json(*r.run));
+  else o.add_null("within_run");
+  return o.str();
+}
+
+std::string flare_json(const Report& r) {
+  if (!r.flare) return "null";
+  return json::Object()
+      .add("date", date_label(r.flare->day))
+      .add("pain", round2(r.flare->pain))
+      .add("median_before", round2(r.flare->median))
+      .add("days_before", r.flare->days_before)
+      .str();
+}
+
+std::string mentions_json(const Report& r) {
+  std::vector<std::string> out;
+  for (const Mention& m : r.mentions)
+    out.push_back(json::Object().add("id", m.id).add("text", m.text).add("advice", m.advice).str());
+  return json::array_raw(out);
 }
 
 std::string range_json(const when::Range& r) {
@@ -130,7 +165,8 @@ std::string render_json(const Report& r, const RenderOptions& o) {
   opt(j, "mean", r.mean);
   opt(j, "min", r.min);
   opt(j, "max", r.max);
-  j.add_raw("trend", trend_json(r.pain)).add("trend_overridden_by_red_flag", r.trend_overridden);
+  j.add_raw("trend", judgement_json(r)).add("trend_overridden_by_red_flag", r.trend_overridden);
+  j.add_raw("flare", flare_json(r));
   if (r.peg) j.add_raw("peg", trend_json(*r.peg));
   else j.add_null("peg");
   j.add_raw("days", days_json(r)).add_raw("sessions", sessions_json(r));
@@ -141,7 +177,12 @@ std::string render_json(const Report& r, const RenderOptions& o) {
   j.add_raw("locations", json::array_raw(locations));
   j.add_raw("red_flags", red_flags_json(r));
   opt(j, "days_logged", r.days_logged);
+  j.add("run_sessions", r.run_sessions);
   j.add_raw("warnings", warnings_json(r));
+  j.add("urgency", action_name(r.action));
+  if (r.mentions_day) j.add("latest_triage_date", date_label(*r.mentions_day));
+  else j.add_null("latest_triage_date");
+  j.add_raw("mentions", mentions_json(r));
   j.add("emergency_number", r.emergency_number);
   j.add_raw("emergency_signs", json::array(cauda_equina_card(r.emergency_number)));
   j.add("safety_net", safety_net()).add("disclaimer", disclaimer());

@@ -160,6 +160,12 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     s += "</ul>\n</section>\n";
   }
 
+  if (!r.mentions.empty()) {
+    s += "<section>\n<h2>" + esc(mention_heading(r)) + "</h2>\n<ul>\n";
+    for (const Mention& m : r.mentions) s += "<li>" + esc(mention_text(m)) + "</li>\n";
+    s += "</ul>\n</section>\n";
+  }
+
   s += "<section>\n<h2>Pain</h2>\n";
   if (r.entries == 0) s += p("No entries in this range.");
   else

@@ -36,6 +36,12 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
     add("");
   }
 
+  if (!r.mentions.empty()) {
+    add("## " + md(mention_heading(r)) + "\n");
+    for (const Mention& m : r.mentions) add("- " + md(mention_text(m)));
+    add("");
+  }
+
   add("## Pain\n");
   if (r.entries == 0) add("No entries in this range.\n");
   else

@@ -70,7 +70,7 @@ void warnings(Text& t, const Report& r) {
   if (r.warnings.empty()) return;
   t.heading("Warnings");
   for (Warning w : r.warnings) {
-    bool urgent = w == Warning::red_flag_emergency || w == Warning::red_flag_clinician || w == Warning::worsening;
+    bool urgent = w != Warning::flare && w != Warning::no_improvement_1_week;
     t.para(fmt::format("  {} ", t.paint("!", urgent ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold
                                                      : fmt::emphasis::bold)),
            warning_text(w, r));
@@ -79,6 +79,12 @@ void warnings(Text& t, const Report& r) {
     t.para("    ", fmt::format("triage on {}: {}{}", date_label(f.day), f.outcome,
                                 f.reasons.empty() ? "" : fmt::format(" ({})", fmt::join(f.reasons, ", "))));
   }
+}
+
+void mentions(Text& t, const Report& r) {
+  if (r.mentions.empty()) return;
+  t.heading(mention_heading(r));
+  for (const Mention& m : r.mentions) t.para("  - ", mention_text(m));
 }
 
 void pain(Text& t, const Report& r) {
@@ -172,6 +178,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   t.line(t.bold("psoas report: " + range_label(r)));
   if (!o.generated.empty()) t.line("Made " + o.generated);
   warnings(t, r);
+  mentions(t, r);
   pain(t, r);
   chart(t, r);
   sessions(t, r);

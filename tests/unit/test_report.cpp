@@ -70,7 +70,7 @@ TEST_SUITE("report") {
     CHECK(p.from == at(2026, 11, 9, 0));
     CHECK(p.to == at(2026, 11, 16, 0));
     when::Range w = entry_window(in.range, utc);
-    CHECK(w.from == p.from);
+    CHECK(w.from == at(2026, 11, 8, 0));  // 14 days before the last day, for a flare
     CHECK(w.to == in.range.to + hours(6));
   }
 
@@ -119,7 +119,7 @@ TEST_SUITE("report") {
 
   TEST_CASE("trend") {
     auto in = week();
-    in.first_entry = at(2026, 10, 1);  // well past the first weeks
+    in.run_start = at(2026, 10, 1);  // well past the first weeks
     SUBCASE("improving: down by 2 points") {
       daily(in, nov9, {6, 6, 6, 6, 6, 6, 6});
       daily(in, nov16, {4, 4, 4, 4, 4, 4, 4});
@@ -136,7 +136,7 @@ TEST_SUITE("report") {
       CHECK(compute_report(in).pain.trend == Trend::improving);
     }
     SUBCASE("may be improving in the first weeks") {
-      in.first_entry = at(2026, 11, 9);
+      in.run_start = at(2026, 11, 9);
       daily(in, nov9, {6, 6, 6, 6});
       daily(in, nov16, {3, 3, 3, 3});
       Report r = compute_report(in);
@@ -166,14 +166,37 @@ TEST_SUITE("report") {
       daily(in, nov16, {4, 4, 4, 4});
       CHECK(compute_report(in).pain.trend == Trend::worsening);
     }
-    SUBCASE("not enough data with fewer than 4 days in either range") {
+    SUBCASE("fewer than 4 days in the previous range: the run's first days against its last decide") {
       daily(in, nov9, {6, 6, 6});
       daily(in, nov16, {2, 2, 2, 2, 2});
       Report r = compute_report(in);
       CHECK(r.pain.trend == Trend::not_enough_data);
       CHECK(r.pain.days == 5);
       CHECK(r.pain.previous_days == 3);
-      CHECK(trend_sentence(r).starts_with("Not enough data yet"));
+      REQUIRE(r.run);
+      CHECK(r.run->trend == Trend::improving);
+      CHECK(*r.run->baseline == doctest::Approx(6.0));
+      CHECK(*r.run->latest == doctest::Approx(2.0));
+      CHECK(r.trend == Trend::improving);
+    }
+    SUBCASE("not enough data: fewer than 6 logged days and fewer than 4 in the previous range") {
+      in.run_start.reset();
+      daily(in, nov9 + days(4), {6, 6});
+      daily(in, nov16, {2, 2, 2});
+      Report r = compute_report(in);
+      CHECK(r.trend == Trend::not_enough_data);
+      CHECK(r.days_needed == 1);
+      CHECK(trend_sentence(r).starts_with("Not enough data yet for a trend: log your pain on 1 more day."));
+    }
+    SUBCASE("the run's first days say worsening while the previous range says no change: worsening wins") {
+      daily(in, nov9 - days(3), {2, 2, 2});
+      daily(in, nov9, {5, 5, 5, 5, 5, 5, 5});
+      daily(in, nov16, {5, 5, 5, 5, 5, 5, 5});
+      Report r = compute_report(in);
+      CHECK(r.pain.trend == Trend::no_clear_change);
+      CHECK(r.run->trend == Trend::worsening);
+      CHECK(r.trend == Trend::worsening);
+      CHECK(r.warnings.front() == Warning::worsening);
     }
     SUBCASE("several entries on one day count as one day") {
       for (int h = 8; h < 20; ++h) in.entries.push_back(entry(at(2026, 11, 16, h), 5));
@@ -187,14 +210,14 @@ TEST_SUITE("report") {
     daily(in, nov9, {5, 5, 5, 5});
     daily(in, nov16, {5, 5, 5, 5});
     SUBCASE("fewer than 7 days: nothing yet") {
-      in.first_entry = at(2026, 11, 17);
+      in.run_start = at(2026, 11, 17);
       in.entries.erase(in.entries.begin(), in.entries.begin() + 5);  // keep Nov 17-19
       Report r = compute_report(in);
       CHECK(*r.days_logged == 6);
       CHECK(r.warnings.empty());
     }
     SUBCASE("7 days: suggest a clinician") {
-      in.first_entry = at(2026, 11, 16);
+      in.run_start = at(2026, 11, 16);
       in.entries.erase(in.entries.begin(), in.entries.begin() + 4);
       Report r = compute_report(in);
       CHECK(*r.days_logged == 7);
@@ -202,25 +225,25 @@ TEST_SUITE("report") {
       CHECK(warning_text(Warning::no_improvement_1_week, r).find("clinician") != std::string::npos);
     }
     SUBCASE("8 weeks: a specialist") {
-      in.first_entry = at(2026, 9, 28);
+      in.run_start = at(2026, 9, 28);
       Report r = compute_report(in);
       CHECK(*r.days_logged == 56);
       CHECK(r.warnings == std::vector{Warning::no_improvement_8_weeks});
       CHECK(warning_text(Warning::no_improvement_8_weeks, r).find("specialist") != std::string::npos);
     }
     SUBCASE("12 weeks: chronic") {
-      in.first_entry = at(2026, 8, 1);
+      in.run_start = at(2026, 8, 1);
       Report r = compute_report(in);
       CHECK(r.warnings == std::vector{Warning::no_improvement_8_weeks, Warning::chronic_12_weeks});
     }
     SUBCASE("improving: no duration warning") {
-      in.first_entry = at(2026, 8, 1);
+      in.run_start = at(2026, 8, 1);
       for (Entry& e : in.entries)
         if (e.at >= at(2026, 11, 16, 0)) e.pain = 2;
       CHECK(compute_report(in).warnings.empty());
     }
     SUBCASE("no pain left to improve: no duration warning") {
-      in.first_entry = at(2026, 8, 1);
+      in.run_start = at(2026, 8, 1);
       for (Entry& e : in.entries) e.pain = 0;
       CHECK(compute_report(in).warnings.empty());
     }
@@ -228,7 +251,7 @@ TEST_SUITE("report") {
 
   TEST_CASE("a red flag in the range overrides any trend") {
     auto in = week();
-    in.first_entry = at(2026, 8, 1);
+    in.run_start = at(2026, 8, 1);
     daily(in, nov9, {6, 6, 6, 6});
     daily(in, nov16, {9, 9, 9, 9});
     TriageRecord t;
@@ -325,7 +348,7 @@ TEST_SUITE("report") {
 
   TEST_CASE("PEG and pain per place") {
     auto in = week();
-    in.first_entry = at(2026, 8, 1);
+    in.run_start = at(2026, 8, 1);
     auto peg = [](Instant t, int p, int e, int a) {
       Entry x = entry(t, p);
       x.enjoyment = e;
@@ -369,7 +392,7 @@ TEST_SUITE("report") {
 
   TEST_CASE("renderers") {
     auto in = week();
-    in.first_entry = at(2026, 10, 1);
+    in.run_start = at(2026, 10, 1);
     daily(in, nov9, {5, 5, 5, 5});
     daily(in, nov16, {5, 4, 5, 4, 5});
     in.sessions = {session(at(2026, 11, 16, 8), 15, "morning & <evening>")};
@@ -408,17 +431,21 @@ TEST_SUITE("report") {
 
   TEST_CASE("episode_start walks back over entries until a 14-day gap") {
     std::vector<Instant> times = {at(2026, 1, 1), at(2026, 9, 1), at(2026, 9, 14), at(2026, 9, 27),
-                                  at(2026, 10, 20), at(2026, 11, 2), at(2026, 11, 16)};
+                                  at(2026, 10, 21), at(2026, 11, 3), at(2026, 11, 16)};
     int lookups = 0;
     auto lookup = [&](Instant t) -> std::optional<Instant> {
       ++lookups;
       auto it = std::lower_bound(times.begin(), times.end(), t);
       return it == times.end() ? std::nullopt : std::optional<Instant>(*it);
     };
-    CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), lookup) == at(2026, 10, 20));
+    CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), lookup) == at(2026, 10, 21));
     CHECK(lookups == 3);
     SUBCASE("stops at the horizon") {
-      CHECK(episode_start(at(2026, 11, 16), at(2026, 11, 10), lookup) == at(2026, 11, 2));
+      CHECK(episode_start(at(2026, 11, 16), at(2026, 11, 10), lookup) == at(2026, 11, 3));
+    }
+    SUBCASE("a gap of exactly 14 days starts a new run") {
+      times = {at(2026, 11, 2), at(2026, 11, 16)};
+      CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), lookup) == at(2026, 11, 16));
     }
   }
 

@@ -1,0 +1,101 @@
+// The report's queries: what compute_report needs from the journal, and no more.
+#include <algorithm>
+
+#include "psoas/report.hpp"
+#include "psoas/triage.hpp"
+
+namespace psoas::report {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+// How far apart `run_days` logged days of one run can lie: each is within episode_gap of the
+// next, so two gaps and the last day.
+constexpr days run_reach = 2 * episode_gap + days(1);
+
+Instant day_begin_at(sys_days d, const when::Zone& zone, const when::Calendar& cal) {
+  return when::day_begin(std::chrono::year_month_day(d), zone, cal);
+}
+
+// The number of local days with entries in `entries` within [from, to).
+int logged_days(const std::vector<Entry>& entries, Instant from, Instant to, const when::Zone& zone,
+                const when::Calendar& cal) {
+  std::vector<sys_days> ds;
+  for (const Entry& e : entries)
+    if (e.at >= from && e.at < to) ds.emplace_back(when::local_day(e.at, zone, cal));
+  std::sort(ds.begin(), ds.end());
+  return static_cast<int>(std::unique(ds.begin(), ds.end()) - ds.begin());
+}
+
+// Prepends `more` (all earlier than `to`'s entries) to `to`.
+void prepend(std::vector<Entry>& to, std::vector<Entry> more) {
+  more.insert(more.end(), std::make_move_iterator(to.begin()), std::make_move_iterator(to.end()));
+  to = std::move(more);
+}
+
+// The latest triage up to `to` and its mention-level answers, with their advice.
+void fill_mentions(ReportInput& in, const Journal& j, Instant to,
+                   const std::function<const std::vector<TriageQuestion>&()>& questions) {
+  std::optional<TriageRecord> latest = j.latest_triage_before(to);
+  if (!latest) return;
+  in.mentions_at = latest->at;
+  triage::Answers answers;
+  try {
+    answers = triage::parse_answers(latest->answers_json, "journal");
+  } catch (const std::exception&) {
+    return;  // a damaged record lists nothing rather than failing the report
+  }
+  if (answers.empty()) return;
+  const std::vector<TriageQuestion>& qs = questions();
+  triage::Outcome o = triage::evaluate(qs, {}, answers);
+  for (const triage::Reason& m : o.mentions) {
+    auto q = std::find_if(qs.begin(), qs.end(), [&m](const TriageQuestion& t) { return t.id == m.id; });
+    in.mentions.push_back({m.id, m.text, q == qs.end() ? std::string() : q->advice});
+  }
+}
+
+}  // namespace
+
+ReportInput gather(const Journal& j, when::Range range, Instant now, const when::Zone& zone,
+                   const when::Calendar& cal, const std::function<const std::vector<TriageQuestion>&()>& questions) {
+  ReportInput in;
+  in.range = range;
+  in.now = now;
+  in.zone = &zone;
+  in.calendar = cal;
+  when::Range window = entry_window(range, zone, cal);
+  in.entries = j.entries(window.from, window.to);
+  Instant fetched_from = window.from;
+  Instant sessions_from = previous_range(range, zone, cal).from;
+
+  sys_days today(when::local_day(now, zone, cal));
+  Instant end = std::min(range.to, day_begin_at(today + days(1), zone, cal));
+  auto latest = std::find_if(in.entries.rbegin(), in.entries.rend(), [end](const Entry& e) { return e.at < end; });
+  if (latest != in.entries.rend() && latest->at >= range.from) {
+    Instant run_start = episode_start(latest->at, Instant::min() + episode_gap, [&j](Instant t) -> std::optional<Instant> {
+      if (auto e = j.first_at_or_after(t)) return e->at;
+      return std::nullopt;
+    });
+    in.run_start = run_start;
+    // The run's last logged days: walk back until there are run_days of them.
+    while (fetched_from > run_start && logged_days(in.entries, run_start, end, zone, cal) < run_days) {
+      Instant from = std::max(run_start, day_begin_at(sys_days(when::local_day(fetched_from, zone, cal)) - run_reach, zone, cal));
+      prepend(in.entries, j.entries(from, fetched_from));
+      fetched_from = from;
+    }
+    // Its first logged days, when they lie before what was fetched.
+    if (run_start < fetched_from) {
+      Instant to = std::min(fetched_from, day_begin_at(sys_days(when::local_day(run_start, zone, cal)) + run_reach, zone, cal));
+      prepend(in.entries, j.entries(run_start, to));
+    }
+    sessions_from = std::min(sessions_from, run_start);
+  }
+  in.sessions = j.sessions(sessions_from, range.to);
+  in.triage = j.triage_results(range.from, range.to);
+  fill_mentions(in, j, range.to, questions);
+  return in;
+}
+
+}  // namespace psoas::report

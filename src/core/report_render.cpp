@@ -153,15 +153,17 @@ std::string trend_sentence(const Report& r) {
                        min_trend_days);
   }
   std::vector<std::string> parts;
-  if (r.run && r.run->trend != Trend::not_enough_data) {
-    parts.push_back(fmt::format("mean pain {} between your first {} logged days (from {}) and your latest {}",
-                                change_figures(r.run->baseline, r.run->latest, r.run->change, r.run->percent),
-                                run_days, date_label(r.run->start), run_days));
-  }
   if (r.pain.trend != Trend::not_enough_data) {
-    parts.push_back(fmt::format("{} compared with the previous {}",
+    parts.push_back(fmt::format("mean pain {} compared with the previous {}",
                                 change_figures(r.pain.previous_mean, r.pain.mean, r.pain.change, r.pain.percent),
                                 plural(static_cast<int>(r.days.size()), "day", "days")));
+  }
+  if (r.run && r.run->trend != Trend::not_enough_data) {
+    std::string pct = r.run->percent ? fmt::format(", {}{:.0f}%", *r.run->percent > 0 ? "+" : "", *r.run->percent) : "";
+    parts.push_back(fmt::format("{}from {} in your first {} logged days (from {}) to {} in your latest {} ({} points{})",
+                                parts.empty() ? "mean pain " : "", num1(r.run->baseline), run_days,
+                                date_label(r.run->start), num1(r.run->latest), run_days,
+                                signed1(r.run->change.value_or(0)), pct));
   }
   std::string name(trend_name(r.trend));
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));

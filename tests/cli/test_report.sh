@@ -140,7 +140,10 @@ run report --from 2026-09-01 --to 2026-09-07
 expect_rc 0; expect_out_eq "No entries yet for 2026-09-01 to 2026-09-07 (7 days). Add one with: psoas log 4 (your pain from 0 to 10)."
 run report --from 2026-10-18 --to 2026-10-18
 expect_rc 0; expect_out "psoas report: 2026-10-18"; expect_out "Mean 2.0 (lowest 2, highest 2) from 1 entry on 1 of 1 day."
-expect_out "Not enough data yet"
+# One day has no previous range to speak of, but the run since Oct 5 has its first and last days.
+expect_flat "May be improving: mean pain from 6.0 in your first 3 logged days (from 2026-10-05) to 2.7 in your latest 3 (-3.3 points, -55%)."
+run report --from 2026-10-05 --to 2026-10-06
+expect_rc 0; expect_flat "Not enough data yet for a trend: log your pain on 4 more days."
 
 # --- a red flag in the range overrides any trend, and comes first
 triage emergency 2026-10-15T20:00 '["urine-retention"]'
@@ -167,7 +170,8 @@ days_of 5 2026-09-21 7
 days_of 5 2026-09-28 7
 run report --from 2026-09-28 --to 2026-10-04
 expect_rc 0; expect_out "No clear change: mean pain from 5.0 to 5.0 (0.0 points, 0%)"
-expect_flat "No clear improvement after 14 days of logged self-care: consider seeing a clinician."
+expect_flat "No clear improvement after 14 days of logging: consider seeing a clinician."   # no sessions: not "self-care"
+expect_no_out "logged self-care"
 run report --from 2026-09-28 --to 2026-10-04 --json
 check "JSON: 1-week rule" jq -e '[.warnings[].kind] == ["no-improvement-1-week"] and .days_logged == 14' "$T/out"
 run report --from 2026-09-21 --to 2026-09-26

@@ -460,3 +460,51 @@ TEST_SUITE("report") {
     CHECK(cauda_equina_card("999").back().starts_with("Call 999 or go to an emergency department."));
   }
 }
+
+TEST_SUITE("report gather") {
+  TEST_CASE("gather fetches the run's first and last logged days, and not the days between") {
+    Journal j = Journal::in_memory();
+    std::vector<sys_days> logged{sys_days(2026y / 1 / 1), sys_days(2026y / 1 / 8), sys_days(2026y / 1 / 15)};
+    while (logged.back() < sys_days(2026y / 11 / 30)) logged.push_back(logged.back() + days(10));
+    for (sys_days d : logged) j.add(entry(d + hours(9), d < sys_days(2026y / 2 / 1) ? 8 : 3));
+    const sys_days last = logged.back();  // Nov 30 or just after
+    when::Range range{last - days(6), last + days(1)};
+    ReportInput in = gather(j, range, last + hours(20), utc, {},
+                            []() -> const std::vector<TriageQuestion>& { throw std::logic_error("no triage: no content"); });
+    REQUIRE(in.run_start);
+    CHECK(*in.run_start == sys_days(2026y / 1 / 1) + hours(9));
+    CHECK(in.entries.size() < 10);  // not the 36 entries of the whole run
+    Report r = compute_report(in);
+    REQUIRE(r.run);
+    CHECK(r.run->first_days == std::vector<year_month_day>{2026y / 1 / 1, 2026y / 1 / 8, 2026y / 1 / 15});
+    CHECK(r.run->last_days.back() == year_month_day(last));
+    CHECK(r.run->last_days.size() == 3);
+    CHECK(r.run->trend == Trend::improving);  // 8 -> 3, well past the first weeks
+    CHECK(r.trend == Trend::improving);
+  }
+
+  TEST_CASE("gather lists the latest triage's mention answers with their advice") {
+    Journal j = Journal::in_memory();
+    j.add(entry(at(2026, 11, 20, 9), 4));
+    TriageRecord t;
+    t.at = at(2026, 11, 19, 10);
+    t.outcome = "self-care";
+    t.answers_json = R"({"eight-weeks":"yes","night-pain":"no"})";
+    t.reasons_json = "[]";
+    j.add_triage(t);
+    std::vector<TriageQuestion> qs(2);
+    qs[0].id = "eight-weeks";
+    qs[0].text = "Has it lasted 8 weeks?";
+    qs[0].urgency = Urgency::mention;
+    qs[0].advice = "Ask about a specialist.";
+    qs[1].id = "night-pain";
+    qs[1].urgency = Urgency::see_clinician;
+    ReportInput in = gather(j, week().range, week().now, utc, {}, [&qs]() -> const std::vector<TriageQuestion>& { return qs; });
+    REQUIRE(in.mentions.size() == 1);
+    CHECK(in.mentions[0].id == "eight-weeks");
+    CHECK(in.mentions[0].advice == "Ask about a specialist.");
+    Report r = compute_report(in);
+    CHECK(render(r, Format::text).find("Has it lasted 8 weeks? Ask about a specialist.") != std::string::npos);
+    CHECK(render(r, Format::json).find(R"("mentions":[{"id":"eight-weeks")") != std::string::npos);
+  }
+}

@@ -232,11 +232,12 @@ std::string warning_text(Warning w, const Report& r) {
                          "getting worse. {}",
                          again);
     case Warning::flare:
-      return fmt::format("Pain on {} ({}) was well above the {} days before it (median {}): a flare. For the first "
+      return fmt::format("Pain on {} ({}) was well above your usual level (median {} over the {} days before): a "
+                         "flare. For the first "
                          "48 hours, do the gentle 'acute' routine (psoas routine run acute) and use cold. If anything "
                          "new appeared, run 'psoas triage' again.",
                          r.flare ? date_label(r.flare->day) : "", r.flare ? num1(r.flare->pain) : "-",
-                         flare_window.count(), r.flare ? num1(r.flare->median) : "-");
+                         r.flare ? num1(r.flare->median) : "-", flare_window.count());
     case Warning::no_improvement_1_week:
       return fmt::format("No clear improvement after {} days of {}: consider seeing a clinician.", n, logged_what(r));
     case Warning::no_improvement_4_weeks:

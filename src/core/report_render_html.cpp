@@ -55,7 +55,7 @@ constexpr const char* css = R"(
 )";
 
 struct Geometry {
-  double width = 720, height = 260, left = 36, right = 12, top = 12, bottom = 52;
+  double width = 720, height = 260, left = 64, right = 12, top = 12, bottom = 52;
   int n = 1;
   double plot_w() const { return width - left - right; }
   double plot_h() const { return height - top - bottom; }

@@ -140,6 +140,12 @@ class Journal {
   // The latest entry strictly before `t`, and the first at or after it.
   std::optional<Entry> last_before(Instant t) const;
   std::optional<Entry> first_at_or_after(Instant t) const;
+  // Index-only lookups of the nearest entry's time, for walks over many days.
+  std::optional<Instant> first_time_at_or_after(Instant t) const;
+  std::optional<Instant> last_time_before(Instant t) const;
+  // Entries in [from, to) with only their time, offset and pain: for trends over days
+  // that are judged but not shown.
+  std::vector<Entry> pain_points(Instant from, Instant to) const;
   std::size_t entry_count() const;
 
   // Sessions, stored by the timer.

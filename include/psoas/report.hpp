@@ -50,7 +50,8 @@ struct ReportInput {
   when::Range range;                   // the days to report, whole local days
   Instant now{};                       // days after now's day are "to come" and not judged
   // At least entry_window(range), and every entry of the current run's first and last
-  // `run_days` logged days (they may lie before the window).
+  // `run_days` logged days (they may lie before the window, and then only their time,
+  // offset and pain are needed).
   std::vector<Entry> entries;
   std::vector<Session> sessions;       // by start, at least [min(previous.from, run start), range.to)
   std::vector<TriageRecord> triage;    // at least [range.from, range.to)

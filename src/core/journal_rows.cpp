@@ -287,6 +287,35 @@ std::optional<Entry> Journal::first_at_or_after(Instant t) const {
   return found.front();
 }
 
+std::vector<Entry> Journal::pain_points(Instant from, Instant to) const {
+  Statement q(*m_impl->db, "SELECT at, utc_offset, pain FROM entry WHERE at >= ? AND at < ? ORDER BY at, id");
+  q.bind(1, secs(from));
+  q.bind(2, secs(to));
+  std::vector<Entry> out;
+  while (q.executeStep()) {
+    Entry e;
+    e.at = Instant{seconds{q.getColumn(0).getInt64()}};
+    e.utc_offset = seconds{q.getColumn(1).getInt64()};
+    e.pain = q.getColumn(2).getInt();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
+  Statement q(*m_impl->db, "SELECT at FROM entry WHERE at >= ? ORDER BY at LIMIT 1");
+  q.bind(1, secs(t));
+  if (!q.executeStep()) return std::nullopt;
+  return Instant{seconds{q.getColumn(0).getInt64()}};
+}
+
+std::optional<Instant> Journal::last_time_before(Instant t) const {
+  Statement q(*m_impl->db, "SELECT at FROM entry WHERE at < ? ORDER BY at DESC LIMIT 1");
+  q.bind(1, secs(t));
+  if (!q.executeStep()) return std::nullopt;
+  return Instant{seconds{q.getColumn(0).getInt64()}};
+}
+
 std::size_t Journal::entry_count() const {
   return static_cast<std::size_t>(m_impl->db->execAndGet("SELECT count(*) FROM entry").getInt64());
 }

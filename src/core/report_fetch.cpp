@@ -11,10 +11,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-// How far apart `run_days` logged days of one run can lie: each is within episode_gap of the
-// next, so two gaps and the last day.
-constexpr days run_reach = 2 * episode_gap + days(1);
-
 Instant day_begin_at(sys_days d, const when::Zone& zone, const when::Calendar& cal) {
   return when::day_begin(std::chrono::year_month_day(d), zone, cal);
 }
@@ -27,6 +23,12 @@ int logged_days(const std::vector<Entry>& entries, Instant from, Instant to, con
     if (e.at >= from && e.at < to) ds.emplace_back(when::local_day(e.at, zone, cal));
   std::sort(ds.begin(), ds.end());
   return static_cast<int>(std::unique(ds.begin(), ds.end()) - ds.begin());
+}
+
+// The local day that holds `t`, as [begin, end).
+when::Range day_around(Instant t, const when::Zone& zone, const when::Calendar& cal) {
+  sys_days d(when::local_day(t, zone, cal));
+  return {day_begin_at(d, zone, cal), day_begin_at(d + days(1), zone, cal)};
 }
 
 // Prepends `more` (all earlier than `to`'s entries) to `to`.
@@ -74,22 +76,30 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
   Instant end = std::min(range.to, day_begin_at(today + days(1), zone, cal));
   auto latest = std::find_if(in.entries.rbegin(), in.entries.rend(), [end](const Entry& e) { return e.at < end; });
   if (latest != in.entries.rend() && latest->at >= range.from) {
-    Instant run_start = episode_start(latest->at, Instant::min() + episode_gap, [&j](Instant t) -> std::optional<Instant> {
-      if (auto e = j.first_at_or_after(t)) return e->at;
-      return std::nullopt;
-    });
+    Instant run_start = episode_start(latest->at, Instant::min() + episode_gap,
+                                      [&j](Instant t) { return j.first_time_at_or_after(t); });
     in.run_start = run_start;
-    // The run's last logged days: walk back until there are run_days of them.
+    // The run's last logged days: one whole day at a time, back until there are run_days.
     while (fetched_from > run_start && logged_days(in.entries, run_start, end, zone, cal) < run_days) {
-      Instant from = std::max(run_start, day_begin_at(sys_days(when::local_day(fetched_from, zone, cal)) - run_reach, zone, cal));
-      prepend(in.entries, j.entries(from, fetched_from));
+      std::optional<Instant> before = j.last_time_before(fetched_from);
+      if (!before || *before < run_start) break;
+      Instant from = day_around(*before, zone, cal).from;
+      prepend(in.entries, j.pain_points(from, fetched_from));
       fetched_from = from;
     }
-    // Its first logged days, when they lie before what was fetched.
-    if (run_start < fetched_from) {
-      Instant to = std::min(fetched_from, day_begin_at(sys_days(when::local_day(run_start, zone, cal)) + run_reach, zone, cal));
-      prepend(in.entries, j.entries(run_start, to));
+    // Its first logged days, one whole day at a time, when they lie before what was fetched.
+    std::vector<Entry> head;
+    Instant next = run_start;
+    for (int n = 0; n < run_days && next < fetched_from; ++n) {
+      when::Range day = day_around(next, zone, cal);
+      day.to = std::min(day.to, fetched_from);
+      std::vector<Entry> got = j.pain_points(day.from, day.to);
+      head.insert(head.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
+      std::optional<Instant> after = j.first_time_at_or_after(day.to);
+      if (!after) break;
+      next = *after;
     }
+    prepend(in.entries, std::move(head));
     sessions_from = std::min(sessions_from, run_start);
   }
   in.sessions = j.sessions(sessions_from, range.to);

@@ -7,6 +7,7 @@
 #include <array>
 #include <utility>
 
+#include "psoas/text.hpp"
 #include "psoas/when.hpp"
 
 namespace psoas::cli {
@@ -71,6 +72,31 @@ std::string bar(const View& v, int width, const ViewStyle& st) {
 
 std::string dot(const ViewStyle& st) { return st.utf8 ? " · " : " - "; }
 
+// Each caution wrapped to `width` as "Caution: ..." with a hanging indent, in yellow where
+// colour is on; when they take more than `room` lines, as many as fit and `v.more_cautions`.
+std::vector<std::string> caution_lines(const View& v, int width, int room, const ViewStyle& st) {
+  constexpr std::string_view label = "Caution: ";
+  std::vector<std::string> lines;
+  for (const auto& caution : v.cautions) {
+    std::string text = psoas::text::wrap(caution, label, spaces(static_cast<int>(label.size())),
+                                         static_cast<std::size_t>(std::max(width, 1)));
+    for (std::size_t start = 0; start != std::string::npos;) {
+      std::size_t nl = text.find('\n', start);
+      lines.push_back(fit(std::string_view(text).substr(start, nl - start), width, st.utf8));
+      start = nl == std::string::npos ? nl : nl + 1;
+    }
+  }
+  if (static_cast<int>(lines.size()) > room) {
+    lines.resize(static_cast<std::size_t>(std::max(room - 1, 0)));
+    if (room > 0) lines.push_back(fit(v.more_cautions, width, st.utf8));
+  }
+  const std::string painted = paint(st, tone_style(Tone::change) | fmt::emphasis::bold, "Caution:");
+  for (auto& l : lines) {
+    if (l.starts_with(label)) l = painted + l.substr(label.size() - 1);
+  }
+  return lines;
+}
+
 // The screen from 30x12 up: header, title, what, the time (in big digits when `scale` > 0),
 // bar, cues, next, hints.
 std::vector<std::string> full_layout(const View& v, TermSize size, const ViewStyle& st, int scale) {
@@ -112,6 +138,7 @@ std::vector<std::string> full_layout(const View& v, TermSize size, const ViewSty
   // Cues fill what is left between the two, with a blank line above them.
   int room = size.rows - static_cast<int>(top.size() + bottom.size()) - 2;
   std::vector<std::string> middle;
+  for (auto& l : caution_lines(v, inner, room, st)) middle.push_back(pad + l);
   for (const auto& cue : v.cues) {
     for (auto& l : wrap(cue, inner)) {
       if (static_cast<int>(middle.size()) < room) middle.push_back(pad + l);
@@ -140,7 +167,11 @@ std::vector<std::string> compact_layout(const View& v, TermSize size, const View
   if (!v.status.empty()) items.emplace_back(1, paint(st, fmt::emphasis::reverse, fit(v.status, width, st.utf8)));
   std::string b = bar(v, std::min(width, 40), st);
   if (!b.empty()) items.emplace_back(4, b);
-  if (!v.cues.empty()) items.emplace_back(6, fit(v.cues.front(), width, st.utf8));
+  if (!v.cautions.empty()) {
+    items.emplace_back(6, fit("Caution: " + v.cautions.front(), width, st.utf8));
+  } else if (!v.cues.empty()) {
+    items.emplace_back(6, fit(v.cues.front(), width, st.utf8));
+  }
   if (!v.next.empty()) items.emplace_back(7, fit(v.next, width, st.utf8));
   items.emplace_back(3, paint(st, fmt::emphasis::faint, fit(v.hints, width, st.utf8)));
   int rows = std::max(1, size.rows);
@@ -180,7 +211,8 @@ std::vector<std::string> render_view(const View& v, TermSize size, const ViewSty
   int inner = size.cols - 1 - 2 * (size.cols - 1 >= 60 ? 2 : 1);
   int scale = big_width(clock, 2) <= inner ? 2 : big_width(clock, 1) <= inner ? 1 : 0;
   if (size.cols < 30 || size.rows < 12) return compact_layout(v, size, st);
-  return full_layout(v, size, st, size.rows >= 17 ? scale : 0);
+  // Cautions need the room more than large digits do.
+  return full_layout(v, size, st, size.rows >= 17 && v.cautions.empty() ? scale : 0);
 }
 
 }  // namespace psoas::cli

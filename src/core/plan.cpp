@@ -160,6 +160,19 @@ void attach_cautions(Plan& plan, std::size_t at, std::vector<std::string> cautio
   if (at < plan.phases.size()) plan.phases[at].cautions = std::move(cautions);
 }
 
+// All sets of one step, with the rests between them.
+void plan_sets(Plan& plan, Phase base, const Dose& dose, const Exercise& e, const Step& step,
+               const PlanSettings& settings) {
+  for (int set = 1; set <= dose.sets; ++set) {
+    base.set = set;
+    plan_set(plan, base, dose, e, step, settings);
+    if (set < dose.sets) {
+      push(plan, rest_phase(base, dose.set_rest.value_or(settings.rest),
+                            fmt::format("Rest, then set {} of {}", set + 1, dose.sets)));
+    }
+  }
+}
+
 }  // namespace
 
 Plan plan_routine(const Routine& routine, const Content& content, const PlanSettings& settings) {
@@ -184,14 +197,7 @@ Plan plan_routine(const Routine& routine, const Content& content, const PlanSett
       prep.cue = dose.per_side ? "Get into position, left side first" : "Get into position";
       push(plan, prep);
     }
-    for (int set = 1; set <= dose.sets; ++set) {
-      base.set = set;
-      plan_set(plan, base, dose, e, step, settings);
-      if (set < dose.sets) {
-        push(plan, rest_phase(base, dose.set_rest.value_or(settings.rest),
-                              fmt::format("Rest, then set {} of {}", set + 1, dose.sets)));
-      }
-    }
+    plan_sets(plan, base, dose, e, step, settings);
     attach_cautions(plan, ready, new_cautions(e, plan.cautions));
     if (i + 1 < routine.steps.size()) {
       seconds rest = step.rest ? *step.rest : routine.rest ? *routine.rest : settings.rest;

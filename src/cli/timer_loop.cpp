@@ -127,7 +127,7 @@ View view_of(const Timer& t, const RunSettings& rs, bool waiting) {
   v.remaining = t.remaining_seconds();
   v.duration = p.duration;
   v.cautions = cautions_of(t, rs, waiting);
-  if (plan.id != "timer") v.more_cautions = fmt::format("More: 'psoas routine show {}'", plan.id);
+  if (plan.id != "timer") v.more_cautions = fmt::format("More cautions: 'psoas routine show {}'", plan.id);
   if (!p.cue.empty()) v.cues.push_back(p.cue);
   bool doing = p.kind == PhaseKind::hold || p.kind == PhaseKind::reps || p.kind == PhaseKind::prepare;
   if (rs.content && !p.exercise.empty() && doing) {

@@ -72,28 +72,39 @@ std::string bar(const View& v, int width, const ViewStyle& st) {
 
 std::string dot(const ViewStyle& st) { return st.utf8 ? " · " : " - "; }
 
-// Each caution wrapped to `width` as "Caution: ..." with a hanging indent, in yellow where
-// colour is on; when they take more than `room` lines, as many as fit and `v.more_cautions`.
-std::vector<std::string> caution_lines(const View& v, int width, int room, const ViewStyle& st) {
+// `caution` as "Caution: ..." wrapped to `width` (the text module), with a hanging indent.
+std::vector<std::string> caution_block(const std::string& caution, int width, const ViewStyle& st) {
   constexpr std::string_view label = "Caution: ";
+  const std::string text = psoas::text::wrap(caution, label, spaces(static_cast<int>(label.size())),
+                                             static_cast<std::size_t>(std::max(width, 1)));
   std::vector<std::string> lines;
-  for (const auto& caution : v.cautions) {
-    std::string text = psoas::text::wrap(caution, label, spaces(static_cast<int>(label.size())),
-                                         static_cast<std::size_t>(std::max(width, 1)));
-    for (std::size_t start = 0; start != std::string::npos;) {
-      std::size_t nl = text.find('\n', start);
-      lines.push_back(fit(std::string_view(text).substr(start, nl - start), width, st.utf8));
-      start = nl == std::string::npos ? nl : nl + 1;
-    }
-  }
-  if (static_cast<int>(lines.size()) > room) {
-    lines.resize(static_cast<std::size_t>(std::max(room - 1, 0)));
-    if (room > 0) lines.push_back(fit(v.more_cautions, width, st.utf8));
+  for (std::size_t start = 0; start != std::string::npos;) {
+    std::size_t nl = text.find('\n', start);
+    lines.push_back(fit(std::string_view(text).substr(start, nl - start), width, st.utf8));
+    start = nl == std::string::npos ? nl : nl + 1;
   }
   const std::string painted = paint(st, tone_style(Tone::change) | fmt::emphasis::bold, "Caution:");
-  for (auto& l : lines) {
-    if (l.starts_with(label)) l = painted + l.substr(label.size() - 1);
+  if (lines.front().starts_with(label)) lines.front() = painted + lines.front().substr(label.size() - 1);
+  return lines;
+}
+
+// The cautions in at most `room` lines: all of them, or the whole ones that fit and then
+// `v.more_cautions` (a caution is never cut in the middle).
+std::vector<std::string> caution_lines(const View& v, int width, int room, const ViewStyle& st) {
+  std::vector<std::vector<std::string>> blocks;
+  std::size_t total = 0;
+  for (const auto& caution : v.cautions) {
+    blocks.push_back(caution_block(caution, width, st));
+    total += blocks.back().size();
   }
+  std::vector<std::string> lines;
+  const bool all_fit = static_cast<int>(total) <= room;
+  const int budget = all_fit ? room : room - 1;  // keep a line for the pointer to the rest
+  for (const auto& block : blocks) {
+    if (static_cast<int>(lines.size() + block.size()) > budget) break;
+    lines.insert(lines.end(), block.begin(), block.end());
+  }
+  if (!all_fit && room > 0) lines.push_back(fit(v.more_cautions, width, st.utf8));
   return lines;
 }
 

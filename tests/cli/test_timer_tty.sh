@@ -194,6 +194,13 @@ OUT=$(screen)
 expect_out "READY? · space starts"
 expect_out "Caution: Not with a fever."
 expect_out "Caution: Ease in slowly"
+# A lower window: whole cautions only, then where to read the rest.
+tm resize-window -t tt -x 80 -y 16
+check "cautions that do not fit point to routine show" wait_for "More cautions: 'psoas routine show careful'"
+expect_out "Caution: Not with a fever."
+expect_no_out "Ease in slowly"
+tm resize-window -t tt -x 80 -y 24
+check "all the cautions again in 80x24" wait_for "Caution: Ease in slowly"
 keys space
 check "space starts" wait_for "HOLD"
 keys n n

@@ -24,6 +24,7 @@
 //   name = "Morning"
 //   summary = "..."
 //   rest = "10s"                       # optional: default rest between steps
+//   cautions = ["Not with a fever."]   # optional: shown before the first phase of a run
 //   [[routine.step]]
 //   exercise = "pelvic-tilt"           # must name an exercise
 //   # optional overrides: hold, per_side, reps, sets, tempo, rest (after this step), note
@@ -104,6 +105,7 @@ struct Routine {
   std::string name;
   std::string summary;
   std::optional<std::chrono::seconds> rest;   // default rest between steps
+  std::vector<std::string> cautions;          // when not to do the routine at all
   std::vector<Step> steps;
   SourcePos pos;
 };
@@ -150,10 +152,15 @@ struct SkippedFile {
   std::string reason;
 };
 
-// One validation problem, printed as `file:line:column: message`.
+// How bad a content problem is.
+enum class Severity { error, warning };
+
+// One validation problem, printed as `file:line:column: message` (an error) or
+// `file:line:column: warning: message`. Errors make psoas skip a user file; warnings do not.
 struct ContentIssue {
   SourcePos pos;
   std::string message;
+  Severity severity = Severity::error;
   std::string to_string() const;
 };
 
@@ -175,14 +182,16 @@ struct Content {
 // The content compiled into the binary (generated from content/*.toml).
 const std::vector<ContentSource>& builtin_content();
 
-// Parses and validates one document; returns every problem found (empty = clean), in
-// document order. Its routines and questions may name items of the built-in content.
+// Parses and validates one document; returns every error found (empty = clean; warnings
+// are left out), in document order. Its routines and questions may name items of the
+// built-in content.
 std::vector<ContentIssue> check_content(const ContentSource& source);
 
 // The result of checking one user file.
 struct FileCheck {
   std::string file;
-  std::vector<ContentIssue> issues;           // empty = clean
+  std::vector<ContentIssue> issues;           // errors; empty = clean
+  std::vector<ContentIssue> warnings;         // e.g. a stretch without a stop caution
   int exercises = 0, routines = 0, advice = 0, questions = 0;  // what the file defines
 };
 
@@ -209,6 +218,13 @@ Content load_content(const ContentDirs& dirs = {});
 
 // Loads from explicit sources (for tests), same rules; sources after the first are "user" files.
 Content load_content(const std::vector<ContentSource>& sources);
+
+// Whether an exercise of this kind must say when to stop (stretch and strength).
+bool needs_stop_caution(ExerciseKind kind);
+
+// Whether one of `cautions` tells the user to stop on nerve signs: a caution that names
+// numbness or tingling (a word starting "numb" or "tingl", in any case).
+bool has_stop_caution(const std::vector<std::string>& cautions);
 
 // "stretch", ... ; "emergency", "see-clinician", "mention", "none".
 std::string_view to_string(ExerciseKind k);

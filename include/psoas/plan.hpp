@@ -27,6 +27,10 @@ struct Phase {
   int set = 1;                       // 1-based set number and how many sets
   int sets = 1;
   int step = 0;                      // index of the routine step this phase belongs to
+  // The cautions of the exercise this phase gets you ready for: set on the get-ready phase
+  // before the first exercise and the rest before each later one (or, when that phase is
+  // left out, on the exercise's first phase); empty on every other phase.
+  std::vector<std::string> cautions;
 };
 
 // Phase lengths not given by the content.
@@ -41,14 +45,20 @@ struct PlanSettings {
 struct Plan {
   std::string id;                    // routine id, or "timer"
   std::string title;                 // routine name, or the timer label
+  std::vector<std::string> cautions;  // the routine's own, shown before the first phase
   std::vector<Phase> phases;
   // The sum of all phase durations.
   std::chrono::seconds total() const;
+  // The time of routine step `step`: all its phases, with the get-ready before the first
+  // step, the rests between its sets and the rest after it, so the steps sum to total().
+  std::chrono::seconds step_total(int step) const;
 };
 
 // The phases of a routine: prepare, then per step (and set): hold left, switch, hold right
 // (or reps), with rest between sets and between steps, none after the last step.
 // A step's own dosage overrides its exercise's; phases of zero length are left out.
+// The routine's cautions go on the plan; each exercise's go on its get-ready phase (those the
+// routine already gives are not repeated there).
 // Throws DataError when a step names an exercise `content` does not have.
 Plan plan_routine(const Routine& routine, const Content& content, const PlanSettings& settings = {});
 

@@ -51,16 +51,6 @@ std::string plural(int n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-// The active time of one step: its holds, reps and side switches, without rests.
-seconds step_time(const Plan& plan, int step) {
-  seconds sum{0};
-  for (const Phase& p : plan.phases) {
-    if (p.step == step && p.kind != PhaseKind::prepare && p.kind != PhaseKind::rest)
-      sum += p.duration;
-  }
-  return sum;
-}
-
 // "hold 30s each side, 3 sets, 15s rest between sets".
 std::string dosage_text(const Dosage& d) {
   std::vector<std::string> parts;
@@ -135,6 +125,15 @@ void render_list(const Content& content, const PlanSettings& settings, Output ou
   fmt::print("\nSee one with 'psoas routine show ID'; follow it with 'psoas routine run ID'.\n");
 }
 
+// "Caution: ..." lines, each starting with `indent`.
+void print_cautions(const std::vector<std::string>& cautions, std::string_view indent,
+                    const Terminal& term) {
+  for (const auto& caution : cautions) {
+    fmt::print(term.style(fmt::fg(fmt::terminal_color::yellow)), "{}Caution:", indent);
+    fmt::print(" {}\n", caution);
+  }
+}
+
 void render_show_text(const Routine& r, const Content& content, const Plan& plan,
                       const Terminal& term) {
   fmt::print(term.style(fmt::emphasis::bold), "{} ({})", r.name, r.id);
@@ -142,6 +141,7 @@ void render_show_text(const Routine& r, const Content& content, const Plan& plan
   if (!r.summary.empty()) fmt::print("{}\n", r.summary);
   fmt::print("{}, about {} in all.\n", plural(static_cast<int>(r.steps.size()), "step"),
              when::format_duration(plan.total()));
+  print_cautions(r.cautions, "", term);
   for (std::size_t i = 0; i < r.steps.size(); ++i) {
     const Step& step = r.steps[i];
     const Exercise& e = content.exercise(step.exercise);
@@ -149,13 +149,10 @@ void render_show_text(const Routine& r, const Content& content, const Plan& plan
     fmt::print(term.style(fmt::emphasis::bold), "{}. {}", i + 1, e.name);
     fmt::print(" [{}, {}]\n", e.id, to_string(e.kind));
     fmt::print("   {} (about {})\n", dosage_text(dosage_of(e, step)),
-               when::format_duration(step_time(plan, static_cast<int>(i))));
+               when::format_duration(plan.step_total(static_cast<int>(i))));
     if (!step.note.empty()) fmt::print("   Note: {}\n", step.note);
     for (const auto& cue : e.cues) fmt::print("   - {}\n", cue);
-    for (const auto& caution : e.cautions) {
-      fmt::print(term.style(fmt::fg(fmt::terminal_color::yellow)), "   Caution:");
-      fmt::print(" {}\n", caution);
-    }
+    print_cautions(e.cautions, "   ", term);
   }
 }
 
@@ -172,7 +169,7 @@ std::string show_json(const Routine& r, const Content& content, const Plan& plan
                         .add("summary", e.summary)
                         .add("note", step.note)
                         .add_raw("dosage", dosage_json(dosage_of(e, step)))
-                        .add("seconds", step_time(plan, static_cast<int>(i)))
+                        .add("seconds", plan.step_total(static_cast<int>(i)))
                         .add_raw("cues", json::array(e.cues))
                         .add_raw("cautions", json::array(e.cautions))
                         .str());
@@ -182,8 +179,32 @@ std::string show_json(const Routine& r, const Content& content, const Plan& plan
       .add("name", r.name)
       .add("summary", r.summary)
       .add("total_seconds", plan.total())
+      .add_raw("cautions", json::array(r.cautions))
       .add_raw("steps", json::array_raw(steps))
       .str();
+}
+
+// A file's errors and warnings on stderr, in file order.
+void print_issues(const FileCheck& check) {
+  std::vector<ContentIssue> all = check.issues;
+  all.insert(all.end(), check.warnings.begin(), check.warnings.end());
+  std::stable_sort(all.begin(), all.end(), [](const ContentIssue& a, const ContentIssue& b) {
+    return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+  });
+  for (const auto& issue : all) fmt::print(stderr, "{}\n", issue.to_string());
+}
+
+// "1 exercise, 1 routine; 1 warning": what a clean file defines.
+std::string defined_text(const FileCheck& check) {
+  std::vector<std::string> parts;
+  if (check.exercises) parts.push_back(plural(check.exercises, "exercise"));
+  if (check.routines) parts.push_back(plural(check.routines, "routine"));
+  if (check.advice) parts.push_back(fmt::format("{} advice", check.advice));
+  if (check.questions) parts.push_back(plural(check.questions, "question"));
+  std::string text = parts.empty() ? "nothing defined" : fmt::format("{}", fmt::join(parts, ", "));
+  if (!check.warnings.empty())
+    text += "; " + plural(static_cast<int>(check.warnings.size()), "warning");
+  return text;
 }
 
 // Checks user files against the content they would join (built-in, user dir, --content).
@@ -207,19 +228,13 @@ void run_check(const CheckOptions& opts, Services& services) {
 
   int problems = 0, broken = 0;
   for (const FileCheck& check : check_files(sources, base)) {
-    for (const auto& issue : check.issues) fmt::print(stderr, "{}\n", issue.to_string());
+    print_issues(check);
     problems += static_cast<int>(check.issues.size());
     if (!check.issues.empty()) {
       ++broken;
       continue;
     }
-    std::vector<std::string> parts;
-    if (check.exercises) parts.push_back(plural(check.exercises, "exercise"));
-    if (check.routines) parts.push_back(plural(check.routines, "routine"));
-    if (check.advice) parts.push_back(fmt::format("{} advice", check.advice));
-    if (check.questions) parts.push_back(plural(check.questions, "question"));
-    fmt::print("ok: {} ({})\n", check.file,
-               parts.empty() ? "nothing defined" : fmt::format("{}", fmt::join(parts, ", ")));
+    fmt::print("ok: {} ({})\n", check.file, defined_text(check));
   }
   if (problems > 0) {
     std::string where = sources.size() == 1

@@ -62,6 +62,7 @@ class RunSink final : public TimerSink {
     dirty = true;
     new_step = index == 0 || m_plan.phases[index - 1].step != p.step;
     m_console.line(plain_line(p));
+    for (const auto& c : p.cautions) m_console.line("  Caution: " + c, Bell::silent);
     m_console.ring();
     m_console.say(speech(p));
   }
@@ -78,6 +79,20 @@ class RunSink final : public TimerSink {
   Console& m_console;
   const Plan& m_plan;
 };
+
+// The cautions to show with the current phase: those of its get-ready phase (after the
+// routine's own, on the first), or while --wait holds an exercise, its exercise's.
+std::vector<std::string> cautions_of(const Timer& t, const RunSettings& rs, bool waiting) {
+  const Phase& p = t.phase();
+  std::vector<std::string> out;
+  if (t.index() == 0) out = t.plan().cautions;
+  out.insert(out.end(), p.cautions.begin(), p.cautions.end());
+  if (out.empty() && waiting && rs.content) {
+    auto it = rs.content->exercises.find(p.exercise);
+    if (it != rs.content->exercises.end()) out = it->second.cautions;
+  }
+  return out;
+}
 
 View view_of(const Timer& t, const RunSettings& rs, bool waiting) {
   const Plan& plan = t.plan();
@@ -111,6 +126,8 @@ View view_of(const Timer& t, const RunSettings& rs, bool waiting) {
   v.tone = tone_of(p.kind);
   v.remaining = t.remaining_seconds();
   v.duration = p.duration;
+  v.cautions = cautions_of(t, rs, waiting);
+  if (plan.id != "timer") v.more_cautions = fmt::format("More cautions: 'psoas routine show {}'", plan.id);
   if (!p.cue.empty()) v.cues.push_back(p.cue);
   bool doing = p.kind == PhaseKind::hold || p.kind == PhaseKind::reps || p.kind == PhaseKind::prepare;
   if (rs.content && !p.exercise.empty() && doing) {
@@ -169,6 +186,7 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
   result.start = console.clock().wall_now();
   bool screen = console.display() == Display::screen;
   bool waiting = false;  // paused by --wait before an exercise
+  for (const auto& c : plan.cautions) console.line("Caution: " + c, Bell::silent);
   timer.start(console.start_time());
   // What the status file last said; it changes at a phase change, a pause or a key.
   auto shown = std::pair(timer.index(), timer.state());

@@ -167,9 +167,9 @@ void Console::draw(const View& view) {
   if (m_screen) m_screen->draw(render_view(view, terminal_size(), m_style));
 }
 
-void Console::line(std::string_view text) {
+void Console::line(std::string_view text, Bell ring) {
   if (m_display != Display::plain) return;
-  bool bell = m_bell && m_services.terminal().stdout_is_tty();
+  bool bell = ring == Bell::ring && m_bell && m_services.terminal().stdout_is_tty();
   fmt::print("{}{}\n", text, bell ? "\a" : "");
   std::fflush(stdout);
 }

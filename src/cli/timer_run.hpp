@@ -24,6 +24,9 @@ namespace psoas::cli {
 // Full screen with keys (stdin and stdout are terminals), or one plain line per phase.
 enum class Display { screen, plain };
 
+// Whether a plain line rings the bell (a phase line does; a caution under it does not).
+enum class Bell { ring, silent };
+
 // Bell and speech for one command: flags win over config.toml.
 struct SoundOptions {
   bool quiet = false;        // --quiet: no bell (and no voice unless --voice)
@@ -91,7 +94,7 @@ class Console {
   // Draws a screen (screen mode only); `lines` come from render_view.
   void draw(const View& view);
   // One plain line on stdout, flushed (plain mode only).
-  void line(std::string_view text);
+  void line(std::string_view text, Bell bell = Bell::ring);
   // How the run ended, in one line: printed now in plain mode; on the screen, kept (the
   // last one wins) and printed once the terminal's main screen is back, so it stays.
   void summary(std::string_view text);

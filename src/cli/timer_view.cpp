@@ -7,6 +7,7 @@
 #include <array>
 #include <utility>
 
+#include "psoas/text.hpp"
 #include "psoas/when.hpp"
 
 namespace psoas::cli {
@@ -71,6 +72,42 @@ std::string bar(const View& v, int width, const ViewStyle& st) {
 
 std::string dot(const ViewStyle& st) { return st.utf8 ? " · " : " - "; }
 
+// `caution` as "Caution: ..." wrapped to `width` (the text module), with a hanging indent.
+std::vector<std::string> caution_block(const std::string& caution, int width, const ViewStyle& st) {
+  constexpr std::string_view label = "Caution: ";
+  const std::string text = psoas::text::wrap(caution, label, spaces(static_cast<int>(label.size())),
+                                             static_cast<std::size_t>(std::max(width, 1)));
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start != std::string::npos;) {
+    std::size_t nl = text.find('\n', start);
+    lines.push_back(fit(std::string_view(text).substr(start, nl - start), width, st.utf8));
+    start = nl == std::string::npos ? nl : nl + 1;
+  }
+  const std::string painted = paint(st, tone_style(Tone::change) | fmt::emphasis::bold, "Caution:");
+  if (lines.front().starts_with(label)) lines.front() = painted + lines.front().substr(label.size() - 1);
+  return lines;
+}
+
+// The cautions in at most `room` lines: all of them, or the whole ones that fit and then
+// `v.more_cautions` (a caution is never cut in the middle).
+std::vector<std::string> caution_lines(const View& v, int width, int room, const ViewStyle& st) {
+  std::vector<std::vector<std::string>> blocks;
+  std::size_t total = 0;
+  for (const auto& caution : v.cautions) {
+    blocks.push_back(caution_block(caution, width, st));
+    total += blocks.back().size();
+  }
+  std::vector<std::string> lines;
+  const bool all_fit = static_cast<int>(total) <= room;
+  const int budget = all_fit ? room : room - 1;  // keep a line for the pointer to the rest
+  for (const auto& block : blocks) {
+    if (static_cast<int>(lines.size() + block.size()) > budget) break;
+    lines.insert(lines.end(), block.begin(), block.end());
+  }
+  if (!all_fit && room > 0) lines.push_back(fit(v.more_cautions, width, st.utf8));
+  return lines;
+}
+
 // The screen from 30x12 up: header, title, what, the time (in big digits when `scale` > 0),
 // bar, cues, next, hints.
 std::vector<std::string> full_layout(const View& v, TermSize size, const ViewStyle& st, int scale) {
@@ -112,6 +149,7 @@ std::vector<std::string> full_layout(const View& v, TermSize size, const ViewSty
   // Cues fill what is left between the two, with a blank line above them.
   int room = size.rows - static_cast<int>(top.size() + bottom.size()) - 2;
   std::vector<std::string> middle;
+  for (auto& l : caution_lines(v, inner, room, st)) middle.push_back(pad + l);
   for (const auto& cue : v.cues) {
     for (auto& l : wrap(cue, inner)) {
       if (static_cast<int>(middle.size()) < room) middle.push_back(pad + l);
@@ -140,7 +178,11 @@ std::vector<std::string> compact_layout(const View& v, TermSize size, const View
   if (!v.status.empty()) items.emplace_back(1, paint(st, fmt::emphasis::reverse, fit(v.status, width, st.utf8)));
   std::string b = bar(v, std::min(width, 40), st);
   if (!b.empty()) items.emplace_back(4, b);
-  if (!v.cues.empty()) items.emplace_back(6, fit(v.cues.front(), width, st.utf8));
+  if (!v.cautions.empty()) {
+    items.emplace_back(6, fit("Caution: " + v.cautions.front(), width, st.utf8));
+  } else if (!v.cues.empty()) {
+    items.emplace_back(6, fit(v.cues.front(), width, st.utf8));
+  }
   if (!v.next.empty()) items.emplace_back(7, fit(v.next, width, st.utf8));
   items.emplace_back(3, paint(st, fmt::emphasis::faint, fit(v.hints, width, st.utf8)));
   int rows = std::max(1, size.rows);
@@ -180,7 +222,8 @@ std::vector<std::string> render_view(const View& v, TermSize size, const ViewSty
   int inner = size.cols - 1 - 2 * (size.cols - 1 >= 60 ? 2 : 1);
   int scale = big_width(clock, 2) <= inner ? 2 : big_width(clock, 1) <= inner ? 1 : 0;
   if (size.cols < 30 || size.rows < 12) return compact_layout(v, size, st);
-  return full_layout(v, size, st, size.rows >= 17 ? scale : 0);
+  // Cautions need the room more than large digits do.
+  return full_layout(v, size, st, size.rows >= 17 && v.cautions.empty() ? scale : 0);
 }
 
 }  // namespace psoas::cli

@@ -29,6 +29,8 @@ struct View {
   Tone tone = Tone::work;
   std::chrono::seconds remaining{0};   // shown large
   std::chrono::seconds duration{0};    // of the phase, for the progress bar (0: no bar)
+  std::vector<std::string> cautions;   // when to stop or skip: shown before the cues
+  std::string more_cautions;           // a line in place of the cautions that do not fit
   std::vector<std::string> cues;       // the phase's cue first
   std::string next;                    // "Next: switch sides · 0:05"
   std::string status;                  // e.g. "PAUSED · space resumes"; empty while running

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -139,8 +140,32 @@ std::vector<fs::path> toml_files(const fs::path& dir) {
 }  // namespace
 
 std::string ContentIssue::to_string() const {
-  if (pos.line <= 0) return fmt::format("{}: {}", pos.file, message);
-  return fmt::format("{}:{}:{}: {}", pos.file, pos.line, pos.column, message);
+  std::string_view label = severity == Severity::warning ? "warning: " : "";
+  if (pos.line <= 0) return fmt::format("{}: {}{}", pos.file, label, message);
+  return fmt::format("{}:{}:{}: {}{}", pos.file, pos.line, pos.column, label, message);
+}
+
+bool needs_stop_caution(ExerciseKind kind) {
+  return kind == ExerciseKind::stretch || kind == ExerciseKind::strength;
+}
+
+namespace {
+
+// Whether a word of `text` (lower case) starts with `stem`.
+bool has_word_starting(const std::string& text, std::string_view stem) {
+  for (auto at = text.find(stem); at != std::string::npos; at = text.find(stem, at + 1)) {
+    if (at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_stop_caution(const std::vector<std::string>& cautions) {
+  return std::any_of(cautions.begin(), cautions.end(), [](std::string caution) {
+    for (char& c : caution) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return has_word_starting(caution, "numb") || has_word_starting(caution, "tingl");
+  });
 }
 
 const Routine& Content::routine(std::string_view id) const {
@@ -173,9 +198,9 @@ std::vector<FileCheck> check_files(const std::vector<ContentSource>& files, cons
   }
   std::vector<FileCheck> checks;
   for (const auto& doc : docs) {
-    checks.push_back({doc.name, all_issues(doc, known), static_cast<int>(doc.exercises.size()),
-                      static_cast<int>(doc.routines.size()), static_cast<int>(doc.advice.size()),
-                      static_cast<int>(doc.questions.size())});
+    checks.push_back({doc.name, all_issues(doc, known), doc.warnings,
+                      static_cast<int>(doc.exercises.size()), static_cast<int>(doc.routines.size()),
+                      static_cast<int>(doc.advice.size()), static_cast<int>(doc.questions.size())});
   }
   return checks;
 }

@@ -31,6 +31,9 @@ constexpr QuestionGroup all_groups[] = {QuestionGroup::scope, QuestionGroup::red
                                         QuestionGroup::pattern, QuestionGroup::history};
 constexpr std::string_view all_applies[] = {"flare-up", "tightness", "see-clinician", "always"};
 constexpr std::string_view all_suggests[] = {"flare-up", "tightness"};
+constexpr std::string_view stop_caution_example =
+    "Stop if you feel numbness, tingling or pain shooting down a leg, or pain that is sharp "
+    "or builds.";
 
 SourcePos position(const std::string& file, const toml::source_region& where) {
   return {file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
@@ -254,17 +257,19 @@ class Parser {
     e.dosage.tempo = f.duration("tempo");
     e.dosage.rest = f.duration("rest");
     e.source = f.text("source", Need::optional).value_or("");
+    stop_caution(f, e);
     m_doc.exercises.push_back(std::move(e));
   }
 
   void routine(const toml::table& table) {
-    Fields f(m_doc, table, "routine", {"id", "name", "summary", "rest", "step"});
+    Fields f(m_doc, table, "routine", {"id", "name", "summary", "rest", "cautions", "step"});
     Routine r;
     r.pos = f.pos();
     r.id = item_id(f, "routine");
     r.name = f.text("name", Need::required).value_or("");
     r.summary = f.text("summary", Need::optional).value_or("");
     r.rest = f.duration("rest");
+    r.cautions = f.texts("cautions", Need::optional);
     const toml::node* steps = f.get("step");
     if (!steps) {
       f.missing("step");
@@ -320,6 +325,18 @@ class Parser {
   }
 
  private:
+  // Warns about a stretch or strength exercise that does not say when to stop, at its
+  // cautions (or at its kind when it has none).
+  void stop_caution(const Fields& f, const Exercise& e) {
+    if (!needs_stop_caution(e.kind) || has_stop_caution(e.cautions)) return;
+    m_doc.warnings.push_back(
+        {f.pos(f.get("cautions") ? "cautions" : "kind"),
+         fmt::format("{} exercise '{}' has no caution to stop on numbness or tingling; add one "
+                     "such as \"{}\"",
+                     to_string(e.kind), e.id, stop_caution_example),
+         Severity::warning});
+  }
+
   Step step(const toml::table& table, const std::string& routine_id, int number) {
     std::string where = fmt::format("routine '{}' step {}", routine_id, number);
     Fields f(m_doc, table, "routine step",
@@ -452,6 +469,7 @@ Document parse_document(const ContentSource& source) {
     }
   }
   sort_issues(doc.issues);
+  sort_issues(doc.warnings);
   return doc;
 }
 

@@ -32,6 +32,7 @@ struct Document {
   std::vector<TriageQuestion> questions;
   std::vector<Reference> references;
   std::vector<ContentIssue> issues;
+  std::vector<ContentIssue> warnings;  // problems that do not stop the document loading
 };
 
 // Parses and validates one document on its own (references are not resolved here).

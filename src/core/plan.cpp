@@ -16,6 +16,14 @@ seconds Plan::total() const {
                          [](seconds sum, const Phase& p) { return sum + p.duration; });
 }
 
+seconds Plan::step_total(int step) const {
+  seconds sum{0};
+  for (const Phase& p : phases) {
+    if (p.step == step) sum += p.duration;
+  }
+  return sum;
+}
+
 std::string_view to_string(PhaseKind k) {
   switch (k) {
     case PhaseKind::prepare: return "prepare";
@@ -137,12 +145,42 @@ Phase rest_phase(const Phase& base, seconds duration, std::string cue) {
   return r;
 }
 
+// The cautions of `e` that `shown` (the routine's) does not already give.
+std::vector<std::string> new_cautions(const Exercise& e, const std::vector<std::string>& shown) {
+  std::vector<std::string> out;
+  for (const auto& c : e.cautions) {
+    if (std::find(shown.begin(), shown.end(), c) == shown.end()) out.push_back(c);
+  }
+  return out;
+}
+
+// Puts `cautions` on phase `at`: the get-ready phase, or when that one was left out for
+// having no length, the exercise's first phase.
+void attach_cautions(Plan& plan, std::size_t at, std::vector<std::string> cautions) {
+  if (at < plan.phases.size()) plan.phases[at].cautions = std::move(cautions);
+}
+
+// All sets of one step, with the rests between them.
+void plan_sets(Plan& plan, Phase base, const Dose& dose, const Exercise& e, const Step& step,
+               const PlanSettings& settings) {
+  for (int set = 1; set <= dose.sets; ++set) {
+    base.set = set;
+    plan_set(plan, base, dose, e, step, settings);
+    if (set < dose.sets) {
+      push(plan, rest_phase(base, dose.set_rest.value_or(settings.rest),
+                            fmt::format("Rest, then set {} of {}", set + 1, dose.sets)));
+    }
+  }
+}
+
 }  // namespace
 
 Plan plan_routine(const Routine& routine, const Content& content, const PlanSettings& settings) {
   Plan plan;
   plan.id = routine.id;
   plan.title = routine.name.empty() ? routine.id : routine.name;
+  plan.cautions = routine.cautions;
+  std::size_t ready = 0;  // the first phase of getting ready for step i
   for (std::size_t i = 0; i < routine.steps.size(); ++i) {
     const Step& step = routine.steps[i];
     const Exercise& e = find_exercise(content, step);
@@ -159,17 +197,12 @@ Plan plan_routine(const Routine& routine, const Content& content, const PlanSett
       prep.cue = dose.per_side ? "Get into position, left side first" : "Get into position";
       push(plan, prep);
     }
-    for (int set = 1; set <= dose.sets; ++set) {
-      base.set = set;
-      plan_set(plan, base, dose, e, step, settings);
-      if (set < dose.sets) {
-        push(plan, rest_phase(base, dose.set_rest.value_or(settings.rest),
-                              fmt::format("Rest, then set {} of {}", set + 1, dose.sets)));
-      }
-    }
+    plan_sets(plan, base, dose, e, step, settings);
+    attach_cautions(plan, ready, new_cautions(e, plan.cautions));
     if (i + 1 < routine.steps.size()) {
       seconds rest = step.rest ? *step.rest : routine.rest ? *routine.rest : settings.rest;
       const Exercise& next = find_exercise(content, routine.steps[i + 1]);
+      ready = plan.phases.size();
       push(plan, rest_phase(base, rest, fmt::format("Rest. Next: {}", next.name.empty() ? next.id : next.name)));
     }
   }

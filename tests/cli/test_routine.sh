@@ -232,3 +232,74 @@ expect_err "psoas: routine check: '$T' is a directory (give the *.toml files in 
 run routine check
 expect_rc 2
 expect_one_line_error
+
+# --- routine check warns about a stretch or strength exercise with no stop (exit 0) -------
+
+cat >"$T/nostop.toml" <<'EOF2'
+[[exercise]]
+id = "my-reach"
+name = "My reach"
+kind = "stretch"
+cues = ["Reach up."]
+cautions = ["Stop if it hurts."]
+hold = "30s"
+
+[[exercise]]
+id = "my-squeeze"
+name = "My squeeze"
+kind = "strength"
+cues = ["Squeeze."]
+reps = 5
+
+[[exercise]]
+id = "my-safe-reach"
+name = "My safe reach"
+kind = "stretch"
+cues = ["Reach up."]
+cautions = ["Stop on numbness, tingling or pain shooting down a leg."]
+EOF2
+run routine check "$T/nostop.toml"
+expect_rc 0
+expect_err "$T/nostop.toml:6:12: warning: stretch exercise 'my-reach' has no caution to stop on numbness or tingling; add one such as"
+expect_err "$T/nostop.toml:12:8: warning: strength exercise 'my-squeeze' has no caution to stop on numbness or tingling"
+check "one warning line each, none for the exercise with the stop" \
+  test "$(grep -c ': warning: ' <<<"$ERR")" -eq 2
+expect_out_eq "ok: $T/nostop.toml (3 exercises; 2 warnings)"
+# A warning does not stop the file loading.
+mkdir -p "$T/nostop-dir" && cp "$T/nostop.toml" "$T/nostop-dir/"
+run --content "$T/nostop-dir" routine list
+expect_rc 0
+expect_empty_err
+
+run routine check "$T/bad.toml"
+expect_err "$T/bad.toml:4:8: warning: stretch exercise 'my-stretch' has no caution to stop"
+expect_err "psoas: routine check: 4 problems found"
+
+# --- step times include every rest, so they add up to the routine's time -----------------
+
+for id in morning desk-break stretch strength massage weekly acute; do
+  run routine show "$id" --json
+  check "$id: step seconds sum to total_seconds" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+steps = sum(s["seconds"] for s in r["steps"])
+assert steps == r["total_seconds"], (steps, r["total_seconds"])
+' "$OUT"
+done
+run routine show strength
+expect_rc 0
+# glute bridge: 5 s get ready, 2 sets of 10 reps at 4 s, 30 s between sets, 20 s rest after
+expect_out "10 reps, 4s per rep, 2 sets, 30s rest between sets (about 2m15s)"
+
+# --- the massage routine's stop list, in show ----------------------------------------------
+
+run routine show massage
+expect_rc 0
+expect_out "Caution: Skip this if you have a fever or belly pain, or feel sick or faint"
+expect_out "Caution: Skip this if you are pregnant, have a hernia"
+run routine show massage --json
+check "show --json has the routine's cautions" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+assert any("pulse" in c for c in r["cautions"]), r["cautions"]
+' "$OUT"

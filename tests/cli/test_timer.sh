@@ -146,6 +146,59 @@ stop_with TERM 143
 stop_with HUP 129
 check "three partial sessions" test "$(session_count)" -eq $((before + 3))
 
+# --- cautions: the routine's before the first phase, each exercise's as it gets ready ------
+
+cat >"$FIX/careful.toml" <<'EOF'
+[[exercise]]
+id = "fix-press"
+name = "Fixture press"
+kind = "massage"
+cues = ["Press gently."]
+cautions = ["Not with a fever.", "Move off any spot where you feel a pulse."]
+hold = "20s"
+
+[[exercise]]
+id = "fix-reach"
+name = "Fixture reach"
+kind = "stretch"
+cues = ["Reach up."]
+cautions = ["Stop if you feel numbness or tingling."]
+hold = "30s"
+
+[[routine]]
+id = "careful"
+name = "Careful routine"
+cautions = ["Not with a fever."]
+[[routine.step]]
+exercise = "fix-press"
+[[routine.step]]
+exercise = "fix-reach"
+EOF
+run --content "$FIX" routine run careful --quiet
+expect_rc 0
+expect_empty_err
+# The routine's "Not with a fever." shows once, before the first phase.
+expect_out_eq "Caution: Not with a fever.
+00:05 get ready  Fixture press
+  Caution: Move off any spot where you feel a pulse.
+00:20 hold  Fixture press
+00:15 rest  Rest. Next: Fixture reach
+  Caution: Stop if you feel numbness or tingling.
+00:30 hold  Fixture reach
+done  Careful routine: 4 of 4 phases"
+rm "$FIX/careful.toml"
+
+# The built-in massage routine opens with its stop list, before the first phase.
+PSOAS_TIME_SCALE=0.0005 run routine run massage --quiet
+expect_rc 0
+first_phase=$(grep -n 'get ready' <<<"$OUT" | head -1 | cut -d: -f1)
+for stop in "a fever or belly pain, or feel sick or faint" "pregnant, have a hernia, have had belly or groin surgery recently, or bruise or bleed easily" "a pulse under the ball"; do
+  at=$(grep -n "^Caution: .*$stop" <<<"$OUT" | head -1 | cut -d: -f1)
+  check "massage stop before the first phase: $stop" test -n "$at" -a "${at:-99}" -lt "${first_phase:-0}"
+done
+expect_out "  Caution: Go gently: pressing hard can bruise the belly."
+check "each exercise's cautions as it gets ready" test "$(grep -c '^  Caution: Stop if you feel sharp pain, or numbness or tingling' <<<"$OUT")" -eq 3
+
 # --- desk-break reminders without a terminal: a line each, nothing stored ---------------
 
 before=$(session_count)

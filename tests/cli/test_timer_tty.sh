@@ -133,3 +133,83 @@ expect_rc 0
 restored
 check "how it ended, at the end" wait_for "done  Timer: 1 of 1 phases"
 check "stored as completed: $(last_session)" test "$(last_session)" == "timer|Timer|1|1|completed"
+
+# --- cautions on the get-ready screen, wrapped at 80 columns; with --wait they stay -------
+
+cat >"$FIX/careful.toml" <<'EOF'
+[[exercise]]
+id = "fix-press"
+name = "Fixture press"
+kind = "massage"
+cues = ["Press gently."]
+cautions = ["Ease in slowly and keep the pressure light, because the belly bruises easily and deep pressure there lies over large blood vessels."]
+hold = "20s"
+
+[[exercise]]
+id = "fix-reach"
+name = "Fixture reach"
+kind = "stretch"
+cues = ["Reach up."]
+cautions = ["Stop if you feel numbness or tingling."]
+hold = "30s"
+
+[[routine]]
+id = "careful"
+name = "Careful routine"
+cautions = ["Not with a fever."]
+[[routine.step]]
+exercise = "fix-press"
+[[routine.step]]
+exercise = "fix-reach"
+EOF
+# no_wider COLUMNS: every line of the pane in $OUT, trailing spaces aside, fits.
+no_wider() { ! sed 's/ *$//' <<<"$OUT" | grep -qE ".{$1}"; }
+
+start --content "$FIX" routine run careful
+check "get-ready screen" wait_for "GET READY"
+expect_out "Caution: Not with a fever."
+expect_out "Caution: Ease in slowly and keep the pressure light"
+check "a long caution wraps under its text" grep -qE '^ {11}[a-z].* blood$' <<<"$OUT"
+expect_out "vessels."
+check "no line past column 79" no_wider 80
+expect_out "Next: hold (00:20)"
+keys n
+check "the rest before the next exercise shows its cautions" wait_for "Caution: Stop if you feel numbness or tingling."
+expect_out "Rest. Next: Fixture reach"
+keys n
+check "the exercise itself shows its cues, not the cautions" wait_for "Reach up."
+expect_no_out "Caution:"
+keys q
+finished
+expect_rc 0
+restored
+
+mkdir -p "$XDG_CONFIG_HOME/psoas"
+printf 'prepare = "1s"\n' >"$XDG_CONFIG_HOME/psoas/config.toml"
+start --content "$FIX" routine run careful --wait
+check "--wait: ready screen with the cautions" wait_for "READY? · space starts"
+expect_out "Caution: Not with a fever."
+sleep 1.5  # longer than the 1 s get-ready phase: the cautions must still be there
+OUT=$(screen)
+expect_out "READY? · space starts"
+expect_out "Caution: Not with a fever."
+expect_out "Caution: Ease in slowly"
+# A lower window: whole cautions only, then where to read the rest.
+tm resize-window -t tt -x 80 -y 16
+check "cautions that do not fit point to routine show" wait_for "More cautions: 'psoas routine show careful'"
+expect_out "Caution: Not with a fever."
+expect_no_out "Ease in slowly"
+tm resize-window -t tt -x 80 -y 24
+check "all the cautions again in 80x24" wait_for "Caution: Ease in slowly"
+keys space
+check "space starts" wait_for "HOLD"
+keys n n
+check "--wait: the next exercise waits with its cautions" wait_for "Fixture reach"
+wait_for "READY? · space starts"
+expect_out "READY? · space starts"
+expect_out "Caution: Stop if you feel numbness or tingling."
+keys q
+finished
+expect_rc 0
+restored
+rm "$XDG_CONFIG_HOME/psoas/config.toml" "$FIX/careful.toml"

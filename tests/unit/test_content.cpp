@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -506,5 +508,154 @@ text = "Anything else?"
     CHECK(bridge.reps == 5);
     CHECK(bridge.sets == 2);
     CHECK(bridge.rest == seconds{15});
+  }
+}
+
+namespace {
+
+// Every exercise of the built-in content.
+std::vector<Exercise> builtin_exercises() {
+  std::vector<Exercise> out;
+  for (const auto& [id, e] : load_content().exercises) out.push_back(e);
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Whether any of `texts` contains `word` (in lower case).
+bool any_mentions(const std::vector<std::string>& texts, std::string_view word) {
+  return std::any_of(texts.begin(), texts.end(),
+                     [&](const std::string& t) { return lower(t).find(word) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_SUITE("content safety") {
+  TEST_CASE("the stop rule: a caution naming numbness or tingling") {
+    CHECK(has_stop_caution({"Stop if you feel numbness in the leg."}));
+    CHECK(has_stop_caution({"Ease off.", "TINGLING down a leg: stop."}));
+    CHECK(has_stop_caution({"Stop if a foot goes numb or tingles."}));
+    CHECK_FALSE(has_stop_caution({}));
+    CHECK_FALSE(has_stop_caution({"Stop if you feel sharp pain."}));
+    CHECK_FALSE(has_stop_caution({"Breathe; benumbed is not a word here."}));  // not a word start
+    CHECK(needs_stop_caution(ExerciseKind::stretch));
+    CHECK(needs_stop_caution(ExerciseKind::strength));
+    CHECK_FALSE(needs_stop_caution(ExerciseKind::massage));
+    CHECK_FALSE(needs_stop_caution(ExerciseKind::habit));
+  }
+
+  TEST_CASE("check_files warns about a stretch or strength exercise without the stop") {
+    const Content none;
+    auto warnings_of = [&](const std::string& text) {
+      auto checks = check_files({{"w.toml", text}}, none);
+      REQUIRE(checks.size() == 1);
+      CHECK(checks[0].issues.empty());  // a warning is not an error: the file still loads
+      std::vector<std::string> out;
+      for (const auto& w : checks[0].warnings) {
+        CHECK(w.severity == Severity::warning);
+        out.push_back(w.to_string());
+      }
+      return out;
+    };
+    SUBCASE("at its cautions") {
+      auto w = warnings_of(exercise_with("cautions = [\"Stop if it hurts.\"]\n"));
+      REQUIRE(w.size() == 1);
+      CHECK(w[0].rfind("w.toml:6:12: warning: stretch exercise 'x' has no caution to stop on "
+                       "numbness or tingling",
+                       0) == 0);
+    }
+    SUBCASE("at its kind when it has no cautions") {
+      auto w = warnings_of(
+          "[[exercise]]\nid = \"s\"\nname = \"S\"\nkind = \"strength\"\ncues = [\"c\"]\n");
+      REQUIRE(w.size() == 1);
+      CHECK(w[0].rfind("w.toml:4:8: warning: strength exercise 's'", 0) == 0);
+    }
+    SUBCASE("not with the stop, nor for massage and habits") {
+      CHECK(warnings_of(exercise_with("cautions = [\"Stop on tingling.\"]\n")).empty());
+      CHECK(warnings_of("[[exercise]]\nid = \"h\"\nname = \"H\"\nkind = \"habit\"\ncues = [\"c\"]\n")
+                .empty());
+    }
+    SUBCASE("check_content lists errors only") {
+      CHECK(check_content({"w.toml", exercise_with("")}).empty());
+    }
+  }
+
+  TEST_CASE("every built-in stretch and strength exercise says when to stop") {
+    for (const auto& e : builtin_exercises()) {
+      CAPTURE(e.id);
+      if (needs_stop_caution(e.kind)) CHECK(has_stop_caution(e.cautions));
+    }
+    const Content none;
+    for (const auto& check : check_files(builtin_content(), none)) {
+      CAPTURE(check.file);
+      CHECK(check.warnings.empty());
+    }
+  }
+
+  TEST_CASE("built-in stretches say no bouncing") {
+    for (const auto& e : builtin_exercises()) {
+      CAPTURE(e.id);
+      if (e.kind == ExerciseKind::stretch)
+        CHECK((any_mentions(e.cues, "bounc") || any_mentions(e.cautions, "bounc")));
+    }
+  }
+
+  TEST_CASE("built-in cues breathe out on the effort, never while lowering") {
+    for (const auto& e : builtin_exercises()) {
+      for (const auto& cue : e.cues) {
+        CAPTURE(cue);
+        const std::string c = lower(cue);
+        if (c.find("breathe out") != std::string::npos) CHECK(c.find("lower") == std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("built-in content keeps no knee-past-the-toes rule") {
+    for (const auto& e : builtin_exercises()) {
+      CAPTURE(e.id);
+      CHECK_FALSE(any_mentions(e.cues, "not past the toes"));
+      CHECK_FALSE(any_mentions(e.cautions, "not past the toes"));
+    }
+  }
+
+  TEST_CASE("self-massage carries every stop of TRIAGE-SOURCES.md") {
+    const Content c = load_content();
+    const std::vector<std::string_view> stops = {"fever",  "belly pain", "sick",    "faint",
+                                                 "pulse",  "pregnan",    "hernia",  "surgery",
+                                                 "bruise", "bleed"};
+    auto covers = [&](const std::vector<std::string>& cautions) {
+      for (auto stop : stops) {
+        CAPTURE(stop);
+        CHECK(any_mentions(cautions, stop));
+      }
+    };
+    SUBCASE("the massage routine, before its first phase") { covers(c.routine("massage").cautions); }
+    SUBCASE("each massage exercise") {
+      for (const auto& [id, e] : c.exercises) {
+        CAPTURE(id);
+        if (e.kind == ExerciseKind::massage) covers(e.cautions);
+      }
+    }
+  }
+
+  TEST_CASE("a routine's cautions are read, and must be strings") {
+    const std::string routine =
+        "[[routine]]\nid = \"r\"\nname = \"R\"\ncautions = CAUTIONS\n[[routine.step]]\nexercise = "
+        "\"kneeling-hip-flexor\"\n";
+    auto with = [&](std::string cautions) {
+      std::string text = routine;
+      text.replace(text.find("CAUTIONS"), 8, cautions);
+      return text;
+    };
+    std::vector<ContentSource> sources = builtin_content();
+    sources.push_back({"r.toml", with("[\"Not with a fever.\"]")});
+    Content c = load_content(sources);
+    CHECK(c.skipped.empty());
+    CHECK(c.routine("r").cautions == std::vector<std::string>{"Not with a fever."});
+    CHECK(issues_of(with("\"one\"")) ==
+          std::vector<std::string>{"4:12: 'cautions' must be an array of strings"});
   }
 }

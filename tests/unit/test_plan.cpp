@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "psoas/error.hpp"
 #include "psoas/plan.hpp"
 
@@ -117,6 +119,66 @@ TEST_SUITE("plan") {
       s.prepare = seconds{0};
       Plan p = plan_routine(routine_of({step("walk"), step("walk")}), c, s);
       CHECK(p.phases.size() == 2);
+    }
+  }
+
+  TEST_CASE("step times include every rest, so the steps sum to the total") {
+    Content c = sample_content();
+    Routine r = routine_of({step("bridge"), step("lunge"), step("walk")});
+    r.rest = seconds{10};
+    Plan p = plan_routine(r, c);
+    // get ready 5, 10 reps of 4 s, 20 s rest between sets, 10 reps, then the 10 s rest after it
+    CHECK(p.step_total(0) == seconds{5 + 40 + 20 + 40 + 10});
+    CHECK(p.step_total(1) == seconds{30 + 5 + 30 + 10});
+    CHECK(p.step_total(2) == seconds{30});
+    CHECK(p.step_total(0) + p.step_total(1) + p.step_total(2) == p.total());
+  }
+
+  TEST_CASE("cautions: the routine's on the plan, each exercise's on its get-ready phase") {
+    Content c = sample_content();
+    c.exercises["lunge"].cautions = {"Stop on numbness.", "Not with a fever."};
+    c.exercises["bridge"].cautions = {"Keep it small."};
+    Routine r = routine_of({step("lunge"), step("bridge"), step("walk")});
+    r.cautions = {"Not with a fever."};
+
+    SUBCASE("on the get-ready phase and the rest before each exercise") {
+      Plan p = plan_routine(r, c);
+      CHECK(p.cautions == std::vector<std::string>{"Not with a fever."});
+      std::vector<std::pair<PhaseKind, std::vector<std::string>>> with;
+      for (const auto& ph : p.phases) {
+        if (!ph.cautions.empty()) with.emplace_back(ph.kind, ph.cautions);
+      }
+      using V = std::vector<std::string>;
+      REQUIRE(with.size() == 2);
+      // the routine already gives the fever caution, so the lunge's get-ready leaves it out
+      CHECK(with[0] == std::pair(PhaseKind::prepare, V{"Stop on numbness."}));
+      CHECK(with[1] == std::pair(PhaseKind::rest, V{"Keep it small."}));
+      CHECK(p.phases[0].cautions.size() == 1);
+    }
+    SUBCASE("without get-ready or rest phases, on the exercise's first phase") {
+      PlanSettings s;
+      s.prepare = seconds{0};
+      s.rest = seconds{0};
+      Plan p = plan_routine(r, c, s);
+      CHECK(p.phases[0].kind == PhaseKind::hold);
+      CHECK(p.phases[0].cautions == std::vector<std::string>{"Stop on numbness."});
+      auto bridge = std::find_if(p.phases.begin(), p.phases.end(),
+                                 [](const Phase& ph) { return ph.exercise == "bridge"; });
+      REQUIRE(bridge != p.phases.end());
+      CHECK(bridge->cautions == std::vector<std::string>{"Keep it small."});
+      CHECK(std::next(bridge)->cautions.empty());
+    }
+  }
+
+  TEST_CASE("built-in routines hold every stretch for at least 30 seconds (seed 001)") {
+    const Content c = load_content();
+    for (const auto& [id, r] : c.routines) {
+      for (const Phase& ph : plan_routine(r, c).phases) {
+        if (ph.kind != PhaseKind::hold || c.exercise(ph.exercise).kind != ExerciseKind::stretch) continue;
+        CAPTURE(id);
+        CAPTURE(ph.exercise);
+        CHECK(ph.duration >= seconds{30});
+      }
     }
   }
 

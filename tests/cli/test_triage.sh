@@ -301,6 +301,11 @@ for id in "" $IDS; do
   fi
   run triage --json "${args[@]}"
   offered=$(json_get '" ".join(a["id"] for a in j["advice"])')
+  json_text=$(lower_out)  # the advice in full, which the text result names by title only
+  for phrase in "${BANNED[@]}"; do
+    CHECKS=$((CHECKS + 1)); CURRENT="$label (JSON): no '$phrase'"
+    [[ $json_text != *"$phrase"* ]] || fail "the JSON result says '$phrase'"
+  done
   card=$(json_get '" ".join(j["card"])')
   CHECKS=$((CHECKS + 1)); CURRENT="$label: card names 911 and 999"
   [[ $card == *911* && $card == *999* && $card == *112* ]] || fail "card lacks 911, 999 or 112: $card"

@@ -33,6 +33,8 @@
 //   id = "cold"
 //   title = "Cold for a flare-up"
 //   applies = ["flare-up"]             # flare-up | tightness | see-clinician | always
+//   not_with = ["fever", "pregnant"]   # optional: question ids; triage leaves the item out
+//                                      # when any of them is answered yes (or not sure)
 //   body = ["Paragraph one.", "Paragraph two."]
 //   source = "..."
 //
@@ -44,6 +46,7 @@
 //   urgency = "emergency"              # emergency | see-clinician | mention | none
 //   escalate = { with = ["fever"], urgency = "emergency" }   # optional
 //   suggests = "flare-up"              # optional: flare-up | tightness (self-care routine)
+//   advice = "Ask about ..."           # what to do about a yes; required when urgency = "mention"
 //   source = "NICE CKS low back pain; ACP 2011"
 
 #include <chrono>
@@ -114,6 +117,7 @@ struct Advice {
   std::string id;
   std::string title;
   std::vector<std::string> applies;           // "flare-up", "tightness", "see-clinician", "always"
+  std::vector<std::string> not_with;          // question ids: left out when any is yes or unsure
   std::vector<std::string> body;
   std::string source;
   SourcePos pos;
@@ -135,7 +139,7 @@ struct TriageQuestion {
   Urgency urgency = Urgency::none;
   std::optional<Escalation> escalate;
   std::string suggests;                       // "", "flare-up" or "tightness"
-  std::string advice;                         // for a mention: what to do about it
+  std::string advice;                         // what to do about a yes (required for mention)
   std::string source;
   SourcePos pos;
 };
@@ -177,6 +181,8 @@ struct Content {
   // with a "did you mean" hint when a close id exists.
   const Routine& routine(std::string_view id) const;
   const Exercise& exercise(std::string_view id) const;
+  // UsageError("advice", "no advice 'x' (see 'psoas advice')") with a "did you mean" hint.
+  const Advice& advice_item(std::string_view id) const;
 };
 
 // The content compiled into the binary (generated from content/*.toml).

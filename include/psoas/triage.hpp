@@ -34,6 +34,7 @@ struct Reason {
   Urgency urgency = Urgency::none;  // its effective urgency (after escalation)
   Answer answer = Answer::yes;      // yes or unsure
   std::string escalated_with;       // the question that escalated it, or empty
+  std::string advice;               // the question's advice: what to do about it (mentions have one)
 };
 
 // What the answers lead to.
@@ -49,6 +50,7 @@ struct Outcome {
   Fit fit = Fit::unknown;
   std::vector<std::string> routines;     // routine ids to start with (self-care only)
   std::vector<Advice> advice;            // the matching advice from content
+  std::vector<std::string> withheld;     // advice ids that would match but an answer rules out (not_with)
 };
 
 // The fixed wording of a result; every line is shown (text) or emitted (JSON).
@@ -102,9 +104,14 @@ std::vector<std::string> unknown_answers(const std::vector<TriageQuestion>& ques
                                          const Answers& answers);
 
 // The outcome of `answers` (which may be partial only when an emergency is reached).
-// `advice` is the content's advice, chosen by its `applies` field.
+// `advice` is the content's advice, chosen by its `applies` field; an item whose `not_with`
+// names a question answered yes or unsure is left out and listed in `withheld`.
 Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,
                  const Answers& answers);
+
+// The emergency number with 911 and 999 named beside it:
+// "112 (911 in the US and Canada, 999 in the UK)"; for 911 or 999, 112 is named instead.
+std::string emergency_numbers(std::string_view number);
 
 // The fixed wording for `outcome`; `emergency_number` comes from the config (default 112).
 Wording wording(const Outcome& outcome, std::string_view emergency_number);

@@ -65,6 +65,7 @@ std::vector<Candidate> values_for(const CLI::Option* o, const ValueSource& value
   if (type.rfind("ROUTINE", 0) == 0) return values("routine");
   if (type.rfind("QUESTION", 0) == 0) return values("question");
   if (type.rfind("EXERCISE", 0) == 0) return values("exercise");
+  if (type.rfind("ADVICE", 0) == 0) return values("advice");
   if (type.rfind("FILE", 0) == 0 || type.rfind("PATH", 0) == 0 || type.rfind("DIR", 0) == 0) {
     return {{"<files>", {}}};
   }
@@ -146,6 +147,8 @@ int run_complete(const CLI::App& app, Services& services, std::vector<std::strin
       for (const auto& [id, r] : content.routines) out.push_back({id, r.name});
     } else if (kind == "exercise") {
       for (const auto& [id, e] : content.exercises) out.push_back({id, e.name});
+    } else if (kind == "advice") {
+      for (const auto& [id, a] : content.advice) out.push_back({id, a.title});
     } else if (kind == "question") {
       for (const auto& q : content.questions) out.push_back({q.id, q.text});
     }

@@ -17,7 +17,7 @@ struct Candidate {
   bool operator==(const Candidate&) const = default;
 };
 
-// Dynamic value lists by kind ("routine", "question", "exercise"): called only when needed.
+// Dynamic value lists by kind ("routine", "question", "exercise", "advice"): called only when needed.
 using ValueSource = std::function<std::vector<Candidate>(const std::string& kind)>;
 
 // The candidates for the last of `words` (the words after "psoas"; the last may be empty),

@@ -37,6 +37,7 @@ std::string reason_json(const triage::Reason& r) {
   o.add("id", r.id).add("text", r.text).add("urgency", triage::urgency_name(r.urgency));
   o.add("answer", triage::to_string(r.answer));
   if (!r.escalated_with.empty()) o.add("escalated_with", r.escalated_with);
+  if (!r.advice.empty()) o.add("advice", r.advice);
   return o.str();
 }
 
@@ -53,6 +54,7 @@ void print_reasons(std::string_view title, const std::vector<triage::Reason>& re
   for (const auto& r : reasons) {
     std::string head = with_level ? fmt::format("  - [{}] ", triage::urgency_name(r.urgency)) : "  - ";
     fmt::print("{}\n", wrap(reason_line(r), head, "    "));
+    if (!r.advice.empty()) fmt::print("{}\n", wrap(fmt::format("What to do: {}", r.advice), "    ", "    "));
   }
 }
 
@@ -70,30 +72,33 @@ bool applies_to(const Advice& a, std::string_view tag) {
   return std::find(a.applies.begin(), a.applies.end(), tag) != a.applies.end();
 }
 
-// Cold and heat in full, the professional options by their first paragraph, the rest by
-// title (--json has it all).
+// Cold and heat in full, the professional options by their first paragraph, the rest as
+// `psoas advice ID` lines (--json has it all).
 void print_advice(const Result& r) {
   if (r.outcome.advice.empty()) return;
   const bool clinician = r.outcome.level == Level::see_clinician;
-  std::vector<std::string> more;
-  bool heading = false;
+  const std::string_view heading = !clinician                  ? "Advice:"
+                                   : r.outcome.withheld.empty() ? "What a clinician may offer:"
+                                                                : "What to expect:";
+  std::vector<const Advice*> more;
+  bool heading_shown = false;
   for (const auto& a : r.outcome.advice) {
     const bool full = a.id == "cold" || a.id == "heat";
     if (!full && !(clinician && applies_to(a, "see-clinician"))) {
-      more.push_back(a.title);
+      more.push_back(&a);
       continue;
     }
-    if (!heading) fmt::print("\n{}\n", clinician ? "What a clinician may offer:" : "Advice:");
-    heading = true;
+    if (!heading_shown) fmt::print("\n{}\n", heading);
+    heading_shown = true;
     fmt::print("  {}\n", a.title);
     for (std::size_t i = 0; i < a.body.size() && (full || i < 1); ++i) {
       fmt::print("{}\n", wrap(a.body[i], "    ", "    "));
     }
   }
-  if (!more.empty()) {
-    fmt::print("\n{}\n", wrap(fmt::format("More advice: {}.",
-                                           fmt::join(more, "; ")),
-                               "", "  "));
+  if (more.empty()) return;
+  fmt::print("\nMore advice:\n");
+  for (const Advice* a : more) {
+    fmt::print("{}\n", wrap(fmt::format("{}: psoas advice {}", a->title, a->id), "  - ", "    "));
   }
 }
 
@@ -131,6 +136,7 @@ void print_list(const std::vector<TriageQuestion>& questions, const Options& opt
                    o.add_raw("escalate", e.str());
                  }
                  if (!q->suggests.empty()) o.add("suggests", q->suggests);
+                 if (!q->advice.empty()) o.add("advice", q->advice);
                  o.add("source", q->source);
                  return o.str();
                }));
@@ -185,8 +191,10 @@ void print_json(const Result& r) {
   out.add_raw("advice", json_array_of(o.advice, [](const Advice& a) {
                 json::Object j;
                 j.add("id", a.id).add("title", a.title).add_raw("applies", json::array(a.applies));
+                j.add_raw("not_with", json::array(a.not_with));
                 return j.add_raw("body", json::array(a.body)).str();
               }));
+  out.add_raw("withheld", json::array(o.withheld));
   out.add_raw("card", json::array(w.card)).add_raw("safety_net", json::array(w.safety_net));
   out.add("emergency_number", r.emergency_number);
   out.add_raw("answers", triage::answers_json(r.answers)).add("stored", r.stored);

@@ -180,6 +180,12 @@ const Exercise& Content::exercise(std::string_view id) const {
                    hint_for(id, keys_of(exercises)));
 }
 
+const Advice& Content::advice_item(std::string_view id) const {
+  if (auto it = advice.find(std::string(id)); it != advice.end()) return it->second;
+  throw UsageError("advice", fmt::format("no advice '{}' (see 'psoas advice')", id),
+                   hint_for(id, keys_of(advice)));
+}
+
 std::vector<ContentIssue> check_content(const ContentSource& source) {
   Document doc = detail::parse_document(source);
   KnownIds known;

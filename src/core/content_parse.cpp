@@ -289,20 +289,23 @@ class Parser {
   }
 
   void advice(const toml::table& table) {
-    Fields f(m_doc, table, "advice", {"id", "title", "applies", "body", "source"});
+    Fields f(m_doc, table, "advice", {"id", "title", "applies", "not_with", "body", "source"});
     Advice a;
     a.pos = f.pos();
     a.id = item_id(f, "advice");
     a.title = f.text("title", Need::required).value_or("");
     a.applies = f.choices("applies", all_applies);
+    a.not_with = f.texts("not_with", Need::optional);
+    question_references(f, "not_with", fmt::format("advice '{}' not_with", a.id));
     a.body = f.texts("body", Need::required);
     a.source = f.text("source", Need::optional).value_or("");
     m_doc.advice.push_back(std::move(a));
   }
 
   void question(const toml::table& table) {
-    Fields f(m_doc, table, "question",
-             {"id", "text", "help", "group", "urgency", "escalate", "suggests", "source"});
+    Fields f(
+        m_doc, table, "question",
+        {"id", "text", "help", "group", "urgency", "escalate", "suggests", "advice", "source"});
     TriageQuestion q;
     q.pos = f.pos();
     q.id = item_id(f, "question");
@@ -320,6 +323,16 @@ class Parser {
       }
     }
     q.suggests = f.choice("suggests", all_suggests, Need::optional).value_or("");
+    // A mention changes no outcome, so what to do about it must come with it.
+    const Need advice = q.urgency == Urgency::mention ? Need::required : Need::optional;
+    if (advice == Need::required && !f.get("advice")) {
+      f.issue(table.source(),
+              fmt::format("question '{}' has urgency 'mention' but no 'advice': say what to do "
+                          "about it",
+                          q.id));
+    } else {
+      q.advice = f.text("advice", advice).value_or("");
+    }
     q.source = f.text("source", Need::optional).value_or("");
     m_doc.questions.push_back(std::move(q));
   }
@@ -362,17 +375,22 @@ class Parser {
     f.rename(fmt::format("escalate of question '{}'", question_id));
     Escalation e;
     e.with = f.texts("with", Need::required);
-    if (const auto* array = f.get("with") ? f.get("with")->as_array() : nullptr) {
-      for (const toml::node& item : *array) {
-        if (const auto* s = item.as_string()) {
-          m_doc.references.push_back({Reference::Kind::question, s->get(),
-                                      fmt::format("question '{}' escalate.with", question_id),
-                                      position(m_doc.name, item.source())});
-        }
-      }
-    }
+    question_references(f, "with", fmt::format("question '{}' escalate.with", question_id));
     e.urgency = f.choice("urgency", all_urgencies, Need::required).value_or(Urgency::none);
     return e;
+  }
+
+  // Each string of the array `key` names a question, checked once all content is known.
+  void question_references(const Fields& f, std::string_view key, const std::string& from) {
+    const toml::node* n = f.get(key);
+    const auto* array = n ? n->as_array() : nullptr;
+    if (!array) return;
+    for (const toml::node& item : *array) {
+      if (const auto* s = item.as_string()) {
+        m_doc.references.push_back(
+            {Reference::Kind::question, s->get(), from, position(m_doc.name, item.source())});
+      }
+    }
   }
 
   // Reads and checks the id, and reports a second use of it in this document.

@@ -51,6 +51,7 @@ Reason make_reason(const TriageQuestion& q, const Answers& answers) {
   r.text = q.text;
   r.urgency = effective_urgency(q, answers, &r.escalated_with);
   r.answer = answers.find(q.id)->second;
+  r.advice = q.advice;
   return r;
 }
 
@@ -94,14 +95,24 @@ std::vector<std::string> routines_for(Fit fit) {
   return {"acute"};
 }
 
+// An advice item is ruled out when a question its `not_with` names counts as yes.
+bool ruled_out(const Advice& a, const Answers& answers) {
+  return std::any_of(a.not_with.begin(), a.not_with.end(), [&](const auto& id) { return counts_as_yes(answers, id); });
+}
+
 // The advice whose `applies` names one of `tags`, in the order of the tags; `extra_ids`
-// (heat, cold) are added when present even if their `applies` says otherwise.
-std::vector<Advice> pick_advice(const std::map<std::string, Advice>& advice, const std::vector<std::string>& tags,
-                                const std::vector<std::string>& extra_ids) {
-  std::vector<Advice> out;
+// (heat, cold) are added when present even if their `applies` says otherwise. Items that the
+// answers rule out go to `o.withheld` instead.
+void pick_advice(Outcome& o, const std::map<std::string, Advice>& advice, const Answers& answers,
+                 const std::vector<std::string>& tags, const std::vector<std::string>& extra_ids) {
   std::set<std::string> taken;
   auto take = [&](const Advice& a) {
-    if (taken.insert(a.id).second) out.push_back(a);
+    if (!taken.insert(a.id).second) return;
+    if (ruled_out(a, answers)) {
+      o.withheld.push_back(a.id);
+    } else {
+      o.advice.push_back(a);
+    }
   };
   for (const auto& id : extra_ids) {
     if (auto it = advice.find(id); it != advice.end()) take(it->second);
@@ -117,13 +128,14 @@ std::vector<Advice> pick_advice(const std::map<std::string, Advice>& advice, con
       if (std::find(a->applies.begin(), a->applies.end(), tag) != a->applies.end()) take(*a);
     }
   }
-  return out;
 }
 
-std::vector<Advice> advice_for(const Outcome& o, const std::map<std::string, Advice>& advice) {
+void choose_advice(Outcome& o, const std::map<std::string, Advice>& advice, const Answers& answers) {
   switch (o.level) {
-    case Level::emergency: return {};
-    case Level::see_clinician: return pick_advice(advice, {"see-clinician", "always"}, {});
+    case Level::emergency: return;
+    case Level::see_clinician:
+      pick_advice(o, advice, answers, {"see-clinician", "always"}, {});
+      return;
     case Level::self_care: break;
   }
   std::vector<std::string> tags, ids;
@@ -136,7 +148,7 @@ std::vector<Advice> advice_for(const Outcome& o, const std::map<std::string, Adv
     ids.push_back("heat");
   }
   tags.push_back("always");
-  return pick_advice(advice, tags, ids);
+  pick_advice(o, advice, answers, tags, ids);
 }
 
 }  // namespace
@@ -281,11 +293,21 @@ Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<st
   o.pattern_overridden = enough && infection;
   o.fit = choose_fit(questions, answers);
   if (o.level == Level::self_care) o.routines = routines_for(o.fit);
-  o.advice = advice_for(o, advice);
+  choose_advice(o, advice, answers);
   return o;
 }
 
+std::string emergency_numbers(std::string_view number) {
+  std::vector<std::string> others;
+  if (number != "911") others.emplace_back("911 in the US and Canada");
+  if (number != "999") others.emplace_back("999 in the UK");
+  if (others.size() < 2) others.emplace_back("112 across Europe");
+  return fmt::format("{} ({})", number, fmt::join(others, ", "));
+}
+
 Wording wording(const Outcome& o, std::string_view number) {
+  static constexpr std::string_view mention_step =
+      "Raise the points under 'Mention at your next visit' with a clinician; each says what to do about it.";
   Wording w;
   w.disclaimer = fmt::format(
       "psoas informs and points to care; it does not diagnose and cannot examine you. It is written for "
@@ -322,10 +344,15 @@ Wording wording(const Outcome& o, std::string_view number) {
         w.next_steps.push_back(fmt::format(
             "If you start to feel very unwell, or cannot walk or bear weight, call {} now.", number));
       }
+      if (!o.withheld.empty()) {
+        w.next_steps.push_back("Because of the reasons below, the clinician will check the cause first and choose "
+                               "the treatment with you, so psoas lists no treatments here.");
+      }
       w.next_steps.push_back("Take the list of reasons below with you.");
       break;
     case Level::self_care:
       w.headline = std::string(self_care_headline);
+      if (!o.mentions.empty()) w.next_steps.emplace_back(mention_step);
       switch (o.fit) {
         case Fit::flare_up:
           w.next_steps.push_back("For a new flare-up: start with the gentle 'acute' routine, and use cold for the "
@@ -347,9 +374,7 @@ Wording wording(const Outcome& o, std::string_view number) {
       w.next_steps.push_back("Stop any exercise that makes the pain sharp or clearly worse.");
       break;
   }
-  if (!o.mentions.empty() && o.level != Level::emergency) {
-    w.next_steps.push_back("Mention the points listed below to a clinician at your next visit.");
-  }
+  if (!o.mentions.empty() && o.level == Level::see_clinician) w.next_steps.emplace_back(mention_step);
   if (o.level != Level::emergency) {
     if (o.pattern_fits) {
       w.pattern = "The answers fit a pattern sometimes linked to the iliopsoas (the deep hip-flexor muscle); only "
@@ -360,8 +385,9 @@ Wording wording(const Outcome& o, std::string_view number) {
     }
   }
   w.card = {
-      fmt::format("Cauda equina warning signs: call {} or go to an emergency department now if you get any of these:",
-                  number),
+      fmt::format("Cauda equina warning signs: call {} or go to an emergency department now if you get any of "
+                  "these:",
+                  emergency_numbers(number)),
       "new difficulty peeing, or leaking pee or poo without meaning to",
       "new numbness or tingling between your legs, around your genitals or bottom",
       "weakness, numbness or pain in both legs",
@@ -371,8 +397,9 @@ Wording wording(const Outcome& o, std::string_view number) {
       "toward care.",
       "Watch for: any sign on the card above, a fever, pain that keeps getting worse, new numbness, tingling or "
       "weakness in a leg, or pain that wakes you at night.",
-      fmt::format("Where to get help: your GP, a physiotherapist or a walk-in clinic within days; {} or an "
-                  "emergency department for emergency signs.",
+      fmt::format("Where to get help: {}; {} or an emergency department for emergency signs.",
+                  o.same_day ? "your GP, an urgent care or walk-in clinic, or a telephone health advice line today"
+                             : "your GP, a physiotherapist or a walk-in clinic within days",
                   number),
       o.level == Level::emergency
           ? "Most back and hip pain improves over weeks, but the sign you reported needs to be checked now, "

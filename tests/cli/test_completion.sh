@@ -53,11 +53,19 @@ name = "My evening"
 summary = "Mine."
 [[routine.step]]
 exercise = "kneeling-hip-flexor"
+
+[[advice]]
+id = "my-tip"
+title = "My tip"
+body = ["Mine."]
 TOML
 
 for sh in bash zsh fish; do
   expect_candidates $sh "psoas ro" routine
-  expect_candidates $sh "psoas " triage routine timer log report
+  expect_candidates $sh "psoas " triage routine timer log report advice
+  expect_candidates $sh "psoas advice " cold heat sleep-position walking desk-setup hydration stress triggers time-course my-tip
+  expect_candidates $sh "psoas advice c" cold chiropractic clinician-exam
+  expect_candidates $sh "psoas advice --" --json
   expect_candidates $sh "psoas routine " list show check run
   expect_candidates $sh "psoas routine run " morning desk-break stretch strength massage weekly acute my-evening
   expect_candidates $sh "psoas routine show m" morning massage my-evening
@@ -69,6 +77,8 @@ done
 # Nothing offered that does not fit what was typed.
 CHECKS=$((CHECKS + 1)); CURRENT="bash: 'psoas ro' is only routine"
 [ "$(complete_in bash 'psoas ro')" == "routine" ] || fail "expected only 'routine'"
+CHECKS=$((CHECKS + 1)); CURRENT="bash: 'psoas advice col' is only cold"
+[ "$(complete_in bash 'psoas advice col')" == "cold" ] || fail "expected only 'cold'"
 
 # Every subcommand and option that --help shows is offered by completion (bash).
 # help_words ARGS... -> the subcommands and long options in `psoas ARGS --help`.

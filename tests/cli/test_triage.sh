@@ -221,3 +221,120 @@ check "nothing stored at end of input" test "$(stored)" -eq "$before"
 run triage --help
 expect_rc 0
 expect_out "Exit status: 0 self-care, 3 see a clinician, 4 emergency"
+
+# --- Health judgement (issue 12) -----------------------------------------------------------
+lower_out() { tr '[:upper:]' '[:lower:]' <<<"$OUT"; }
+json_get() { python3 -c 'import json, sys; j = json.loads(sys.stdin.read()); print('"$1"')' <<<"$OUT"; }
+
+# Mention-level answers carry their own advice: eight weeks means asking about a specialist.
+run triage --yes eight-weeks --no "$(all_but eight-weeks)"
+expect_rc 0
+expect_out "Mention at your next visit:"
+expect_out "specialist"
+run triage --json --yes eight-weeks --no "$(all_but eight-weeks)"
+check "eight-weeks: its advice in the JSON mention" \
+  test "$(json_get '"specialist" in j["mentions"][0]["advice"]')" == True
+# Every mention-level question, answered yes alone, shows its advice (text and JSON).
+run triage --list --json
+LIST_JSON=$OUT
+mention_ids=$(json_get '" ".join(q["id"] for q in j if q["urgency"] == "mention")')
+check "there are mention-level questions" test -n "$mention_ids"
+for id in $mention_ids; do
+  OUT=$LIST_JSON
+  advice=$(json_get "[q for q in j if q['id'] == '$id'][0]['advice']")
+  check "--list --json gives '$id' its advice" test -n "$advice"
+  run triage --json --yes "$id" --no "$(all_but "$id")"
+  check "'$id' yes: its advice in the result" \
+    test "$(json_get "[m['advice'] for m in j['mentions'] if m['id'] == '$id'][0]")" == "$advice"
+  run triage --yes "$id" --no "$(all_but "$id")"
+  first_words=$(cut -d' ' -f1-4 <<<"$advice")
+  expect_out "$first_words"
+done
+
+# Fever: "today" everywhere, never "within days".
+run triage --yes fever --no "$(all_but fever)"
+expect_rc 3
+expect_out "See a clinician today"
+expect_no_out "within days"
+expect_no_out "few days"
+run triage --json --yes fever --no "$(all_but fever)"
+# Every sentence naming a fever, in the JSON result and its advice, says today.
+fever_sentences() {
+  python3 -c '
+import json, re, sys
+def strings(v):
+    if isinstance(v, str): yield v
+    elif isinstance(v, list):
+        for x in v: yield from strings(x)
+    elif isinstance(v, dict):
+        for x in v.values(): yield from strings(x)
+for s in strings(json.loads(sys.stdin.read())):
+    for sentence in re.split(r"(?<=[.:;])\s+", s):
+        if "fever" in sentence.lower(): print(sentence)' <<<"$OUT"
+}
+check "fever JSON: a sentence names a fever" test -n "$(fever_sentences)"
+check "fever JSON: no sentence naming a fever says within days" \
+  test -z "$(fever_sentences | grep -i -e 'within days' -e 'few days' -e 'same day')"
+
+# More advice points at `psoas advice ID`, and the command shows it.
+run triage --yes long-standing --no "$(all_but long-standing)"
+expect_rc 0
+expect_out "More advice"
+expect_out "psoas advice stretch-gently"
+
+# Hands-on treatments (massage, manual therapy, manipulation, dry needling) are not offered
+# when the reasons include a sign the TRIAGE-SOURCES table names; every result names 911
+# and 999 on its card; no result reassures. Each question answered yes alone, and all no.
+HANDS_ON="massage-therapy manual-therapy dry-needling chiropractic"
+FORBIDDEN="fever infection-risk fever-unwell osteoporosis major-trauma cancer-history weight-loss
+night-pain groin-lump pregnant under-16 other-emergency"
+BANNED=("you are fine" "you're fine" "nothing serious" "no need to see" "safe to wait" "you have psoas syndrome")
+OUT=$LIST_JSON
+emergency_ids=$(json_get '" ".join(q["id"] for q in j if q["urgency"] == "emergency")')
+for id in "" $IDS; do
+  if [ -z "$id" ]; then
+    args=(--no "$(all_but)")
+    label="all no"
+  else
+    args=(--yes "$id" --no "$(all_but "$id")")
+    label="$id yes"
+  fi
+  run triage --json "${args[@]}"
+  offered=$(json_get '" ".join(a["id"] for a in j["advice"])')
+  json_text=$(lower_out)  # the advice in full, which the text result names by title only
+  for phrase in "${BANNED[@]}"; do
+    CHECKS=$((CHECKS + 1)); CURRENT="$label (JSON): no '$phrase'"
+    [[ $json_text != *"$phrase"* ]] || fail "the JSON result says '$phrase'"
+  done
+  card=$(json_get '" ".join(j["card"])')
+  CHECKS=$((CHECKS + 1)); CURRENT="$label: card names 911 and 999"
+  [[ $card == *911* && $card == *999* && $card == *112* ]] || fail "card lacks 911, 999 or 112: $card"
+  forbidden=0
+  [[ " $FORBIDDEN $emergency_ids " == *" $id "* ]] && [ -n "$id" ] && forbidden=1
+  for h in $HANDS_ON; do
+    CHECKS=$((CHECKS + 1)); CURRENT="$label: hands-on '$h'"
+    if [ "$forbidden" -eq 1 ] && [[ " $offered " == *" $h "* ]]; then fail "'$h' offered for '$id'"; fi
+  done
+  run triage "${args[@]}"
+  text=$(lower_out)
+  for phrase in "${BANNED[@]}"; do
+    CHECKS=$((CHECKS + 1)); CURRENT="$label: no '$phrase'"
+    [[ $text != *"$phrase"* ]] || fail "the result says '$phrase'"
+  done
+  CHECKS=$((CHECKS + 1)); CURRENT="$label: card in text names 911 and 999"
+  grep -A1 "Cauda equina warning signs" <<<"$OUT" | tr '\n' ' ' | grep -q "911.*999" || fail "text card lacks 911/999"
+  if [ "$forbidden" -eq 1 ]; then
+    CURRENT="psoas triage: $label (text)"
+    expect_no_out "work deeply on the hip flexors"
+    expect_no_out "Massage therapy"
+    expect_no_out "Dry needling"
+    expect_no_out "Chiropractic"
+    expect_no_out "Manual therapy"
+    [ "$RC" -eq 3 ] && expect_out "check the cause first"
+  fi
+done
+# A see-clinician reason outside the table still lists the options a clinician may offer.
+run triage --yes one-leg --no "$(all_but one-leg)"
+expect_rc 3
+expect_out "What a clinician may offer:"
+expect_out "Massage therapy"

@@ -60,6 +60,7 @@ urgency = "see-clinician"
 id = "night-pain"
 text = "Is the pain worse at night?"
 urgency = "mention"
+advice = "Tell your clinician."
 escalate = { with = ["fever"], urgency = "emergency" }
 )"};
 
@@ -342,6 +343,53 @@ TEST_SUITE("content") {
     }
   }
 
+  TEST_CASE("content: a question with urgency mention needs its advice") {
+    CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nurgency = \"mention\"\n") ==
+          std::vector<std::string>{"1:1: question 'q' has urgency 'mention' but no 'advice': say what to do "
+                                   "about it"});
+    CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nurgency = \"mention\"\nadvice = \"\"\n") ==
+          std::vector<std::string>{"5:10: 'advice' must not be empty"});
+    CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nurgency = \"mention\"\nadvice = 3\n") ==
+          std::vector<std::string>{"5:10: 'advice' must be a string"});
+    SUBCASE("optional for the other urgencies, and kept") {
+      CHECK(issues_of("[[question]]\nid = \"q\"\ntext = \"Q?\"\nurgency = \"none\"\n").empty());
+      Content c = load_content(std::vector<ContentSource>{
+          base, {"q.toml", "[[question]]\nid = \"q\"\ntext = \"Q?\"\nadvice = \"Ask about it.\"\n"}});
+      CHECK(c.skipped.empty());
+      CHECK(c.questions.back().advice == "Ask about it.");
+    }
+    SUBCASE("every built-in mention-level question has advice") {
+      for (const auto& q : load_content().questions) {
+        CAPTURE(q.id);
+        if (q.urgency == Urgency::mention) CHECK_FALSE(q.advice.empty());
+      }
+    }
+  }
+
+  TEST_CASE("content: advice not_with names the questions that rule it out") {
+    const std::string head = "[[question]]\nid = \"q\"\ntext = \"Q?\"\n"
+                             "[[advice]]\nid = \"a\"\ntitle = \"A\"\nbody = [\"b\"]\n";
+    CHECK(issues_of(head + "not_with = [\"q\"]\n").empty());
+    CHECK(issues_of(head + "not_with = [\"q\", \"q2\"]\n") ==
+          std::vector<std::string>{"8:18: advice 'a' not_with names unknown question 'q2'; did you mean 'q'?"});
+    CHECK(issues_of(head + "not_with = \"q\"\n") ==
+          std::vector<std::string>{"8:12: 'not_with' must be an array of strings"});
+    SUBCASE("a user advice item may name built-in questions, and keeps them") {
+      Content c = load_content(std::vector<ContentSource>{
+          base, {"a.toml", "[[advice]]\nid = \"a\"\ntitle = \"A\"\nbody = [\"b\"]\nnot_with = [\"fever\"]\n"}});
+      CHECK(c.skipped.empty());
+      CHECK(c.advice.at("a").not_with == std::vector<std::string>{"fever"});
+    }
+    SUBCASE("a user file naming an unknown question is skipped") {
+      Content c = load_content(std::vector<ContentSource>{
+          base, {"a.toml", "[[advice]]\nid = \"a\"\ntitle = \"A\"\nbody = [\"b\"]\nnot_with = [\"fevr\"]\n"}});
+      REQUIRE(c.skipped.size() == 1);
+      CHECK(c.skipped[0].reason ==
+            "line 5, column 13: advice 'a' not_with names unknown question 'fevr'; did you mean 'fever'?");
+      CHECK(c.advice.count("a") == 0);
+    }
+  }
+
   TEST_CASE("content: later sources override earlier ones by id") {
     Content c = load_content(std::vector<ContentSource>{base, {"user.toml", R"(
 [[routine]]
@@ -439,6 +487,19 @@ text = "Anything else?"
     }
     SUBCASE("exercise") {
       CHECK_THROWS_WITH_AS(c.exercise("brige"), "no exercise 'brige'", UsageError);
+    }
+    SUBCASE("advice") {
+      Content all = load_content();
+      CHECK(all.advice_item("cold").title == all.advice.at("cold").title);
+      try {
+        all.advice_item("colt");
+        FAIL("no throw");
+      } catch (const UsageError& e) {
+        CHECK(e.subject() == "advice");
+        CHECK(std::string(e.what()) == "no advice 'colt' (see 'psoas advice')");
+        CHECK(e.hint() == "did you mean 'cold'?");
+        CHECK(e.exit_code() == 2);
+      }
     }
   }
 

@@ -14,7 +14,7 @@ namespace {
 
 // The built-in content, loaded as the binary loads it.
 const Content& builtin() {
-  static const Content content = load_content(builtin_content());
+  static const Content content = load_content(ContentDirs{});
   return content;
 }
 
@@ -56,7 +56,10 @@ std::vector<std::string> all_text(const Outcome& o, const Wording& w) {
   t.insert(t.end(), w.card.begin(), w.card.end());
   t.insert(t.end(), w.safety_net.begin(), w.safety_net.end());
   for (const auto& r : o.reasons) t.push_back(r.text);
-  for (const auto& r : o.mentions) t.push_back(r.text);
+  for (const auto& r : o.mentions) {
+    t.push_back(r.text);
+    t.push_back(r.advice);
+  }
   for (const auto& a : o.advice) {
     t.push_back(a.title);
     t.insert(t.end(), a.body.begin(), a.body.end());
@@ -285,6 +288,170 @@ TEST_SUITE("triage") {
       CHECK(w.disclaimer.find("999") != std::string::npos);
       CHECK(w.safety_net.size() >= 5);
       if (o.level == Level::emergency) CHECK(w.headline.find("call 999") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("mention-level answers carry their own advice") {
+    for (const auto& q : questions()) {
+      if (q.urgency != Urgency::mention) continue;
+      CAPTURE(q.id);
+      CHECK_FALSE(q.advice.empty());
+      Outcome o = run(all_no_but({q.id}));
+      REQUIRE(o.mentions.size() == 1);
+      CHECK(o.mentions[0].advice == q.advice);
+    }
+    SUBCASE("eight weeks: ask about a specialist") {
+      Outcome o = run(all_no_but({"eight-weeks"}));
+      REQUIRE(o.mentions.size() == 1);
+      CHECK(o.mentions[0].advice.find("specialist") != std::string::npos);
+    }
+    SUBCASE("age: see a clinician if no better after 4 weeks") {
+      Outcome o = run(all_no_but({"age"}));
+      REQUIRE(o.mentions.size() == 1);
+      CHECK(o.mentions[0].advice.find("4 weeks") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("hands-on treatments are not offered for the reasons the table names") {
+    // TRIAGE-SOURCES.md, "Hands-on treatments: when not to offer them".
+    const std::vector<std::string> hands_on{"massage-therapy", "manual-therapy", "dry-needling", "chiropractic"};
+    std::set<std::string> forbidden{"fever",        "infection-risk", "fever-unwell", "osteoporosis",
+                                    "major-trauma", "cancer-history", "weight-loss",  "night-pain",
+                                    "groin-lump",   "pregnant",       "under-16",     "other-emergency"};
+    for (const auto& q : questions()) {
+      if (q.urgency == Urgency::emergency) forbidden.insert(q.id);
+    }
+    auto offered = [](const Outcome& o, const std::string& id) {
+      return std::any_of(o.advice.begin(), o.advice.end(), [&](const Advice& a) { return a.id == id; });
+    };
+    for (const auto& id : forbidden) {
+      for (Answer as : {Answer::yes, Answer::unsure}) {
+        CAPTURE(id);
+        Outcome o = run(all_no_but({id}, as));
+        for (const auto& h : hands_on) {
+          CAPTURE(h);
+          CHECK_FALSE(offered(o, h));
+        }
+        for (const auto& line : all_text(o, wording(o, "112"))) {
+          CHECK(line.find("work deeply on the hip flexors") == std::string::npos);
+        }
+        if (o.level == Level::see_clinician) {
+          CHECK_FALSE(o.withheld.empty());
+          const auto steps = wording(o, "112").next_steps;
+          CHECK(std::any_of(steps.begin(), steps.end(),
+                            [](const std::string& s) { return s.find("check the cause first") != std::string::npos; }));
+        }
+      }
+    }
+    SUBCASE("a forbidden reason wins over one that allows them") {
+      Outcome o = run(all_no_but({"one-leg", "cancer-history"}));
+      for (const auto& h : hands_on) CHECK_FALSE(offered(o, h));
+    }
+    SUBCASE("other see-clinician reasons still list them") {
+      Outcome o = run(all_no_but({"one-leg"}));
+      CHECK(o.withheld.empty());
+      for (const auto& h : hands_on) {
+        CAPTURE(h);
+        CHECK(offered(o, h));
+      }
+      const auto steps = wording(o, "112").next_steps;
+      CHECK(std::none_of(steps.begin(), steps.end(),
+                         [](const std::string& s) { return s.find("check the cause first") != std::string::npos; }));
+    }
+    SUBCASE("every built-in hands-on item names the whole table in not_with") {
+      for (const auto& h : hands_on) {
+        CAPTURE(h);
+        const auto& not_with = builtin().advice.at(h).not_with;
+        for (const auto& id : forbidden) {
+          CAPTURE(id);
+          if (question(id).urgency != Urgency::emergency) {
+            CHECK(std::find(not_with.begin(), not_with.end(), id) != not_with.end());
+          }
+        }
+      }
+    }
+    SUBCASE("not_with counts a not-sure answer, and a custom item") {
+      std::map<std::string, Advice> advice;
+      advice["x"].id = "x";
+      advice["x"].applies = {"see-clinician"};
+      advice["x"].not_with = {"fever"};
+      CHECK(evaluate(questions(), advice, all_no_but({"one-leg"})).advice.size() == 1);
+      Outcome o = evaluate(questions(), advice, all_no_but({"one-leg", "fever"}, Answer::unsure));
+      CHECK(o.advice.empty());
+      CHECK(o.withheld == std::vector<std::string>{"x"});
+    }
+  }
+
+  TEST_CASE("every card names 911 and 999 beside the configured number") {
+    std::vector<Answers> cases{all_no_but({})};
+    for (const auto& q : questions()) cases.push_back(all_no_but({q.id}));
+    for (const auto& a : cases) {
+      Outcome o = run(a);
+      CAPTURE(to_string(o.level));
+      for (std::string number : {"112", "000", "999", "911"}) {
+        CAPTURE(number);
+        Wording w = wording(o, number);
+        REQUIRE_FALSE(w.card.empty());
+        const std::string& head = w.card[0];
+        CHECK(head.find("call " + number) != std::string::npos);
+        CHECK(head.find("911") != std::string::npos);
+        CHECK(head.find("999") != std::string::npos);
+        if (number == "911" || number == "999") CHECK(head.find("112") != std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("fever: today everywhere") {
+    Outcome o = run(all_no_but({"fever"}));
+    Wording w = wording(o, "112");
+    std::vector<std::string> own{w.headline};
+    own.insert(own.end(), w.next_steps.begin(), w.next_steps.end());
+    own.insert(own.end(), w.safety_net.begin(), w.safety_net.end());
+    bool help_today = false;
+    for (const auto& line : own) {
+      CAPTURE(line);
+      CHECK(line.find("within days") == std::string::npos);
+      CHECK(line.find("few days") == std::string::npos);
+      if (line.find("Where to get help") != std::string::npos) help_today = line.find("today") != std::string::npos;
+    }
+    CHECK(help_today);
+    // Every sentence that names a fever, in the result and its advice, says today.
+    for (const auto& line : all_text(o, w)) {
+      std::size_t start = 0;
+      while (start < line.size()) {
+        std::size_t end = std::min(line.find(". ", start), line.size());
+        const std::string sentence = lower(line.substr(start, end - start));
+        start = end + 2;
+        if (sentence.find("fever") == std::string::npos) continue;
+        CAPTURE(sentence);
+        CHECK(sentence.find("within days") == std::string::npos);
+        CHECK(sentence.find("few days") == std::string::npos);
+        CHECK(sentence.find("same day") == std::string::npos);
+      }
+    }
+    CHECK(question("fever").help.find("today") != std::string::npos);
+    SUBCASE("other reasons keep within days") {
+      Wording other = wording(run(all_no_but({"weight-loss"})), "112");
+      CHECK(std::any_of(other.safety_net.begin(), other.safety_net.end(),
+                        [](const std::string& s) { return s.find("within days") != std::string::npos; }));
+    }
+  }
+
+  TEST_CASE("the advice covers the everyday topics, each with a source") {
+    for (const char* id : {"sleep-position", "walking", "heat", "cold", "desk-setup", "hydration", "stress",
+                           "triggers", "time-course"}) {
+      CAPTURE(id);
+      REQUIRE(builtin().advice.count(id) == 1);
+      const Advice& a = builtin().advice.at(id);
+      CHECK_FALSE(a.body.empty());
+      CHECK(a.source.find("seed") != std::string::npos);
+    }
+    SUBCASE("hydration says no more than its source") {
+      for (const auto& p : builtin().advice.at("hydration").body) {
+        CAPTURE(p);
+        CHECK(lower(p).find("cramp") == std::string::npos);
+        CHECK(lower(p).find("spasm") == std::string::npos);
+      }
     }
   }
 

@@ -151,6 +151,8 @@ class Journal {
   // Sessions, stored by the timer.
   Session add_session(Session s);
   std::vector<Session> sessions(Instant from, Instant to) const;  // by start, oldest first
+  // Routine and timer sessions (not desk breaks) that started in [from, to).
+  std::size_t count_sessions(Instant from, Instant to) const;
 
   // Triage results.
   TriageRecord add_triage(TriageRecord r);

@@ -55,9 +55,12 @@ struct ReportInput {
   std::vector<Entry> entries;
   std::vector<Session> sessions;       // by start, at least [min(previous.from, run start), range.to)
   std::vector<TriageRecord> triage;    // at least [range.from, range.to)
-  // The first entry of the current run of logging (episode_start from the latest entry in
-  // the range); when absent it is found in `entries`, which must then hold the whole run.
+  // The first entry of the current run of logging (episode_start from the latest entry
+  // before the range's end); when absent it is found in `entries`, which must then hold
+  // the whole run.
   std::optional<Instant> run_start;
+  // Routine and timer sessions since run_start; when absent they are counted in `sessions`.
+  std::optional<int> run_sessions;
   std::vector<Mention> mentions;       // of the latest triage up to range.to
   std::optional<Instant> mentions_at;  // when that triage was done
   const when::Zone* zone = nullptr;    // required
@@ -65,14 +68,14 @@ struct ReportInput {
   std::string emergency_number = "112";
 };
 
-// A gap without entries this long ends an episode of logging (for the 7-day / 8-week rules).
+// Consecutive entries this many local days apart or more are in different runs of logging.
 inline constexpr std::chrono::days episode_gap{14};
 
-// The start of the current run of logging: walking back from the entry at `earliest`, each
-// step to the first entry within `episode_gap` before the last one found, until there is
-// none or the walk passes `horizon`. `first_at_or_after(t)` is the journal's indexed lookup.
-// Needs about two lookups per `episode_gap` walked, so it stays bounded by `horizon`.
-Instant episode_start(Instant earliest, Instant horizon,
+// The start of the run of logging that holds the entry at `latest`: walking back, each step
+// to the first entry within episode_gap - 1 local days before the day of the last one
+// found, until there is none or the walk passes `horizon`. `first_at_or_after(t)` is the
+// journal's index-only lookup. About one lookup per episode_gap walked.
+Instant episode_start(Instant latest, Instant horizon, const when::Zone& zone, const when::Calendar& cal,
                       const std::function<std::optional<Instant>(Instant)>& first_at_or_after);
 
 // The range of equal length (in local days) just before `range`.

@@ -101,7 +101,8 @@ void run(const ReportOptions& o, Services& s) {
   report::Report r = report::compute_report(input);
 
   bool to_stdout = o.output.empty() || o.output == "-";
-  if (*format == report::Format::text && to_stdout && report::is_empty(r)) {
+  // Nothing to show, and nothing to warn about (a range without entries may still judge the run).
+  if (*format == report::Format::text && to_stdout && report::is_empty(r) && r.warnings.empty()) {
     fmt::print("No entries yet for {}. Add one with: psoas log 4 (your pain from 0 to 10).\n", report::range_label(r));
     return;
   }

@@ -347,6 +347,14 @@ Session Journal::add_session(Session s) {
   return s;
 }
 
+std::size_t Journal::count_sessions(Instant from, Instant to) const {
+  Statement q(*m_impl->db, "SELECT count(*) FROM session WHERE start >= ? AND start < ? AND kind != 'break'");
+  q.bind(1, secs(from));
+  q.bind(2, secs(to));
+  q.executeStep();
+  return static_cast<std::size_t>(q.getColumn(0).getInt64());
+}
+
 std::vector<Session> Journal::sessions(Instant from, Instant to) const {
   Statement q(*m_impl->db,
               "SELECT id, uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome "

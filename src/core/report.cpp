@@ -121,11 +121,13 @@ std::chrono::seconds duration_of(const Session& s) {
 
 // The first entry of the run that holds the latest entry before `end`, from sorted entries
 // that hold the whole run.
-std::optional<Instant> run_start_in(const std::vector<Entry>& sorted, Instant end) {
+std::optional<Instant> run_start_in(const std::vector<Entry>& sorted, Instant end, const when::Zone& zone,
+                                    const when::Calendar& cal) {
   auto it = std::lower_bound(sorted.begin(), sorted.end(), end, [](const Entry& e, Instant t) { return e.at < t; });
   if (it == sorted.begin()) return std::nullopt;
   --it;
-  while (it != sorted.begin() && std::prev(it)->at > it->at - episode_gap) --it;
+  auto day = [&](const Entry& e) { return sys_days(when::local_day(e.at, zone, cal)); };
+  while (it != sorted.begin() && day(*it) - day(*std::prev(it)) < episode_gap) --it;
   return it->at;
 }
 
@@ -375,8 +377,15 @@ bool is_improving(Trend t) { return t == Trend::improving || t == Trend::may_be_
 void duration_warnings(Report& r) {
   bool improved = is_improving(r.trend) || (r.trend == Trend::not_enough_data && r.peg && is_improving(r.peg->trend));
   // "No improvement" needs pain to improve on: some pain logged in the range.
-  if (improved || r.trend == Trend::worsening || !r.mean || *r.mean < 1.0 || !r.days_logged) return;
+  if (improved || !r.mean || *r.mean < 1.0 || !r.days_logged) return;
   int n = *r.days_logged;
+  if (r.trend == Trend::worsening) {
+    // The worsening warning already says to see a clinician within days; a specialist after
+    // 8 weeks and chronic care after 12 still apply (the sources are silent: err toward care).
+    if (n >= 56) r.warnings.push_back(Warning::no_improvement_8_weeks);
+    if (n >= 84) r.warnings.push_back(Warning::chronic_12_weeks);
+    return;
+  }
   if (n >= 56) r.warnings.push_back(Warning::no_improvement_8_weeks);
   else if (n >= 28) r.warnings.push_back(Warning::no_improvement_4_weeks);
   else if (n >= 7) r.warnings.push_back(Warning::no_improvement_1_week);
@@ -424,12 +433,13 @@ void fill_warnings(Report& r, const Context& c) {
 
 }  // namespace
 
-Instant episode_start(Instant earliest, Instant horizon,
+Instant episode_start(Instant latest, Instant horizon, const when::Zone& zone, const when::Calendar& cal,
                       const std::function<std::optional<Instant>(Instant)>& first_at_or_after) {
-  Instant t = earliest;
+  Instant t = latest;
   while (t >= horizon) {
-    // A gap of episode_gap or more ends the run: look from one second after it.
-    std::optional<Instant> e = first_at_or_after(t - episode_gap + std::chrono::seconds(1));
+    // An entry on the day episode_gap - 1 days before t's day, or later, is in t's run.
+    sys_days reach = sys_days(when::local_day(t, zone, cal)) - (episode_gap - days(1));
+    std::optional<Instant> e = first_at_or_after(when::day_begin(std::chrono::year_month_day(reach), zone, cal));
     if (!e || *e >= t) break;
     t = *e;
   }
@@ -458,7 +468,7 @@ Report compute_report(const ReportInput& in) {
   sys_days today(when::local_day(in.now, c.zone, in.calendar));
   c.today = static_cast<int>((today - c.ix.first).count());
   c.end = std::min(in.range.to, when::day_begin(std::chrono::year_month_day(today + days(1)), c.zone, in.calendar));
-  if (!c.run_start) c.run_start = run_start_in(c.entries, c.end);
+  if (!c.run_start) c.run_start = run_start_in(c.entries, c.end, c.zone, in.calendar);
 
   Report r;
   r.range = in.range;
@@ -477,7 +487,9 @@ Report compute_report(const ReportInput& in) {
   fill_trends(r, c, early);
   r.triggers = factors(r, c, &Entry::triggers);
   r.helpers = factors(r, c, &Entry::helped);
-  if (c.run_start) {
+  if (in.run_sessions) {
+    r.run_sessions = *in.run_sessions;
+  } else if (c.run_start) {
     for (const Session& s : in.sessions)
       if (s.kind != "break" && s.start >= *c.run_start && s.start < c.end) ++r.run_sessions;
   }

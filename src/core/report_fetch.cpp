@@ -70,15 +70,21 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
   when::Range window = entry_window(range, zone, cal);
   in.entries = j.entries(window.from, window.to);
   Instant fetched_from = window.from;
-  Instant sessions_from = previous_range(range, zone, cal).from;
+  const Instant sessions_from = previous_range(range, zone, cal).from;
 
   sys_days today(when::local_day(now, zone, cal));
   Instant end = std::min(range.to, day_begin_at(today + days(1), zone, cal));
-  auto latest = std::find_if(in.entries.rbegin(), in.entries.rend(), [end](const Entry& e) { return e.at < end; });
-  if (latest != in.entries.rend() && latest->at >= range.from) {
-    Instant run_start = episode_start(latest->at, Instant::min() + episode_gap,
+  // The run holds the latest entry before the range's end, in the range or not.
+  if (std::optional<Instant> latest = j.last_time_before(end)) {
+    Instant run_start = episode_start(*latest, Instant::min() + episode_gap, zone, cal,
                                       [&j](Instant t) { return j.first_time_at_or_after(t); });
     in.run_start = run_start;
+    // The flare window: the flare_window days before the latest logged day.
+    Instant flare_from = std::max(run_start, day_begin_at(sys_days(when::local_day(*latest, zone, cal)) - flare_window, zone, cal));
+    if (flare_from < fetched_from) {
+      prepend(in.entries, j.pain_points(flare_from, fetched_from));
+      fetched_from = flare_from;
+    }
     // The run's last logged days: one whole day at a time, back until there are run_days.
     while (fetched_from > run_start && logged_days(in.entries, run_start, end, zone, cal) < run_days) {
       std::optional<Instant> before = j.last_time_before(fetched_from);
@@ -100,7 +106,7 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
       next = *after;
     }
     prepend(in.entries, std::move(head));
-    sessions_from = std::min(sessions_from, run_start);
+    in.run_sessions = static_cast<int>(j.count_sessions(run_start, end));
   }
   in.sessions = j.sessions(sessions_from, range.to);
   in.triage = j.triage_results(range.from, range.to);

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "psoas/triage.hpp"
 #include "report_render.hpp"
 
 namespace psoas::report {
@@ -192,8 +193,7 @@ std::string latest_triage(const Report& r, std::string_view outcome) {
   return "";
 }
 std::string call_text(const std::string& number) {
-  if (number == "112") return "Call 112 (911 or 999 where those are the emergency numbers)";
-  return fmt::format("Call {}", number);
+  return fmt::format("Call {}", triage::emergency_numbers(number));
 }
 }  // namespace
 

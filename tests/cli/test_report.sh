@@ -164,6 +164,15 @@ days_of 3 2026-09-28 7        # this week
 run report --from 2026-09-28 --to 2026-10-04
 expect_rc 0; expect_out "Improving: mean pain from 6.0 to 3.0 (-3.0 points, -50%)"; expect_no_out "Warnings"
 
+# --- a range without entries of its own still judges the current run, and says so in text
+fresh
+days_of 2 2026-09-01 14
+days_of 5 2026-09-15 7          # the run goes on to Sep 21 ...
+run report --from 2026-09-29 --to 2026-10-05   # ... and the range after it has no entries
+expect_rc 0; expect_no_out "No entries yet"
+expect_flat "Your pain is getting worse."
+expect_out "Seek emergency care now"
+
 # --- no clear change after a week of logging: suggest a clinician (the 7-day rule)
 fresh
 days_of 5 2026-09-21 7

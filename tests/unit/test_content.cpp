@@ -9,6 +9,7 @@
 
 #include "psoas/content.hpp"
 #include "psoas/error.hpp"
+#include "temp_dir.hpp"
 
 using namespace psoas;
 using std::chrono::seconds;
@@ -711,9 +712,9 @@ TEST_SUITE("content safety") {
       text.replace(text.find("CAUTIONS"), 8, cautions);
       return text;
     };
-    std::vector<ContentSource> sources = builtin_content();
-    sources.push_back({"r.toml", with("[\"Not with a fever.\"]")});
-    Content c = load_content(sources);
+    TempDir dir;
+    std::ofstream(dir.path / "r.toml") << with("[\"Not with a fever.\"]");
+    Content c = load_content(ContentDirs{{dir.path}});
     CHECK(c.skipped.empty());
     CHECK(c.routine("r").cautions == std::vector<std::string>{"Not with a fever."});
     CHECK(issues_of(with("\"one\"")) ==

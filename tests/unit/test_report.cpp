@@ -429,7 +429,7 @@ TEST_SUITE("report") {
     CHECK(md.find("morning & \\<evening\\>") != std::string::npos);
   }
 
-  TEST_CASE("episode_start walks back over entries until a 14-day gap") {
+  TEST_CASE("episode_start walks back over entries until a gap of 14 local days") {
     std::vector<Instant> times = {at(2026, 1, 1), at(2026, 9, 1), at(2026, 9, 14), at(2026, 9, 27),
                                   at(2026, 10, 21), at(2026, 11, 3), at(2026, 11, 16)};
     int lookups = 0;
@@ -438,14 +438,16 @@ TEST_SUITE("report") {
       auto it = std::lower_bound(times.begin(), times.end(), t);
       return it == times.end() ? std::nullopt : std::optional<Instant>(*it);
     };
-    CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), lookup) == at(2026, 10, 21));
+    CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), utc, {}, lookup) == at(2026, 10, 21));
     CHECK(lookups == 3);
     SUBCASE("stops at the horizon") {
-      CHECK(episode_start(at(2026, 11, 16), at(2026, 11, 10), lookup) == at(2026, 11, 3));
+      CHECK(episode_start(at(2026, 11, 16), at(2026, 11, 10), utc, {}, lookup) == at(2026, 11, 3));
     }
-    SUBCASE("a gap of exactly 14 days starts a new run") {
-      times = {at(2026, 11, 2), at(2026, 11, 16)};
-      CHECK(episode_start(at(2026, 11, 16), at(2026, 1, 1), lookup) == at(2026, 11, 16));
+    SUBCASE("14 local days apart starts a new run, whatever the hours") {
+      times = {at(2026, 11, 2, 8), at(2026, 11, 16, 23)};
+      CHECK(episode_start(at(2026, 11, 16, 23), at(2026, 1, 1), utc, {}, lookup) == at(2026, 11, 16, 23));
+      times = {at(2026, 11, 2, 23), at(2026, 11, 15, 8)};  // 13 local days: one run
+      CHECK(episode_start(at(2026, 11, 15, 8), at(2026, 1, 1), utc, {}, lookup) == at(2026, 11, 2, 23));
     }
   }
 
@@ -456,8 +458,9 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("the emergency number is configurable") {
-    CHECK(cauda_equina_card("112").back().find("911 or 999") != std::string::npos);
-    CHECK(cauda_equina_card("999").back().starts_with("Call 999 or go to an emergency department."));
+    // Wording rule 2: 911 and 999 are named beside whichever number is configured.
+    CHECK(cauda_equina_card("112").back().starts_with("Call 112 (911 in the US and Canada, 999 in the UK)"));
+    CHECK(cauda_equina_card("999").back().starts_with("Call 999 (911 in the US and Canada, 112 across Europe)"));
   }
 }
 

@@ -140,6 +140,9 @@ class Journal {
   // The latest entry strictly before `t`, and the first at or after it.
   std::optional<Entry> last_before(Instant t) const;
   std::optional<Entry> first_at_or_after(Instant t) const;
+  // Only the time of the first entry at or after `t` (one prepared query, reused: the
+  // report walks back through an episode with it).
+  std::optional<Instant> first_time_at_or_after(Instant t) const;
   std::size_t entry_count() const;
 
   // Sessions, stored by the timer.

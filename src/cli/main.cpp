@@ -100,6 +100,12 @@ void build_app(CLI::App& app, Services& services, std::optional<std::string_view
 int main(int argc, char** argv) {
   using namespace psoas;
   using namespace psoas::cli;
+  // `psoas --version` alone, as a script or a status bar asks it: the line CLI11 would
+  // print, without building the parser or throwing its CallForVersion through it.
+  if (argc == 2 && (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
+    std::fputs("psoas " PSOAS_VERSION "\n", stdout);
+    return 0;
+  }
   // Past a file-size limit, writes fail with EFBIG and SQLite reports it, instead of the
   // process dying from SIGXFSZ with nothing said.
   std::signal(SIGXFSZ, SIG_IGN);

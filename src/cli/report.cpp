@@ -79,8 +79,7 @@ report::ReportInput fetch(const Journal& j, when::Range range, Instant now, cons
     // Far enough back for the 12-week rule, and no further.
     Instant horizon = range.to - std::chrono::days(13 * 7);
     in.first_entry = report::episode_start(in_range->at, horizon, [&j](Instant t) -> std::optional<Instant> {
-      if (auto e = j.first_at_or_after(t)) return e->at;
-      return std::nullopt;
+      return j.first_time_at_or_after(t);
     });
   }
   return in;

@@ -287,6 +287,16 @@ std::optional<Entry> Journal::first_at_or_after(Instant t) const {
   return found.front();
 }
 
+std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
+  auto& q = m_impl->first_time;
+  if (!q) q = std::make_unique<Statement>(*m_impl->db, "SELECT at FROM entry WHERE at >= ? ORDER BY at, id LIMIT 1");
+  q->bind(1, secs(t));
+  std::optional<Instant> found;
+  if (q->executeStep()) found = Instant{std::chrono::seconds{q->getColumn(0).getInt64()}};
+  q->reset();  // ends the read at once, as a finished statement would
+  return found;
+}
+
 std::size_t Journal::entry_count() const {
   return static_cast<std::size_t>(m_impl->db->execAndGet("SELECT count(*) FROM entry").getInt64());
 }

@@ -7,7 +7,8 @@
 // are not counted. A command is split on spaces (no quoting) and found on PATH; leading
 // NAME=VALUE words set its environment (TIMEWARRIORDB=/tmp/x timew summary); its output
 // goes to /dev/null; its exit status is not checked (`timer --status` exits 1 when no timer
-// runs). Prints one line a command: "median_ms min_ms median_rss_kib".
+// runs). Prints one line a command: "median_ms min_ms median_rss_kib median_cpu_ms" (CPU:
+// the child's user + system time, which waiting for a busy CPU does not inflate).
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -29,7 +30,10 @@ namespace {
 struct Sample {
   double ms;
   long rss_kib;
+  double cpu_ms;
 };
+
+double ms_of(const timeval& t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; }
 
 Sample run(const std::vector<std::string>& words) {
   std::vector<char*> argv;
@@ -57,7 +61,8 @@ Sample run(const std::vector<std::string>& words) {
   wait4(pid, &status, 0, &usage);
   const auto end = std::chrono::steady_clock::now();
   posix_spawn_file_actions_destroy(&fa);
-  return {std::chrono::duration<double, std::milli>(end - start).count(), usage.ru_maxrss};
+  return {std::chrono::duration<double, std::milli>(end - start).count(), usage.ru_maxrss,
+          ms_of(usage.ru_utime) + ms_of(usage.ru_stime)};
 }
 
 template <typename T>
@@ -95,11 +100,13 @@ int main(int argc, char** argv) {
   for (const auto& list : samples) {
     std::vector<double> ms;
     std::vector<long> rss;
+    std::vector<double> cpu;
     for (const Sample& s : list) {
       ms.push_back(s.ms);
       rss.push_back(s.rss_kib);
+      cpu.push_back(s.cpu_ms);
     }
-    std::printf("%.3f %.3f %ld\n", median(ms), *std::min_element(ms.begin(), ms.end()), median(rss));
+    std::printf("%.3f %.3f %ld %.3f\n", median(ms), *std::min_element(ms.begin(), ms.end()), median(rss), median(cpu));
   }
   return 0;
 }

@@ -140,7 +140,8 @@ class Journal {
   // The latest entry strictly before `t`, and the first at or after it.
   std::optional<Entry> last_before(Instant t) const;
   std::optional<Entry> first_at_or_after(Instant t) const;
-  // Index-only lookups of the nearest entry's time, for walks over many days.
+  // Only the time of the first entry at or after `t`, or the last before it (index-only;
+  // the first is one prepared query, reused: the report walks back through a run with it).
   std::optional<Instant> first_time_at_or_after(Instant t) const;
   std::optional<Instant> last_time_before(Instant t) const;
   // Entries in [from, to) with only their time, offset and pain: for trends over days

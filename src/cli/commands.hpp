@@ -3,6 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+#include <string_view>
+
 #include "services.hpp"
 
 namespace psoas::cli {
@@ -21,7 +24,13 @@ void add_paths(CLI::App& app, Services& services);
 // `psoas routine run ID`: registered by add_routine on its `routine` subcommand (src/cli/run.cpp).
 void add_routine_run(CLI::App& routine, Services& services);
 
-// Builds the whole command tree (used by main, and by the completion and man-page checks).
-void build_app(CLI::App& app, Services& services);
+// Builds the command tree: the root's options and every subcommand, or with `only` just the
+// one of that name ("" for none). Used by main, and by the completion and man-page checks.
+void build_app(CLI::App& app, Services& services, std::optional<std::string_view> only = std::nullopt);
+
+// The one top-level subcommand that `psoas ARGS` needs: the first word when it names a
+// subcommand, "" for a bare `--version`; nullopt when the whole tree must decide (help,
+// completion, no or an unknown first word, a second word that names a subcommand).
+std::optional<std::string_view> needed_command(int argc, char** argv);
 
 }  // namespace psoas::cli

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <optional>
+#include <string_view>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -14,7 +16,61 @@
 
 namespace psoas::cli {
 
-void build_app(CLI::App& app, Services& services) {
+namespace {
+
+// The top-level subcommands in the order `psoas --help` lists them. A new one is one line.
+struct Command {
+  std::string_view name;
+  void (*add)(CLI::App& app, Services& services);
+};
+constexpr Command commands[] = {
+    {"triage", add_triage},
+    {"routine", add_routine},
+    {"timer", add_timer},
+    {"log", add_log},
+    {"report", add_report},
+    {"advice", add_advice},
+};
+
+bool is_command(std::string_view word) {
+  for (const Command& c : commands) {
+    if (c.name == word) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string_view> needed_command(int argc, char** argv) {
+  std::optional<std::string_view> found;
+  bool version = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--" || arg == "--help" || arg == "--help-all") return std::nullopt;
+    if (arg == "--journal" || arg == "--content") {  // the root's options that take a value
+      ++i;
+      continue;
+    }
+    if (arg.size() > 1 && arg[0] == '-') {
+      if (arg[1] != '-' && arg.find('h') != std::string_view::npos) return std::nullopt;  // -h, -Vh
+      version = version || arg == "-V" || arg == "--version";
+      continue;
+    }
+    // The first word names the command. A later word that names another one could switch
+    // to it (global options fall through), as could a word no entry knows (an alias, a typo
+    // to suggest against): both get the whole tree, which decides as it always did.
+    if (!found) {
+      if (!is_command(arg)) return std::nullopt;
+      found = arg;
+    } else if (is_command(arg)) {
+      return std::nullopt;
+    }
+  }
+  if (!found && version) return std::string_view();
+  return found;
+}
+
+void build_app(CLI::App& app, Services& services, std::optional<std::string_view> only) {
   app.description("A terminal companion for psoas, hip-flexor and low-back pain.");
   app.set_version_flag("-V,--version", "psoas " PSOAS_VERSION);
   app.fallthrough();  // global options work after the subcommand too
@@ -32,12 +88,9 @@ void build_app(CLI::App& app, Services& services) {
       ->check(CLI::Validator(CLI::ExistingDirectory).description(""))
       ->allow_extra_args(false);
   add_paths(app, services);
-  add_triage(app, services);
-  add_routine(app, services);
-  add_timer(app, services);
-  add_log(app, services);
-  add_report(app, services);
-  add_advice(app, services);
+  for (const Command& c : commands) {
+    if (!only || c.name == *only) c.add(app, services);
+  }
   // `psoas log list extra`: CLI11 hands a word the subcommand has no place for back to its
   // parent's positional (log's PAIN), which would then be silently ignored.
   app.parse_complete_callback([&app] { reject_stray_words(app); });
@@ -48,6 +101,12 @@ void build_app(CLI::App& app, Services& services) {
 int main(int argc, char** argv) {
   using namespace psoas;
   using namespace psoas::cli;
+  // `psoas --version` alone, as a script or a status bar asks it: the line CLI11 would
+  // print, without building the parser or throwing its CallForVersion through it.
+  if (argc == 2 && (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
+    std::fputs("psoas " PSOAS_VERSION "\n", stdout);
+    return 0;
+  }
   // Past a file-size limit, writes fail with EFBIG and SQLite reports it, instead of the
   // process dying from SIGXFSZ with nothing said.
   std::signal(SIGXFSZ, SIG_IGN);
@@ -55,7 +114,10 @@ int main(int argc, char** argv) {
   SystemClock clock;
   Services services(env, clock, when::system_zone(), Terminal(env));
   CLI::App app{"", "psoas"};
-  build_app(app, services);
+  // Only the command that runs is built (see needed_command): the whole tree for help,
+  // completion and anything unusual.
+  const std::optional<std::string_view> only = needed_command(argc, argv);
+  build_app(app, services, only);
   try {
     if (argc > 1 && std::string_view(argv[1]) == "__complete") {
       return run_complete(app, services, std::vector<std::string>(argv + 2, argv + argc));
@@ -63,6 +125,12 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     return services.exit_status;
   } catch (const CLI::ParseError& e) {
+    if (only && e.get_exit_code() != static_cast<int>(CLI::ExitCodes::Success)) {
+      // The message is the same; the hint and "did you mean" look at the whole tree.
+      CLI::App full{"", "psoas"};
+      build_app(full, services);
+      return report_parse_error(full, e, argc, argv);
+    }
     return report_parse_error(app, e, argc, argv);
   } catch (const psoas::Error& e) {
     print_error(e.subject(), e.what(), e.hint());

@@ -16,6 +16,8 @@ struct Journal::Impl {
   std::unique_ptr<SQLite::Database> db;
   bool read_only = false;
   std::string notice;
+  // Prepared on first use and kept (destroyed before `db`, declared after it).
+  std::unique_ptr<SQLite::Statement> first_time;
 };
 
 namespace journal_detail {

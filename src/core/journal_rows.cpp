@@ -303,10 +303,13 @@ std::vector<Entry> Journal::pain_points(Instant from, Instant to) const {
 }
 
 std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
-  Statement q(*m_impl->db, "SELECT at FROM entry WHERE at >= ? ORDER BY at LIMIT 1");
-  q.bind(1, secs(t));
-  if (!q.executeStep()) return std::nullopt;
-  return Instant{seconds{q.getColumn(0).getInt64()}};
+  auto& q = m_impl->first_time;
+  if (!q) q = std::make_unique<Statement>(*m_impl->db, "SELECT at FROM entry WHERE at >= ? ORDER BY at, id LIMIT 1");
+  q->bind(1, secs(t));
+  std::optional<Instant> found;
+  if (q->executeStep()) found = Instant{std::chrono::seconds{q->getColumn(0).getInt64()}};
+  q->reset();  // ends the read at once, as a finished statement would
+  return found;
 }
 
 std::optional<Instant> Journal::last_time_before(Instant t) const {

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace psoas::report {
 
@@ -15,6 +16,30 @@ namespace {
 
 using std::chrono::days;
 using std::chrono::sys_days;
+
+// The report asks for the same instants' local days many times over (each trend, each
+// place, the previous range): the zone's answers, kept for the one report. A zone's offset
+// is a function of the instant, so this changes no result; the system zone's lookup
+// (localtime_r) was the report's costliest step (bench/README.md).
+class RememberingZone final : public when::Zone {
+ public:
+  explicit RememberingZone(const when::Zone& zone) : m_zone(zone) {}
+  std::chrono::seconds offset_at(Instant t) const override {
+    auto [it, added] = m_offsets.try_emplace(t.time_since_epoch().count());
+    if (added) it->second = m_zone.offset_at(t);
+    return it->second;
+  }
+  Instant from_local(std::chrono::local_seconds t) const override {
+    auto [it, added] = m_instants.try_emplace(t.time_since_epoch().count());
+    if (added) it->second = m_zone.from_local(t);
+    return it->second;
+  }
+
+ private:
+  const when::Zone& m_zone;
+  mutable std::unordered_map<std::int64_t, std::chrono::seconds> m_offsets;
+  mutable std::unordered_map<std::int64_t, Instant> m_instants;
+};
 
 // Sums toward a mean.
 struct Acc {
@@ -463,7 +488,8 @@ when::Range entry_window(const when::Range& range, const when::Zone& zone, const
 
 Report compute_report(const ReportInput& in) {
   if (!in.zone) throw std::invalid_argument("compute_report: no zone");
-  Context c{in, *in.zone, day_index(in.range, *in.zone, in.calendar), std::nullopt, in.entries, {}, in.run_start};
+  const RememberingZone zone(*in.zone);
+  Context c{in, zone, day_index(in.range, zone, in.calendar), std::nullopt, in.entries, {}, in.run_start};
   std::stable_sort(c.entries.begin(), c.entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
   sys_days today(when::local_day(in.now, c.zone, in.calendar));
   c.today = static_cast<int>((today - c.ix.first).count());

@@ -32,6 +32,13 @@ for prefix in /usr/local /usr; do
     test "$(cd "$root" && find . -type f | sed 's/^\.//' | sort)" == "$(tree "$prefix" "$zsh_dir" | sort)"
   check "the binary is executable" test -x "$root$prefix/bin/psoas"
   check "the installed binary runs" "$root$prefix/bin/psoas" --version
+  if grep -q '^PSOAS_STATIC:BOOL=ON' "$PSOAS_BUILD_DIR/CMakeCache.txt" && command -v readelf >/dev/null; then
+    readelf -d "$root$prefix/bin/psoas" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort >"$T/needed"
+    # ld-linux (the loader, in libc6 with libc) is named for _dl_find_object, which the
+    # static libgcc's unwinder calls.
+    check "a PSOAS_STATIC binary needs only libc and libm ($(tr '\n' ' ' <"$T/needed"))" \
+      sh -c "grep -Evx 'libc\.so\.6|libm\.so\.6|ld-linux[-a-z0-9_]*\.so\.[0-9]+' '$T/needed' | grep -q . && exit 1 || exit 0"
+  fi
   check "its man page renders" sh -c "man -l '$root$prefix/share/man/man1/psoas-timer.1' | grep -q 'psoas timer'"
 done
 
@@ -52,7 +59,15 @@ if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null && command -v d
   if [ -n "$deb" ]; then
     dpkg-deb -c "$deb" | awk '{print $6}' | sed 's/^\.//' | grep -v '/$' | sort >"$T/deb.files"
     check "the .deb holds the /usr tree" test "$(cat "$T/deb.files")" == "$(tree /usr vendor-completions | sort)"
-    check "the .deb depends on the shared libraries" sh -c "dpkg-deb -f '$deb' Depends | grep -q libsqlite3"
+    # Its dependencies follow the libraries the binary needs (dpkg-shlibdeps): a release
+    # build (PSOAS_STATIC) needs only libc and libm, a dev build Debian's shared libraries.
+    dpkg-deb -f "$deb" Depends >"$T/depends"
+    check "the .deb depends on libc6 ($(cat "$T/depends"))" grep -q 'libc6' "$T/depends"
+    if grep -q '^PSOAS_STATIC:BOOL=ON' "$PSOAS_BUILD_DIR/CMakeCache.txt"; then
+      check "the .deb depends on nothing but libc6" sh -c "! grep -Eq 'libsqlite3|libstdc|libgcc|libfmt|libtomlplusplus' '$T/depends'"
+    else
+      check "the .deb depends on the shared libraries" grep -q libsqlite3 "$T/depends"
+    fi
   fi
 else
   echo "skipped: cpack, dpkg-deb or dpkg-shlibdeps not installed"

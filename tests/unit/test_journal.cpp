@@ -113,6 +113,9 @@ TEST_SUITE("journal") {
     CHECK(j.first_at_or_after(at(2026, 11, 3, 12))->at == at(2026, 11, 3, 12));
     CHECK_FALSE(j.last_before(at(2026, 11, 1)));
     CHECK_FALSE(j.first_at_or_after(at(2026, 12, 1)));
+    CHECK(j.first_time_at_or_after(at(2026, 11, 3, 12)) == at(2026, 11, 3, 12));
+    CHECK(j.first_time_at_or_after(at(2026, 11, 3, 12)) == at(2026, 11, 3, 12));  // reused
+    CHECK_FALSE(j.first_time_at_or_after(at(2026, 12, 1)));
   }
 
   TEST_CASE("update and remove") {

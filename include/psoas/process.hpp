@@ -30,6 +30,10 @@ struct Result {
 // Runs argv[0] (searched on PATH) with stdin from /dev/null and waits for it, up to the limit.
 Result run(const std::vector<std::string>& argv, const Options& options = {});
 
+// Starts argv[0] (searched on PATH) in a new session, not waited for and not our child
+// (a terminal window that outlives the caller). Returns 0, or the errno of the failure.
+int start_detached(const std::vector<std::string>& argv);
+
 // The first executable `name` in the colon-separated `path_list`, if any.
 std::optional<std::filesystem::path> find_program(std::string_view name, std::string_view path_list);
 

@@ -93,8 +93,8 @@ std::string quote_arg(std::string_view arg);
 // A stable 64-bit hash of a file's text (FNV-1a), as 16 hex digits.
 std::string text_hash(std::string_view text);
 
-// What install wrote, so remove deletes exactly that: unit files with their hashes and
-// whether the unit directory was created by install.
+// What install wrote, so remove deletes exactly that: unit files (names in the unit
+// directory) with their hashes, and the directories install created (removed when empty).
 struct Manifest {
   struct File {
     std::string name;
@@ -102,7 +102,7 @@ struct Manifest {
     bool operator==(const File&) const = default;
   };
   std::vector<File> files;
-  bool created_dir = false;
+  std::vector<std::string> dirs;  // absolute paths, outermost first
   bool operator==(const Manifest&) const = default;
 };
 std::string format_manifest(const Manifest& m);

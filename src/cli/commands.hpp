@@ -12,6 +12,7 @@ void add_routine(CLI::App& app, Services& services);
 void add_timer(CLI::App& app, Services& services);
 void add_log(CLI::App& app, Services& services);
 void add_report(CLI::App& app, Services& services);
+void add_remind(CLI::App& app, Services& services);
 
 // `psoas --paths [--json]`: where things are (src/cli/where.cpp).
 void add_paths(CLI::App& app, Services& services);

@@ -37,6 +37,7 @@ void build_app(CLI::App& app, Services& services) {
   add_timer(app, services);
   add_log(app, services);
   add_report(app, services);
+  add_remind(app, services);
   // `psoas log list extra`: CLI11 hands a word the subcommand has no place for back to its
   // parent's positional (log's PAIN), which would then be silently ignored.
   app.parse_complete_callback([&app] { reject_stray_words(app); });

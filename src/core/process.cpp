@@ -125,6 +125,44 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
   return r;
 }
 
+int start_detached(const std::vector<std::string>& argv) {
+  std::vector<std::string> args = argv;
+  std::vector<char*> cargs;
+  for (auto& a : args) cargs.push_back(a.data());
+  cargs.push_back(nullptr);
+  int report[2];
+  if (::pipe2(report, O_CLOEXEC) != 0) return errno;
+  pid_t child = ::fork();
+  if (child < 0) {
+    int e = errno;
+    ::close(report[0]);
+    ::close(report[1]);
+    return e;
+  }
+  if (child == 0) {  // only async-signal-safe calls from here
+    ::setsid();
+    if (::fork() != 0) ::_exit(0);
+    int devnull = ::open("/dev/null", O_RDWR);
+    for (int fd : {0, 1, 2}) ::dup2(devnull, fd);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int sig : {SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGXFSZ}) ::signal(sig, SIG_DFL);
+    ::execvp(cargs[0], cargs.data());
+    int e = errno;
+    ssize_t w = ::write(report[1], &e, sizeof e);
+    (void)w;
+    ::_exit(127);
+  }
+  ::close(report[1]);
+  while (::waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
+  }
+  int e = 0;
+  ssize_t n = ::read(report[0], &e, sizeof e);  // EOF (0) when exec succeeded
+  ::close(report[0]);
+  return n == static_cast<ssize_t>(sizeof e) ? e : 0;
+}
+
 std::optional<std::filesystem::path> find_program(std::string_view name, std::string_view path_list) {
   while (true) {
     auto colon = path_list.find(':');

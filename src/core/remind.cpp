@@ -239,7 +239,7 @@ std::string text_hash(std::string_view text) {
 
 std::string format_manifest(const Manifest& m) {
   std::string out = "# psoas remind install: the files it wrote (remove deletes these, when unchanged)\n";
-  if (m.created_dir) out += "created-dir\n";
+  for (const auto& d : m.dirs) out += fmt::format("dir {}\n", d);
   for (const auto& f : m.files) out += fmt::format("file {} {}\n", f.hash, f.name);
   return out;
 }
@@ -251,7 +251,7 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
     auto nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    if (line == "created-dir") m.created_dir = true;
+    if (line.starts_with("dir /")) m.dirs.emplace_back(line.substr(4));
     if (line.starts_with("file ") && line.size() > 5 + 16 + 1 && line[5 + 16] == ' ') {
       std::string name(line.substr(5 + 17));
       if (name.find('/') == std::string::npos && !name.empty() && name != "." && name != "..")
@@ -373,8 +373,8 @@ Step step(const Settings& s, BreakState& state, Instant now, const when::Zone& z
   Instant end = work_end(s, period, zone);
   if (!state.interval_start) {
     restart(state, now);  // the service just started: a whole interval from now
-  } else if (*state.interval_start < period) {
-    restart(state, period);  // a new work period: count from its start
+  } else if (*state.interval_start < period && !in_work_hours(s, period - seconds{1}, zone)) {
+    restart(state, period);  // a new work period (not one running on from the day before)
   }
   Instant due = state.snoozed_until.value_or(*state.interval_start + s.every);
   // Far past due: nothing ran (the computer slept). Breaks are not stacked up afterwards.

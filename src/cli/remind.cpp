@@ -182,6 +182,7 @@ void install(const InstallOptions& o, Services& s) {
     written.files.push_back({u.name, remind::text_hash(u.text)});
     fmt::print("Wrote {}\n", (dir / u.name).string());
   }
+  make_private_dir(manifest_file(s).parent_path());
   files::write_atomically(manifest_file(s), remind::format_manifest(written), 0600, "remind");
   for (const auto& c : commands) {
     auto r = run_program(c, std::chrono::seconds{30});

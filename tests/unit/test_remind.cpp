@@ -114,7 +114,7 @@ TEST_SUITE("remind") {
   }
 
   TEST_CASE("the manifest reads back and never names a path outside the unit directory") {
-    remind::Manifest m{{{"psoas-breaks.service", remind::text_hash("a")}}, true};
+    remind::Manifest m{{{"psoas-breaks.service", remind::text_hash("a")}}, {"/home/me/.config/systemd"}};
     CHECK(remind::parse_manifest(remind::format_manifest(m)) == m);
     CHECK_FALSE(remind::parse_manifest("something else"));
     auto evil = remind::parse_manifest("# psoas remind install\nfile 0123456789abcdef ../../.bashrc\n");
@@ -178,6 +178,12 @@ TEST_SUITE("remind") {
     SUBCASE("a break that would fall after the end of work hours waits for the next day") {
       remind::step(s, st, monday(17), utc_zone, std::nullopt);
       CHECK(remind::step(s, st, monday(17, 1), utc_zone, std::nullopt).at == utc(2026, 12, 1, 9));
+    }
+    SUBCASE("work hours round the clock run on across midnight") {
+      s.hours = remind::parse_work_hours("00:00-24:00", "x");
+      s.days = remind::parse_days("mon-sun", "x");
+      remind::step(s, st, monday(23, 30), utc_zone, std::nullopt);
+      CHECK(remind::step(s, st, utc(2026, 12, 1, 0, 10), utc_zone, std::nullopt).at == utc(2026, 12, 1, 0, 25));
     }
     SUBCASE("yesterday's state counts from today's start") {
       remind::step(s, st, monday(16), utc_zone, std::nullopt);

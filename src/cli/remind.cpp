@@ -122,8 +122,10 @@ void install(const InstallOptions& o, Services& s) {
   fs::path binary = own_binary();
   std::optional<std::string> no_manager = o.cron ? std::optional<std::string>("--cron") : no_user_manager(s);
   if (no_manager && !(o.dry_run && !o.cron)) {
-    if (!o.cron) fmt::print("Using crontab lines: {}.\n", *no_manager);
+    fmt::print("Using crontab lines: {}.\n", o.cron ? std::string("asked for with --cron") : *no_manager);
     fmt::print("{}", remind::crontab(binary, settings, ::getuid()));
+    if (o.dry_run)
+      for (const auto& [k, v] : values) fmt::print("Would set in {}: {} = {}\n", config_file.string(), k, v);
     if (!values.empty() && !o.dry_run) {
       make_private_dir(config_file.parent_path());
       files::write_atomically(config_file, new_config, 0600, "config");
@@ -187,7 +189,7 @@ void install(const InstallOptions& o, Services& s) {
   for (const auto& c : commands) {
     auto r = run_program(c, std::chrono::seconds{30});
     if (!r.ok())
-      throw Error("remind", fmt::format("{} {}: {}", c[2], c.size() > 3 ? "failed" : "", r.err.empty() ? process::describe(r) : r.err.substr(0, r.err.find('\n'))),
+      throw Error("remind", fmt::format("systemctl --user {}: {}", c[2], r.err.empty() ? process::describe(r) : r.err.substr(0, r.err.find('\n'))),
                   "the files are written; psoas remind remove deletes them");
   }
   fmt::print("Enabled {}. Settings: work hours {} on {}, a break every {}, log prompt at {}, weekly summary {}.\n",
@@ -292,7 +294,8 @@ void remove(Services& s) {
   if (!no_user_manager(s)) systemctl({"daemon-reload"});
   for (auto it = manifest->dirs.rbegin(); it != manifest->dirs.rend(); ++it) {
     std::error_code ec;
-    if (fs::is_directory(*it, ec) && fs::is_empty(*it, ec)) fs::remove(*it, ec);
+    // Only a real, empty directory: rmdir never deletes anything else.
+    if (fs::symlink_status(*it, ec).type() == fs::file_type::directory && fs::is_empty(*it, ec)) ::rmdir(it->c_str());
   }
   fs::remove(manifest_file(s));
 }

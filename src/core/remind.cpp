@@ -221,7 +221,8 @@ std::string crontab(const fs::path& binary, const Settings& s, unsigned uid) {
   std::string hours = fmt::format("{}-{}", s.hours.start.count() / 60, last_minute.count() / 60);
   std::string out = fmt::format("{}\n# Add these lines with `crontab -e`; cron has no session bus of its own.\n", header);
   out += fmt::format("DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/{}/bus\n", uid);
-  out += fmt::format("* {} * * {} {} --once\n", hours, dow, exec(binary, "remind breaks"));
+  // Its stdout is a log line a minute; cron would mail each one. Errors still reach stderr.
+  out += fmt::format("* {} * * {} {} --once >/dev/null\n", hours, dow, exec(binary, "remind breaks"));
   out += fmt::format("{} {} * * * {}\n", s.log_at.count() % 60, s.log_at.count() / 60, exec(binary, "remind log-prompt"));
   out += fmt::format("{} {} * * {} {}\n", s.weekly.at.count() % 60, s.weekly.at.count() / 60,
                      day_cron[s.weekly.day.c_encoding()], exec(binary, "remind weekly"));

@@ -35,6 +35,19 @@ std::filesystem::path unit_dir(Services& services);
 // The desk-break scheduler's state file in the runtime directory.
 std::filesystem::path break_state_file(Services& services);
 
+// $XDG_CONFIG_HOME/psoas/remind-installed: what install wrote.
+std::filesystem::path manifest_file(Services& services);
+
+// `systemctl --user ARGS...`.
+process::Result systemctl(std::vector<std::string> args);
+
+// Why there is no user manager to talk to (in words for the user), or nothing when there is one.
+std::optional<std::string> no_user_manager(Services& services);
+
+// `psoas remind status [--json]` and `psoas remind remove` (remind_status.cpp).
+void remind_status(bool as_json, Services& services);
+void remind_remove(Services& services);
+
 // Registers `breaks`, `log-prompt` and `weekly` on the `remind` subcommand.
 void add_remind_run(CLI::App& remind, Services& services);
 

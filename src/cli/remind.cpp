@@ -181,9 +181,15 @@ void install(const InstallOptions& o, Services& s) {
   for (const auto& c : created) written.dirs.push_back(c);
   make_private_dir(dir);
   for (const auto& u : units) {
+    auto before = files::read(dir / u.name);
     files::write_atomically(dir / u.name, u.text, 0644, "remind");
     written.files.push_back({u.name, remind::text_hash(u.text)});
-    fmt::print("Wrote {}\n", (dir / u.name).string());
+    if (before && *before != u.text) {
+      fmt::print("Updated {}:\n", (dir / u.name).string());
+      for (const auto& d : remind::differences(*before, u.text)) fmt::print("  {}\n", d);
+    } else if (!before) {
+      fmt::print("Wrote {}\n", (dir / u.name).string());
+    }
   }
   make_private_dir(manifest_file(s).parent_path());
   files::write_atomically(manifest_file(s), remind::format_manifest(written), 0600, "remind");

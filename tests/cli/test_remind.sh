@@ -133,6 +133,8 @@ expect_out '{"name":"psoas-weekly.timer","installed":true,"written_by_psoas":tru
 frun remind install --log-at 21:00
 expect_rc 0
 check "a new --log-at updates the timer psoas wrote" grep -qx 'OnCalendar=\*-\*-\* 21:00:00' "$UNITS/psoas-log-prompt.timer"
+expect_out "Updated $UNITS/psoas-log-prompt.timer:"
+expect_out "  +OnCalendar=*-*-* 21:00:00"
 
 # A unit edited by hand: listed, nothing changed without --force.
 echo "Environment=MINE=1" >>"$UNITS/psoas-breaks.service"

@@ -12,11 +12,21 @@
 //   week_start = "monday"       # or "sunday"
 //   day_starts_at = "00:00"     # entries before this local time count toward the previous day
 //   hook_timeout = "5s"         # how long a hook in hooks/ may run before it is killed
+//   work_hours = "09:00-17:30"  # `psoas remind`: desk breaks only in these hours
+//   work_days = "mon-fri"       #   ... and on these days
+//   max_snoozes = 2             #   snoozes per desk break, then Snooze is not offered
+//   log_at = "20:00"            #   the daily log prompt (only when nothing is logged that day)
+//   weekly = "sun 18:00"        #   the weekly summary
+//   terminal = "x-terminal-emulator -e"  # runs the desk-break routine from a notification
 
 #include <chrono>
 #include <filesystem>
 #include <string>
 
+#include <utility>
+#include <vector>
+
+#include "psoas/remind.hpp"
 #include "psoas/when.hpp"
 
 namespace psoas {
@@ -32,6 +42,12 @@ struct Config {
   std::string emergency_number = "112";
   when::Calendar calendar;
   std::chrono::seconds hook_timeout{5};
+  remind::WorkHours work_hours;
+  remind::Days work_days = remind::mon_fri;
+  int max_snoozes = 2;
+  std::chrono::minutes log_at{20 * 60};
+  remind::Weekly weekly;
+  std::string terminal = "x-terminal-emulator -e";
 };
 
 // Reads the config file; a missing file gives the defaults. Unknown keys, wrong types and
@@ -41,5 +57,10 @@ Config load_config(const std::filesystem::path& file);
 
 // Same, from text (for tests); `name` is used in messages.
 Config parse_config(std::string_view text, std::string_view name);
+
+// `text` with each top-level `key = value` line of `values` replaced (or added before the
+// first table), values already in TOML form ("\"09:00-17:30\"", "2"). Other lines, comments
+// included, stay as they are. The caller checks the result with parse_config.
+std::string set_config_keys(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace psoas

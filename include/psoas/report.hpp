@@ -103,9 +103,11 @@ struct Day {
   std::optional<int> max;
   int sessions = 0;                     // routine and timer sessions (not desk breaks)
   std::chrono::seconds session_time{0};
-  int breaks_done = 0;                  // desk breaks during `psoas timer --every`
+  int breaks_done = 0;                  // desk breaks (`psoas timer --every`, `psoas remind`)
   int breaks_skipped = 0;
   int breaks_snoozed = 0;
+  int breaks_missed = 0;                // a reminder notification nobody answered
+  int breaks_idle = 0;                  // idle at least a break's length: counted as a break
 };
 
 // Sessions of one routine (or timer label) in the range.
@@ -212,6 +214,8 @@ struct Report {
   int breaks_done = 0;
   int breaks_skipped = 0;
   int breaks_snoozed = 0;
+  int breaks_missed = 0;
+  int breaks_idle = 0;
   Trend trend = Trend::not_enough_data; // the judgement: from `pain` and `run`, worsening wins
   TrendResult pain;                     // this range against the previous one
   std::optional<RunTrend> run;          // the current run's first days against its last days

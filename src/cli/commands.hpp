@@ -17,6 +17,8 @@ void add_log(CLI::App& app, Services& services);
 void add_report(CLI::App& app, Services& services);
 // `psoas advice [ID]`: list the advice notes or show one (src/cli/advice.cpp).
 void add_advice(CLI::App& app, Services& services);
+// `psoas remind ...`: reminders as systemd user services (src/cli/remind*.cpp).
+void add_remind(CLI::App& app, Services& services);
 
 // `psoas --paths [--json]`: where things are (src/cli/where.cpp).
 void add_paths(CLI::App& app, Services& services);

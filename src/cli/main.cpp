@@ -30,6 +30,7 @@ constexpr Command commands[] = {
     {"log", add_log},
     {"report", add_report},
     {"advice", add_advice},
+    {"remind", add_remind},
 };
 
 bool is_command(std::string_view word) {

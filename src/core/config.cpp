@@ -114,6 +114,24 @@ std::string read_phone_number(const Setting& s) {
   return *text;
 }
 
+// A text value read by one of remind's parsers, whose UsageError becomes file:line:column.
+template <class F>
+auto read_text(const Setting& s, std::string_view what, F parse) {
+  auto text = s.node.value_exact<std::string>();
+  if (!text) s.expected(what);
+  try {
+    return parse(*text);
+  } catch (const UsageError& e) {
+    s.fail(e.what(), e.hint());
+  }
+}
+
+int read_max_snoozes(const Setting& s) {
+  auto i = s.node.value_exact<std::int64_t>();
+  if (!i || *i < 0 || *i > 20) s.expected("a whole number from 0 to 20");
+  return static_cast<int>(*i);
+}
+
 using Reader = void (*)(Config&, const Setting&);
 
 struct Key {
@@ -122,7 +140,7 @@ struct Key {
 };
 
 // Every key config.toml may hold.
-constexpr std::array<Key, 11> keys{{
+constexpr std::array<Key, 17> keys{{
     {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }},
     {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }},
     {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }},
@@ -136,6 +154,25 @@ constexpr std::array<Key, 11> keys{{
     {"day_starts_at",
      [](Config& c, const Setting& s) { c.calendar.day_start = read_day_start(s); }},
     {"hook_timeout", [](Config& c, const Setting& s) { c.hook_timeout = read_duration(s); }},
+    {"work_hours", [](Config& c, const Setting& s) {
+       c.work_hours = read_text(s, "work hours \"HH:MM-HH:MM\"", [](std::string_view t) { return remind::parse_work_hours(t, "work_hours"); });
+     }},
+    {"work_days", [](Config& c, const Setting& s) {
+       c.work_days = read_text(s, "days such as \"mon-fri\"", [](std::string_view t) { return remind::parse_days(t, "work_days"); });
+     }},
+    {"max_snoozes", [](Config& c, const Setting& s) { c.max_snoozes = read_max_snoozes(s); }},
+    {"log_at", [](Config& c, const Setting& s) {
+       c.log_at = read_text(s, "a time \"HH:MM\"", [](std::string_view t) { return remind::parse_time_of_day(t, "log_at"); });
+     }},
+    {"weekly", [](Config& c, const Setting& s) {
+       c.weekly = read_text(s, "a day and time such as \"sun 18:00\"", [](std::string_view t) { return remind::parse_weekly(t, "weekly"); });
+     }},
+    {"terminal", [](Config& c, const Setting& s) {
+       c.terminal = read_text(s, "a command such as \"x-terminal-emulator -e\"", [&s](std::string_view t) {
+         if (t.find_first_not_of(" \t") == std::string_view::npos) s.expected("a command such as \"x-terminal-emulator -e\"");
+         return std::string(t);
+       });
+     }},
 }};
 
 [[noreturn]] void unknown_key(std::string_view file, const toml::key& key) {
@@ -168,6 +205,42 @@ Config parse_config(std::string_view text, std::string_view name) {
     k->read(config, Setting{name, key.str(), node});
   }
   return config;
+}
+
+std::string set_config_keys(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    lines.emplace_back(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+  }
+  std::size_t first_table = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto start = lines[i].find_first_not_of(" \t");
+    if (start != std::string::npos && lines[i][start] == '[') {
+      first_table = i;
+      break;
+    }
+  }
+  for (const auto& [key, value] : values) {
+    std::string line = key + " = " + value;
+    bool replaced = false;
+    for (std::size_t i = 0; i < first_table && !replaced; ++i) {
+      std::string_view l = lines[i];
+      auto start = l.find_first_not_of(" \t");
+      if (start == std::string_view::npos || !l.substr(start).starts_with(key)) continue;
+      auto rest = l.substr(start + key.size());
+      auto eq = rest.find_first_not_of(" \t");
+      if (eq != std::string_view::npos && rest[eq] == '=') {
+        lines[i] = line;
+        replaced = true;
+      }
+    }
+    if (!replaced) lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first_table++), line);
+  }
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
 }
 
 Config load_config(const std::filesystem::path& file) {

@@ -220,9 +220,16 @@ void fill_sessions(Report& r, const Context& c) {
       auto i = c.ix.of(s.start, c.zone, c.in.calendar);
       if (!i) continue;
       Day& d = r.days[static_cast<std::size_t>(*i)];
-      int& n = s.outcome == "done" ? d.breaks_done : s.outcome == "skipped" ? d.breaks_skipped : d.breaks_snoozed;
-      ++n;
-      (s.outcome == "done" ? r.breaks_done : s.outcome == "skipped" ? r.breaks_skipped : r.breaks_snoozed)++;
+      // "stopped" (a break routine ended early) counts with the snoozed ones, as before.
+      auto pick = [&s](auto& x) -> int& {
+        if (s.outcome == "done") return x.breaks_done;
+        if (s.outcome == "skipped") return x.breaks_skipped;
+        if (s.outcome == "missed") return x.breaks_missed;
+        if (s.outcome == "idle") return x.breaks_idle;
+        return x.breaks_snoozed;
+      };
+      ++pick(d);
+      ++pick(r);
       continue;
     }
     if (s.start < r.previous.from || s.start >= r.range.to) continue;
@@ -526,7 +533,7 @@ Report compute_report(const ReportInput& in) {
 }
 
 bool is_empty(const Report& r) {
-  return r.entries == 0 && r.sessions == 0 && r.red_flags.empty() && r.breaks_done + r.breaks_skipped + r.breaks_snoozed == 0;
+  return r.entries == 0 && r.sessions == 0 && r.red_flags.empty() && r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle == 0;
 }
 
 std::optional<Format> format_from_string(std::string_view s) {

@@ -38,6 +38,13 @@ std::string plural(int n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+std::string break_extras(const Report& r) {
+  std::string out;
+  if (r.breaks_missed > 0) out += fmt::format(", {} missed", r.breaks_missed);
+  if (r.breaks_idle > 0) out += fmt::format(", {} idle", r.breaks_idle);
+  return out;
+}
+
 std::string streak_text(const Report& r) {
   return (r.streak_may_be_longer ? "at least " : "") + plural(r.streak, "day", "days");
 }

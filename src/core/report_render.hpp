@@ -25,6 +25,8 @@ std::string mention_text(const Mention& m);
 std::string plural(int n, std::string_view one, std::string_view many);
 // The streak, e.g. "3 days" or "at least 14 days".
 std::string streak_text(const Report& r);
+// ", 2 missed, 1 idle" after the desk breaks' done/skipped/snoozed, or "" when both are 0.
+std::string break_extras(const Report& r);
 // A routine's pain change sentence, e.g. "-1.3 after 3 of 4 sessions" or "no entries around sessions".
 std::string change_text(const RoutineSummary& s);
 // "mean 5.5 on 4 days with it, 3.0 on 2 days without".

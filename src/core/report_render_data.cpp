@@ -117,6 +117,8 @@ std::string sessions_json(const Report& r) {
                           .add("done", r.breaks_done)
                           .add("skipped", r.breaks_skipped)
                           .add("snoozed", r.breaks_snoozed)
+                          .add("missed", r.breaks_missed)
+                          .add("idle", r.breaks_idle)
                           .str());
   return o.str();
 }

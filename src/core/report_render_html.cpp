@@ -193,9 +193,8 @@ std::string render_html(const Report& r, const RenderOptions& o) {
            td(fmt::format("{}", x.completed)) + td(minutes(x.time)) + td(change_text(x), false) + "</tr>\n";
     s += "</tbody>\n</table>\n";
   }
-  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed > 0)
-    s += p(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed.", r.breaks_done, r.breaks_skipped,
-                       r.breaks_snoozed));
+  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
+    s += p(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
   s += "</section>\n";
 
   if (!r.triggers.empty() || !r.helpers.empty()) {

@@ -78,9 +78,8 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
                       minutes(s.time), md(change_text(s))));
     add("");
   }
-  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed > 0)
-    add(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed.\n", r.breaks_done, r.breaks_skipped,
-                    r.breaks_snoozed));
+  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
+    add(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.\n", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
 
   if (!r.triggers.empty() || !r.helpers.empty()) {
     add(fmt::format("## Triggers and helpers (seen on {} days or more)\n", min_factor_days));

@@ -140,9 +140,8 @@ void sessions(Text& t, const Report& r) {
     t.para("  ", fmt::format("{} ({}): {}, {} completed, {} min; {}.", s.routine, s.kind,
                        plural(s.sessions, "session", "sessions"), s.completed, minutes(s.time), change_text(s)));
   }
-  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed > 0) {
-    t.line(fmt::format("  Desk breaks: {} done, {} skipped, {} snoozed.", r.breaks_done, r.breaks_skipped,
-                       r.breaks_snoozed));
+  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0) {
+    t.line(fmt::format("  Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
   }
 }
 

@@ -67,6 +67,8 @@ for sh in bash zsh fish; do
   expect_candidates $sh "psoas advice c" cold chiropractic clinician-exam
   expect_candidates $sh "psoas advice --" --json
   expect_candidates $sh "psoas routine " list show check run
+  expect_candidates $sh "psoas remind " install status remove breaks log-prompt weekly
+  expect_candidates $sh "psoas remind install --" --work-hours --days --every --log-at --weekly --dry-run --cron --force
   expect_candidates $sh "psoas routine run " morning desk-break stretch strength massage weekly acute my-evening
   expect_candidates $sh "psoas routine show m" morning massage my-evening
   expect_candidates $sh "psoas log --" --where --trigger --helped --note --at --journal

@@ -299,6 +299,20 @@ TEST_SUITE("report") {
     CHECK(r.routines[0].sessions == 4);
     CHECK(r.routines[0].completed == 4);
     CHECK(r.routines[0].time == minutes(42));
+    SUBCASE("missed and idle breaks (psoas remind) are counted beside the others") {
+      in.sessions.push_back(session(at(2026, 11, 21, 17), 0, "desk-break", "break", "missed"));
+      in.sessions.push_back(session(at(2026, 11, 20, 11), 0, "desk-break", "break", "idle"));
+      in.sessions.push_back(session(at(2026, 11, 20, 12), 0, "desk-break", "break", "idle"));
+      Report r2 = compute_report(in);
+      CHECK(r2.breaks_missed == 1);
+      CHECK(r2.breaks_idle == 2);
+      CHECK(r2.breaks_snoozed == 0);
+      CHECK(r2.sessions == 6);  // breaks are not self-care sessions
+      CHECK(r2.days[4].breaks_idle == 2);
+      CHECK(render(r2, Format::text).find("Desk breaks: 1 done, 1 skipped, 0 snoozed, 1 missed, 2 idle.") != std::string::npos);
+      CHECK(render(r2, Format::json).find("\"breaks\":{\"done\":1,\"skipped\":1,\"snoozed\":0,\"missed\":1,\"idle\":2}") !=
+            std::string::npos);
+    }
     SUBCASE("a streak reaching the start of the data may be longer") {
       for (int d = 9; d <= 22; ++d) in.sessions.push_back(session(at(2026, 11, d, 7), 5));
       Report r2 = compute_report(in);

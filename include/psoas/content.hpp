@@ -48,6 +48,10 @@
 //   suggests = "flare-up"              # optional: flare-up | tightness (self-care routine)
 //   advice = "Ask about ..."           # what to do about a yes; required when urgency = "mention"
 //   source = "NICE CKS low back pain; ACP 2011"
+//
+//   [wording]                          # the texts of a triage result, by key (wording_keys);
+//   disclaimer = "... call {number}."  # a user file may replace any of them; placeholders
+//   card = ["...", "..."]              # as wording_keys allows; `card` is a list of lines
 
 #include <chrono>
 #include <filesystem>
@@ -168,12 +172,16 @@ struct ContentIssue {
   std::string to_string() const;
 };
 
+// The [wording] texts by key: one line each, `card` a list of lines.
+using WordingTexts = std::map<std::string, std::vector<std::string>, std::less<>>;
+
 // Everything loaded, merged by id.
 struct Content {
   std::map<std::string, Exercise> exercises;
   std::map<std::string, Routine> routines;
   std::map<std::string, Advice> advice;
   std::vector<TriageQuestion> questions;      // in asking order
+  WordingTexts wording;                       // [wording]: the triage result's texts
   std::vector<std::string> loaded;            // names of the files that were loaded
   std::vector<SkippedFile> skipped;           // user files that were broken and skipped
 
@@ -236,6 +244,16 @@ bool has_stop_caution(const std::vector<std::string>& cautions);
 std::string_view to_string(ExerciseKind k);
 std::string_view to_string(Urgency u);
 std::string_view to_string(QuestionGroup g);
+
+// A [wording] key: the placeholders its text may use ("{number}" ...) and whether it is a
+// list of lines (the rest are one string).
+struct WordingKey {
+  std::string_view key;
+  std::vector<std::string_view> placeholders;
+  bool lines = false;
+};
+// Every [wording] key; the built-in triage.toml gives all of them.
+const std::vector<WordingKey>& wording_keys();
 
 // Closest candidate within a small edit distance, or empty: for "did you mean".
 std::string closest_match(std::string_view name, const std::vector<std::string>& candidates);

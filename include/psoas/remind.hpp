@@ -165,7 +165,10 @@ Step step(const Settings& s, BreakState& state, Instant now, const when::Zone& z
 enum class Answer { done, skipped, snoozed, missed };
 // "done", "skipped", "snoozed", "missed": the stored break outcome.
 std::string_view to_string(Answer a);
-// Updates `state` for an answer given at `now`.
+// How long after answer `a` the next break comes: `snooze` for a snooze, else a whole
+// interval `every`. The one rule shared with `psoas timer --every` (psoas/desk_break.hpp).
+seconds wait_after(Answer a, seconds every, seconds snooze);
+// Updates `state` for an answer given at `now` (a snooze beyond max_snoozes waits a whole interval).
 void answered(const Settings& s, BreakState& state, Answer a, Instant now);
 
 // --- idle sources -------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 // The red-flag screen: answers to the triage questions -> an outcome (emergency, see a
-// clinician, or self-care with a routine), the reasons, the advice, and the fixed wording.
+// clinician, or self-care with a routine), the reasons, the advice, and the wording (its
+// texts come from content's [wording]; this module holds none).
 // Pure: no printing, no clock. "Not sure" counts as yes for every warning sign.
 // It never says the user is fine and never diagnoses.
 
@@ -53,7 +54,7 @@ struct Outcome {
   std::vector<std::string> withheld;     // advice ids that would match but an answer rules out (not_with)
 };
 
-// The fixed wording of a result; every line is shown (text) or emitted (JSON).
+// The wording of a result; every line is shown (text) or emitted (JSON).
 struct Wording {
   std::string disclaimer;                // shown at the start and at the end
   std::string headline;                  // what to do, first
@@ -62,10 +63,6 @@ struct Wording {
   std::vector<std::string> card;         // the cauda equina warning card
   std::vector<std::string> safety_net;   // not a diagnosis, what to watch, where, how long, don't delay
 };
-
-// The self-care headline, word for word.
-inline constexpr std::string_view self_care_headline =
-    "No urgent warning signs were reported. This is not a diagnosis.";
 
 // How many psoas-pattern answers make the pattern statement.
 inline constexpr std::size_t pattern_threshold = 2;
@@ -113,8 +110,10 @@ Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<st
 // "112 (911 in the US and Canada, 999 in the UK)"; for 911 or 999, 112 is named instead.
 std::string emergency_numbers(std::string_view number);
 
-// The fixed wording for `outcome`; `emergency_number` comes from the config (default 112).
-Wording wording(const Outcome& outcome, std::string_view emergency_number);
+// The wording for `outcome` from content's [wording] `texts`, with {number} and {numbers}
+// from `emergency_number` (config, default 112) and {routine1}... from outcome.routines.
+// Throws DataError when `texts` lacks a key the outcome needs.
+Wording wording(const Outcome& outcome, const WordingTexts& texts, std::string_view emergency_number);
 
 // Parses an answers file: a JSON object or a TOML document of id = "yes"|"no"|"unsure"|true|false.
 // Throws DataError naming `name` (and the line when known) when it cannot be read.

@@ -45,29 +45,17 @@ const CLI::Option* find_option(const CLI::App* app, const std::string& word) {
 
 bool takes_value(const CLI::Option* o) { return o->get_items_expected_max() != 0; }
 
-// The value candidates an option's type name asks for: "{a,b}" sets, or a kind.
+// The value candidates an option's type name asks for: "{a,b}" choices, files, or content.
 std::vector<Candidate> values_for(const CLI::Option* o, const ValueSource& values) {
-  std::string type = o->get_type_name();
-  auto open = type.find('{');
-  auto close = type.find('}', open);
-  if (open != std::string::npos && close != std::string::npos) {
-    std::vector<Candidate> out;
-    std::string set = type.substr(open + 1, close - open - 1);
-    std::size_t start = 0;
-    while (start <= set.size()) {
-      auto comma = set.find(',', start);
-      if (comma == std::string::npos) comma = set.size();
-      if (comma > start) out.push_back({set.substr(start, comma - start), {}});
-      start = comma + 1;
-    }
-    return out;
-  }
-  if (type.rfind("ROUTINE", 0) == 0) return values("routine");
-  if (type.rfind("QUESTION", 0) == 0) return values("question");
-  if (type.rfind("EXERCISE", 0) == 0) return values("exercise");
-  if (type.rfind("ADVICE", 0) == 0) return values("advice");
-  if (type.rfind("FILE", 0) == 0 || type.rfind("PATH", 0) == 0 || type.rfind("DIR", 0) == 0) {
-    return {{"<files>", {}}};
+  const std::string type = o->get_type_name();
+  switch (ValueKind kind = complete::value_kind(type)) {
+    case ValueKind::none: return {};
+    case ValueKind::choices: return complete::choices(type);
+    case ValueKind::files: return {{std::string(complete::files), {}}};
+    case ValueKind::routine:
+    case ValueKind::question:
+    case ValueKind::exercise:
+    case ValueKind::advice: return values(kind);
   }
   return {};
 }
@@ -127,33 +115,12 @@ std::vector<Candidate> complete(const CLI::App& root, const std::vector<std::str
       }
     }
   }
-  if (out.size() == 1 && out.front().word == "<files>") return out;
-  std::vector<Candidate> matching;
-  for (auto& c : out) {
-    if (c.word.compare(0, current.size(), current) == 0 &&
-        std::find(matching.begin(), matching.end(), c) == matching.end()) {
-      matching.push_back(std::move(c));
-    }
-  }
-  return matching;
+  return complete::matching(std::move(out), current);
 }
 
 int run_complete(const CLI::App& app, Services& services, std::vector<std::string> words) {
   if (words.empty()) words.emplace_back();
-  ValueSource values = [&services](const std::string& kind) {
-    std::vector<Candidate> out;
-    const Content& content = services.content();
-    if (kind == "routine") {
-      for (const auto& [id, r] : content.routines) out.push_back({id, r.name});
-    } else if (kind == "exercise") {
-      for (const auto& [id, e] : content.exercises) out.push_back({id, e.name});
-    } else if (kind == "advice") {
-      for (const auto& [id, a] : content.advice) out.push_back({id, a.title});
-    } else if (kind == "question") {
-      for (const auto& q : content.questions) out.push_back({q.id, q.text});
-    }
-    return out;
-  };
+  ValueSource values = [&services](ValueKind kind) { return complete::content_values(services.content(), kind); };
   for (const Candidate& c : complete(app, words, values)) {
     if (c.description.empty()) {
       fmt::print("{}\n", c.word);

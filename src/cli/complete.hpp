@@ -8,20 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "psoas/complete.hpp"
+
 namespace psoas::cli {
 
-// One completion: the word and a short description (may be empty).
-struct Candidate {
-  std::string word;
-  std::string description;
-  bool operator==(const Candidate&) const = default;
-};
+using Candidate = psoas::complete::Candidate;
+using ValueKind = psoas::complete::ValueKind;
 
-// Dynamic value lists by kind ("routine", "question", "exercise", "advice"): called only when needed.
-using ValueSource = std::function<std::vector<Candidate>(const std::string& kind)>;
+// Dynamic value lists by kind (routine, question, exercise, advice): called only when needed.
+using ValueSource = std::function<std::vector<Candidate>(ValueKind kind)>;
 
 // The candidates for the last of `words` (the words after "psoas"; the last may be empty),
-// filtered by its prefix. A single candidate "<files>" asks the shell for file names.
+// filtered by its prefix (psoas::complete::matching). A single candidate "<files>" asks the
+// shell for file names.
 std::vector<Candidate> complete(const CLI::App& app, const std::vector<std::string>& words,
                                 const ValueSource& values);
 

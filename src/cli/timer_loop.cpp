@@ -13,22 +13,6 @@ namespace {
 
 using std::chrono::seconds;
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-Tone tone_of(PhaseKind k) {
-  switch (k) {
-    case PhaseKind::prepare: return Tone::prepare;
-    case PhaseKind::hold:
-    case PhaseKind::reps: return Tone::work;
-    case PhaseKind::switch_sides: return Tone::change;
-    case PhaseKind::rest: return Tone::rest;
-  }
-  return Tone::work;
-}
-
 // "hold left  Kneeling hip-flexor stretch" (a rest names what comes next instead).
 std::string plain_line(const Phase& p) {
   std::string what = p.kind == PhaseKind::rest ? p.cue : p.title;
@@ -48,8 +32,6 @@ std::string speech(const Phase& p) {
   s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return p.cue.empty() ? s : s + " " + p.cue;
 }
-
-int step_count(const Plan& plan) { return plan.phases.empty() ? 0 : plan.phases.back().step + 1; }
 
 // Reacts to timer events: a plain line or a redraw, a bell, the cue spoken.
 class RunSink final : public TimerSink {
@@ -79,83 +61,6 @@ class RunSink final : public TimerSink {
   Console& m_console;
   const Plan& m_plan;
 };
-
-// The cautions to show with the current phase: those of its get-ready phase (after the
-// routine's own, on the first), or while --wait holds an exercise, its exercise's.
-std::vector<std::string> cautions_of(const Timer& t, const RunSettings& rs, bool waiting) {
-  const Phase& p = t.phase();
-  std::vector<std::string> out;
-  if (t.index() == 0) out = t.plan().cautions;
-  out.insert(out.end(), p.cautions.begin(), p.cautions.end());
-  if (out.empty() && waiting && rs.content) {
-    auto it = rs.content->exercises.find(p.exercise);
-    if (it != rs.content->exercises.end()) out = it->second.cautions;
-  }
-  return out;
-}
-
-View view_of(const Timer& t, const RunSettings& rs, bool waiting) {
-  const Plan& plan = t.plan();
-  const Phase& p = t.phase();
-  View v;
-  v.heading = plan.title;
-  int steps = step_count(plan);
-  if (plan.id != "timer" && steps > 1) {
-    v.position = fmt::format("exercise {} of {}", p.step + 1, steps);
-  } else if (p.sets > 1) {
-    v.position = fmt::format("round {} of {}", p.set, p.sets);
-  }
-  v.total_left = when::format_clock(t.remaining_total()) + " left";
-  v.title = p.title;
-  std::string side = to_string(p.side);
-  v.what = upper(p.kind == PhaseKind::prepare ? "get ready" : describe(p));
-  if (p.kind == PhaseKind::hold || p.kind == PhaseKind::reps) {
-    std::string_view base = p.kind == PhaseKind::hold ? "HOLD" : "";
-    v.what = p.kind == PhaseKind::reps ? fmt::format("{} REPS", p.reps) : std::string(base);
-    if (p.side == Side::left || p.side == Side::right) v.what += " · " + upper(side) + " SIDE";
-  } else if (p.kind == PhaseKind::switch_sides) {
-    v.what = "SWITCH SIDES · " + upper(side) + " NEXT";
-  }
-  if (p.kind == PhaseKind::reps && p.tempo.count() > 0) {
-    auto elapsed = p.duration - t.remaining_seconds();
-    int rep = std::min(p.reps, static_cast<int>(elapsed / p.tempo) + 1);
-    v.detail = fmt::format("rep {} of {}", rep, p.reps);
-  } else if (p.sets > 1 && plan.id != "timer") {
-    v.detail = fmt::format("set {} of {}", p.set, p.sets);
-  }
-  v.tone = tone_of(p.kind);
-  v.remaining = t.remaining_seconds();
-  v.duration = p.duration;
-  v.cautions = cautions_of(t, rs, waiting);
-  if (plan.id != "timer") v.more_cautions = fmt::format("More cautions: 'psoas routine show {}'", plan.id);
-  if (!p.cue.empty()) v.cues.push_back(p.cue);
-  bool doing = p.kind == PhaseKind::hold || p.kind == PhaseKind::reps || p.kind == PhaseKind::prepare;
-  if (rs.content && !p.exercise.empty() && doing) {
-    auto it = rs.content->exercises.find(p.exercise);
-    if (it != rs.content->exercises.end()) {
-      for (const auto& c : it->second.cues) {
-        if (c != p.cue) v.cues.push_back(c);
-      }
-    }
-  }
-  if (t.index() + 1 < plan.phases.size()) {
-    const Phase& n = plan.phases[t.index() + 1];
-    std::string what = n.kind == PhaseKind::rest || n.kind == PhaseKind::switch_sides || n.title == p.title
-                           ? describe(n)
-                           : describe(n) + " · " + n.title;
-    v.next = fmt::format("Next: {} ({})", what, when::format_clock(n.duration));
-  } else {
-    v.next = "Next: done";
-  }
-  bool paused = t.state() == TimerState::paused;
-  if (waiting) {
-    v.status = "READY? · space starts";
-  } else if (paused) {
-    v.status = "PAUSED · space resumes";
-  }
-  v.hints = fmt::format("space {} · n next · p previous · q quit", paused ? "resume" : "pause");
-  return v;
-}
 
 // Tells `psoas timer --status` where the run is.
 void publish(StatusPublisher* status, const Timer& t) {
@@ -197,7 +102,7 @@ RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settin
       waiting = true;
     }
     sink.new_step = false;
-    if (sink.dirty && screen && !timer.over()) console.draw(view_of(timer, settings, waiting));
+    if (sink.dirty && screen && !timer.over()) console.draw(view_of(timer, settings.content, waiting ? Waiting::yes : Waiting::no));
     sink.dirty = false;
     // Plain lines change only at phase ends: no need to wake every second.
     std::optional<SteadyTime> wake_at = timer.wake_at();

@@ -1,10 +1,12 @@
 #pragma once
-// What the full-screen timer shows, and how it is laid out for any terminal size.
+// How the full-screen timer's view (psoas/timer_view.hpp) is laid out and drawn for any
+// terminal size.
 
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include "psoas/timer_view.hpp"
 #include "terminal.hpp"
 
 namespace psoas::cli {
@@ -13,28 +15,6 @@ namespace psoas::cli {
 struct ViewStyle {
   bool colour = false;
   bool utf8 = true;
-};
-
-// The mood of a phase, for its colour.
-enum class Tone { prepare, work, change, rest, alert };
-
-// One screen's content, filled in by the caller.
-struct View {
-  std::string heading;                 // "Morning"
-  std::string position;                // "exercise 2 of 6"
-  std::string total_left;              // "12:30 left"
-  std::string title;                   // "Kneeling hip-flexor stretch"
-  std::string what;                    // "HOLD · LEFT SIDE"
-  std::string detail;                  // "set 1 of 2", "rep 4 of 10"
-  Tone tone = Tone::work;
-  std::chrono::seconds remaining{0};   // shown large
-  std::chrono::seconds duration{0};    // of the phase, for the progress bar (0: no bar)
-  std::vector<std::string> cautions;   // when to stop or skip: shown before the cues
-  std::string more_cautions;           // a line in place of the cautions that do not fit
-  std::vector<std::string> cues;       // the phase's cue first
-  std::string next;                    // "Next: switch sides · 0:05"
-  std::string status;                  // e.g. "PAUSED · space resumes"; empty while running
-  std::string hints;                   // "space pause · n next · p previous · q quit"
 };
 
 // The lines of the screen for a terminal of `size`: each fits the width, at most size.rows.

@@ -75,7 +75,7 @@ void run(const Options& options, Services& services) {
     triage_cli::require_complete(questions, answers, services.terminal().stdin_is_tty());
   } else {
     std::FILE* out = options.json ? stderr : stdout;
-    triage::Wording opening = triage::wording({}, number);
+    triage::Wording opening = triage::wording({}, services.content().wording, number);
     fmt::print(out, "{}\n\n", triage_cli::wrap(opening.disclaimer, "", ""));
     disclaimer_shown = !options.json;
     answers = triage_cli::ask(questions, std::cin, out, services.terminal());
@@ -83,7 +83,7 @@ void run(const Options& options, Services& services) {
 
   // Outcome, stored, then shown.
   const triage::Outcome outcome = triage::evaluate(questions, services.content().advice, answers);
-  const triage::Wording wording = triage::wording(outcome, number);
+  const triage::Wording wording = triage::wording(outcome, services.content().wording, number);
   const std::optional<TriageRecord> stored = store(services, outcome, answers);
   triage_cli::Result result{outcome, wording, answers, services.content(), number,
                             exit_status_for(outcome.level), stored.has_value()};

@@ -64,6 +64,7 @@ void merge(Content& content, const Document& doc) {
       content.questions.push_back(q);
     }
   }
+  for (const auto& [key, lines] : doc.wording) content.wording.insert_or_assign(key, lines);
   content.loaded.push_back(doc.name);
 }
 

@@ -468,7 +468,7 @@ Document parse_document(const ContentSource& source) {
     return doc;
   }
   Parser parser(doc);
-  const std::vector<std::string> top{"exercise", "routine", "advice", "question"};
+  const std::vector<std::string> top{"exercise", "routine", "advice", "question", "wording"};
   for (auto&& [key, node] : root) {
     if (key == "exercise") {
       each_table(doc, key, node, [&](const toml::table& t) { parser.exercise(t); });
@@ -478,11 +478,13 @@ Document parse_document(const ContentSource& source) {
       each_table(doc, key, node, [&](const toml::table& t) { parser.advice(t); });
     } else if (key == "question") {
       each_table(doc, key, node, [&](const toml::table& t) { parser.question(t); });
+    } else if (key == "wording") {
+      parse_wording(doc, key, node);
     } else {
       doc.issues.push_back(
           {position(doc.name, key.source()),
-           fmt::format("unknown table '{}': expected [[exercise]], [[routine]], [[advice]] or "
-                       "[[question]]{}",
+           fmt::format("unknown table '{}': expected [[exercise]], [[routine]], [[advice]], "
+                       "[[question]] or [wording]{}",
                        key.str(), did_you_mean(key.str(), top))});
     }
   }

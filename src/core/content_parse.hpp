@@ -2,7 +2,10 @@
 // Inside the content module: one TOML document turned into typed items and its problems.
 // The loader (content.cpp) merges documents and checks references across them.
 
+#include <toml++/toml.h>
+
 #include <chrono>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -30,10 +33,14 @@ struct Document {
   std::vector<Routine> routines;
   std::vector<Advice> advice;
   std::vector<TriageQuestion> questions;
+  std::map<std::string, std::vector<std::string>> wording;  // [wording] keys given
   std::vector<Reference> references;
   std::vector<ContentIssue> issues;
   std::vector<ContentIssue> warnings;  // problems that do not stop the document loading
 };
+
+// Reads the [wording] table `node` (named by `key`) into `doc` (content_wording.cpp).
+void parse_wording(Document& doc, const toml::key& key, const toml::node& node);
 
 // Parses and validates one document on its own (references are not resolved here).
 Document parse_document(const ContentSource& source);

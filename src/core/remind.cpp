@@ -412,13 +412,16 @@ std::string_view to_string(Answer a) {
   return "missed";
 }
 
+seconds wait_after(Answer a, seconds every, seconds snooze) { return a == Answer::snoozed ? snooze : every; }
+
 void answered(const Settings& s, BreakState& state, Answer a, Instant now) {
-  if (a == Answer::snoozed && state.snoozes < s.max_snoozes) {
+  if (a == Answer::snoozed && state.snoozes >= s.max_snoozes) a = Answer::missed;  // no snooze left
+  if (a == Answer::snoozed) {
     ++state.snoozes;
-    state.snoozed_until = now + s.snooze;
+    state.snoozed_until = now + wait_after(a, s.every, s.snooze);
     return;
   }
-  restart(state, now);
+  restart(state, now);  // the next break is due wait_after(a, ...) = a whole interval from now
 }
 
 // --- idle sources ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// The red-flag screen: answers -> outcome, and the fixed wording of every result.
+// The red-flag screen: answers -> outcome (the wording is in triage_wording.cpp).
 #include "psoas/triage.hpp"
 
 #include <fmt/format.h>
@@ -303,112 +303,6 @@ std::string emergency_numbers(std::string_view number) {
   if (number != "999") others.emplace_back("999 in the UK");
   if (others.size() < 2) others.emplace_back("112 across Europe");
   return fmt::format("{} ({})", number, fmt::join(others, ", "));
-}
-
-Wording wording(const Outcome& o, std::string_view number) {
-  static constexpr std::string_view mention_step =
-      "Raise the points under 'Mention at your next visit' with a clinician; each says what to do about it.";
-  Wording w;
-  w.disclaimer = fmt::format(
-      "psoas informs and points to care; it does not diagnose and cannot examine you. It is written for "
-      "adults (16 and over) who are not pregnant. In an emergency call {}.",
-      number);
-  const bool only_scope = o.out_of_scope && std::all_of(o.reasons.begin(), o.reasons.end(), [](const Reason& r) {
-                            return r.id == "under-16" || r.id == "pregnant";
-                          });
-  switch (o.level) {
-    case Level::emergency:
-      w.headline = fmt::format(
-          "Seek emergency care now: call {} or go to the nearest emergency department. "
-          "Do not wait for an appointment.",
-          number);
-      w.next_steps.push_back(fmt::format(
-          "Your emergency number is set to {}. It is 911 in the US and Canada, 999 in the UK and 112 across "
-          "Europe (change it with emergency_number in config.toml).",
-          number));
-      w.next_steps.push_back("Do not drive yourself: ask someone to take you, or call for an ambulance.");
-      break;
-    case Level::see_clinician:
-      w.headline = o.same_day ? "See a clinician today: your GP, an urgent care or walk-in clinic, or a "
-                                "telephone health advice line."
-                              : "See a clinician within the next few days: your GP, a physiotherapist or a "
-                                "walk-in clinic.";
-      if (only_scope) {
-        w.headline = "psoas is written for adults who are not pregnant: please see a clinician (your GP, "
-                     "midwife or a physiotherapist) about this pain.";
-      } else if (o.out_of_scope) {
-        w.next_steps.push_back("psoas is written for adults who are not pregnant; ask your clinician before "
-                               "starting any of its exercises.");
-      }
-      if (o.same_day) {
-        w.next_steps.push_back(fmt::format(
-            "If you start to feel very unwell, or cannot walk or bear weight, call {} now.", number));
-      }
-      if (!o.withheld.empty()) {
-        w.next_steps.push_back("Because of the reasons below, the clinician will check the cause first and choose "
-                               "the treatment with you, so psoas lists no treatments here.");
-      }
-      w.next_steps.push_back("Take the list of reasons below with you.");
-      break;
-    case Level::self_care:
-      w.headline = std::string(self_care_headline);
-      if (!o.mentions.empty()) w.next_steps.emplace_back(mention_step);
-      switch (o.fit) {
-        case Fit::flare_up:
-          w.next_steps.push_back("For a new flare-up: start with the gentle 'acute' routine, and use cold for the "
-                                 "first 48 hours.");
-          break;
-        case Fit::tightness:
-          w.next_steps.push_back("For long-standing tightness: start with the 'stretch' routine daily, add the "
-                                 "'strength' routine as it eases, and use heat before activity.");
-          break;
-        case Fit::both:
-          w.next_steps.push_back("While the flare-up is fresh, start with the gentle 'acute' routine and cold for "
-                                 "the first 48 hours; once it settles, move on to 'stretch' and 'strength', with "
-                                 "heat before activity.");
-          break;
-        case Fit::unknown:
-          w.next_steps.push_back("Start gently with the 'acute' routine.");
-          break;
-      }
-      w.next_steps.push_back("Stop any exercise that makes the pain sharp or clearly worse.");
-      break;
-  }
-  if (!o.mentions.empty() && o.level == Level::see_clinician) w.next_steps.emplace_back(mention_step);
-  if (o.level != Level::emergency) {
-    if (o.pattern_fits) {
-      w.pattern = "The answers fit a pattern sometimes linked to the iliopsoas (the deep hip-flexor muscle); only "
-                  "a clinician can confirm it.";
-    } else if (o.pattern_overridden) {
-      w.pattern = "A fever or infection sign was reported, so the answers are not read as a muscle pattern: an "
-                  "infection deep in the hip muscle can look just like one.";
-    }
-  }
-  w.card = {
-      fmt::format("Cauda equina warning signs: call {} or go to an emergency department now if you get any of "
-                  "these:",
-                  emergency_numbers(number)),
-      "new difficulty peeing, or leaking pee or poo without meaning to",
-      "new numbness or tingling between your legs, around your genitals or bottom",
-      "weakness, numbness or pain in both legs",
-  };
-  w.safety_net = {
-      "This is not a diagnosis. psoas cannot examine you, and symptom checkers are often wrong, so it errs "
-      "toward care.",
-      "Watch for: any sign on the card above, a fever, pain that keeps getting worse, new numbness, tingling or "
-      "weakness in a leg, or pain that wakes you at night.",
-      fmt::format("Where to get help: {}; {} or an emergency department for emergency signs.",
-                  o.same_day ? "your GP, an urgent care or walk-in clinic, or a telephone health advice line today"
-                             : "your GP, a physiotherapist or a walk-in clinic within days",
-                  number),
-      o.level == Level::emergency
-          ? "Most back and hip pain improves over weeks, but the sign you reported needs to be checked now, "
-            "whatever else you feel."
-          : "Most back and hip muscle pain improves over days to weeks. If it is no better after a week of "
-            "self-care, see a clinician; if it is no better after 4 weeks, be sure to.",
-      "Don't delay if you are worried: seek help whenever something feels wrong, whatever this result says.",
-  };
-  return w;
 }
 
 TriageRecord make_record(const Outcome& o, const Answers& answers) {

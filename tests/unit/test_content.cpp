@@ -125,7 +125,7 @@ TEST_SUITE("content") {
       CHECK(issues_of("[[exercises]]\nid = \"x\"\n") ==
             std::vector<std::string>{
                 "1:3: unknown table 'exercises': expected [[exercise]], [[routine]], "
-                "[[advice]] or [[question]]; did you mean 'exercise'?"});
+                "[[advice]], [[question]] or [wording]; did you mean 'exercise'?"});
     }
     SUBCASE("nothing close") {
       CHECK(issues_of(exercise_with("zzzzzzzz = 1\n")) ==
@@ -719,5 +719,40 @@ TEST_SUITE("content safety") {
     CHECK(c.routine("r").cautions == std::vector<std::string>{"Not with a fever."});
     CHECK(issues_of(with("\"one\"")) ==
           std::vector<std::string>{"4:12: 'cautions' must be an array of strings"});
+  }
+
+  TEST_CASE("wording: the built-in triage.toml gives every key, a user file replaces some") {
+    const Content builtin = load_content(ContentDirs{});
+    for (const auto& key : wording_keys()) {
+      CAPTURE(key.key);
+      auto it = builtin.wording.find(key.key);
+      REQUIRE(it != builtin.wording.end());
+      CHECK(it->second.size() == (key.lines ? 4U : 1U));
+    }
+    CHECK(builtin.wording.size() == wording_keys().size());
+    test::TempDir dir;
+    std::ofstream(dir.path / "user.toml") << "[wording]\nunknown = \"Begin with '{routine1}'.\"\n";
+    Content c = load_content(ContentDirs{{dir.path}});
+    CHECK(c.skipped.empty());
+    CHECK(c.wording.at("unknown") == std::vector<std::string>{"Begin with '{routine1}'."});
+    CHECK(c.wording.at("disclaimer") == builtin.wording.at("disclaimer"));
+  }
+
+  TEST_CASE("wording: keys, types and placeholders are checked") {
+    CHECK(issues_of("[wording]\ndisclaimer = \"Call {number}.\"\ncard = [\"{numbers}\", \"b\"]\n").empty());
+    CHECK(issues_of("[wording]\ndisclamer = \"x\"\n") ==
+          std::vector<std::string>{"2:1: unknown key 'disclamer' in wording; did you mean 'disclaimer'?"});
+    CHECK(issues_of("[wording]\nflare-up = \"Do '{routine2}'.\"\n") ==
+          std::vector<std::string>{"2:12: unknown placeholder '{routine2}' in wording 'flare-up': use {routine1}"});
+    CHECK(issues_of("[wording]\nwithheld = \"Call {number}.\"\n") ==
+          std::vector<std::string>{"2:12: wording 'withheld' takes no placeholders, not '{number}'"});
+    CHECK(issues_of("[wording]\nwithheld = \"a { b\"\n") ==
+          std::vector<std::string>{"2:12: a '{' without its '}'"});
+    CHECK(issues_of("[wording]\ncard = \"one line\"\n") ==
+          std::vector<std::string>{"2:8: wording 'card' must be a list of non-empty strings"});
+    CHECK(issues_of("[wording]\nwithheld = [\"x\"]\n") ==
+          std::vector<std::string>{"2:12: wording 'withheld' must be a non-empty string"});
+    CHECK(issues_of("[[wording]]\nwithheld = \"x\"\n") ==
+          std::vector<std::string>{"1:3: 'wording' must be a table: write [wording]"});
   }
 }

@@ -130,7 +130,7 @@ TEST_SUITE("triage") {
     Outcome o = run(all_no_but({}));
     CHECK(o.level == Level::self_care);
     CHECK(o.reasons.empty());
-    Wording w = wording(o, "112");
+    Wording w = wording(o, builtin().wording, "112");
     CHECK(w.headline == "No urgent warning signs were reported. This is not a diagnosis.");
     CHECK_FALSE(o.routines.empty());
   }
@@ -181,7 +181,7 @@ TEST_SUITE("triage") {
   TEST_CASE("fever is seen the same day") {
     CHECK(run(all_no_but({"fever"})).same_day);
     CHECK_FALSE(run(all_no_but({"weight-loss"})).same_day);
-    CHECK(wording(run(all_no_but({"fever"})), "112").headline.find("today") != std::string::npos);
+    CHECK(wording(run(all_no_but({"fever"})), builtin().wording, "112").headline.find("today") != std::string::npos);
   }
 
   TEST_CASE("scope questions send the user to a clinician") {
@@ -189,7 +189,7 @@ TEST_SUITE("triage") {
       Outcome o = run(all_no_but({id}));
       CHECK(o.level == Level::see_clinician);
       CHECK(o.out_of_scope);
-      CHECK(wording(o, "112").headline.find("adults who are not pregnant") != std::string::npos);
+      CHECK(wording(o, builtin().wording, "112").headline.find("adults who are not pregnant") != std::string::npos);
     }
   }
 
@@ -248,7 +248,7 @@ TEST_SUITE("triage") {
     SUBCASE("two pattern answers fit") {
       Outcome o = run(all_no_but({"ache-on-standing", "easier-lying-knees-bent"}));
       CHECK(o.pattern_fits);
-      CHECK(wording(o, "112").pattern.find("only a clinician can confirm it") != std::string::npos);
+      CHECK(wording(o, builtin().wording, "112").pattern.find("only a clinician can confirm it") != std::string::npos);
     }
     SUBCASE("one is not enough") { CHECK_FALSE(run(all_no_but({"ache-on-standing"})).pattern_fits); }
     SUBCASE("a fever or infection sign wins over the pattern") {
@@ -256,7 +256,7 @@ TEST_SUITE("triage") {
         Outcome o = run(all_no_but({flag, "ache-on-standing", "front-of-hip", "long-sitting"}));
         CHECK_FALSE(o.pattern_fits);
         CHECK(o.pattern_overridden);
-        CHECK(wording(o, "112").pattern.find("iliopsoas") == std::string::npos);
+        CHECK(wording(o, builtin().wording, "112").pattern.find("iliopsoas") == std::string::npos);
       }
     }
   }
@@ -274,7 +274,7 @@ TEST_SUITE("triage") {
     cases.push_back(all_no_but({"fever", "infection-risk", "ache-on-standing", "front-of-hip"}));
     for (const auto& a : cases) {
       Outcome o = run(a);
-      Wording w = wording(o, "999");
+      Wording w = wording(o, builtin().wording, "999");
       bool card = false, not_diagnosis = false;
       for (const auto& line : all_text(o, w)) {
         CAPTURE(line);
@@ -332,12 +332,12 @@ TEST_SUITE("triage") {
           CAPTURE(h);
           CHECK_FALSE(offered(o, h));
         }
-        for (const auto& line : all_text(o, wording(o, "112"))) {
+        for (const auto& line : all_text(o, wording(o, builtin().wording, "112"))) {
           CHECK(line.find("work deeply on the hip flexors") == std::string::npos);
         }
         if (o.level == Level::see_clinician) {
           CHECK_FALSE(o.withheld.empty());
-          const auto steps = wording(o, "112").next_steps;
+          const auto steps = wording(o, builtin().wording, "112").next_steps;
           CHECK(std::any_of(steps.begin(), steps.end(),
                             [](const std::string& s) { return s.find("check the cause first") != std::string::npos; }));
         }
@@ -354,7 +354,7 @@ TEST_SUITE("triage") {
         CAPTURE(h);
         CHECK(offered(o, h));
       }
-      const auto steps = wording(o, "112").next_steps;
+      const auto steps = wording(o, builtin().wording, "112").next_steps;
       CHECK(std::none_of(steps.begin(), steps.end(),
                          [](const std::string& s) { return s.find("check the cause first") != std::string::npos; }));
     }
@@ -390,7 +390,7 @@ TEST_SUITE("triage") {
       CAPTURE(to_string(o.level));
       for (std::string number : {"112", "000", "999", "911"}) {
         CAPTURE(number);
-        Wording w = wording(o, number);
+        Wording w = wording(o, builtin().wording, number);
         REQUIRE_FALSE(w.card.empty());
         const std::string& head = w.card[0];
         CHECK(head.find("call " + number) != std::string::npos);
@@ -403,7 +403,7 @@ TEST_SUITE("triage") {
 
   TEST_CASE("fever: today everywhere") {
     Outcome o = run(all_no_but({"fever"}));
-    Wording w = wording(o, "112");
+    Wording w = wording(o, builtin().wording, "112");
     std::vector<std::string> own{w.headline};
     own.insert(own.end(), w.next_steps.begin(), w.next_steps.end());
     own.insert(own.end(), w.safety_net.begin(), w.safety_net.end());
@@ -431,7 +431,7 @@ TEST_SUITE("triage") {
     }
     CHECK(question("fever").help.find("today") != std::string::npos);
     SUBCASE("other reasons keep within days") {
-      Wording other = wording(run(all_no_but({"weight-loss"})), "112");
+      Wording other = wording(run(all_no_but({"weight-loss"})), builtin().wording, "112");
       CHECK(std::any_of(other.safety_net.begin(), other.safety_net.end(),
                         [](const std::string& s) { return s.find("within days") != std::string::npos; }));
     }
@@ -578,5 +578,23 @@ TEST_SUITE("triage") {
     Answers b = all_no_but({"long-standing"});
     CHECK(make_record(run(b), b).routine == "stretch,strength");
     CHECK(make_record(run(b), b).outcome == "self-care");
+  }
+
+  TEST_CASE("the wording's routine ids come from the result, its texts from content") {
+    WordingTexts texts = builtin().wording;
+    Outcome o = run(all_no_but({}));
+    o.fit = Fit::tightness;
+    o.routines = {"my-stretch", "my-strength"};
+    CHECK(wording(o, texts, "112").next_steps ==
+          std::vector<std::string>{"For long-standing tightness: start with the 'my-stretch' routine daily, add the "
+                                   "'my-strength' routine as it eases, and use heat before activity.",
+                                   "Stop any exercise that makes the pain sharp or clearly worse."});
+    texts["self-care-headline"] = {"Custom headline."};
+    texts["card"] = {"Call {numbers}:", "sign"};
+    Wording w = wording(o, texts, "999");
+    CHECK(w.headline == "Custom headline.");
+    CHECK(w.card == std::vector<std::string>{"Call 999 (911 in the US and Canada, 112 across Europe):", "sign"});
+    texts.erase("stop-if-worse");
+    CHECK_THROWS_AS(wording(o, texts, "112"), DataError);
   }
 }

@@ -4,8 +4,6 @@
 // with a time limit (then its process group is killed), and what went wrong comes back as
 // a message for a warning, never as an exception.
 
-#include <spawn.h>
-
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -21,11 +19,6 @@ enum class Event { log, session, triage };
 
 // "on-log", "on-session", "on-triage": the hook's file name.
 std::string_view hook_name(Event e);
-
-// Sets `attr` so that a child starts with no blocked signals and the default action for
-// the signals psoas blocks or ignores (SIGPIPE, SIGXFSZ, SIGINT, SIGTERM, ...); adds
-// POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF to `flags` for posix_spawnattr_setflags.
-void child_signal_defaults(posix_spawnattr_t& attr, short& flags);
 
 // Every hook name psoas runs, in a fixed order.
 const std::vector<Event>& all_events();

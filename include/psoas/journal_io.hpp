@@ -3,6 +3,7 @@
 // such as "left groin=6", and the known areas, triggers and helpers. What export writes,
 // import reads back exactly.
 
+#include <array>
 #include <chrono>
 #include <iosfwd>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "psoas/journal.hpp"
+#include "psoas/json.hpp"
 
 namespace psoas {
 
@@ -48,10 +50,9 @@ std::string format_location(const Location& l);
 // becomes "poor-sleep" when that is a known one.
 std::string normalise_tag(std::string_view text, const std::vector<std::string>& known);
 
-// "2026-11-20T21:00:00+01:00": the instant in the local time of `offset`.
-std::string format_offset_time(Instant at, std::chrono::seconds offset);
-// Reads that form back ("Z" for UTC, seconds optional, 'T' or ' '); nothing on error.
-std::optional<std::pair<Instant, std::chrono::seconds>> parse_offset_time(std::string_view s);
+// The CSV columns, in the order export writes them; import takes them in any order.
+inline constexpr std::array<std::string_view, 9> csv_columns{"uuid",     "at",       "pain",   "enjoyment", "activity",
+                                                             "where",    "triggers", "helped", "note"};
 
 // One entry as a JSON object: uuid, at, pain, enjoyment, activity, where, triggers,
 // helped, note (and the row id first when `with_id`).
@@ -76,6 +77,7 @@ class EntryExporter {
  private:
   std::ostream& m_out;
   EntryFormat m_format;
+  json::LineArray m_array{m_out};
   bool m_started = false;
 };
 

@@ -1,15 +1,54 @@
 #pragma once
-// Runs another program with clean signals, its own process group and a time limit, and
-// collects what it printed. Used for systemctl, notify-send, loginctl and xprintidle.
+// The one place psoas starts other programs: clean signals (nothing blocked, defaults for
+// what psoas ignores), its own process group, a time limit, and a group kill. Used for
+// hooks, voices, notify-send, systemctl, loginctl and xprintidle.
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace psoas::process {
+
+// Whether a child gets a process group of its own (so a group kill reaches its children)
+// or stays in ours (so the terminal's Ctrl-C reaches it too).
+enum class Group { own, inherit };
+
+// How to start a program. A descriptor of -1 is /dev/null.
+struct SpawnOptions {
+  int stdin_fd = -1;
+  int stdout_fd = -1;
+  int stderr_fd = -1;
+  std::map<std::string, std::string> env;  // added to (or replacing in) the inherited environment
+  Group group = Group::own;
+};
+
+// A started child, or the errno of why it did not start.
+struct Spawned {
+  int pid = -1;
+  int error = 0;
+};
+
+// Starts argv[0] (a path, or a name searched on PATH) with no blocked signals and the default
+// action for the signals psoas blocks or ignores (SIGPIPE, SIGXFSZ, SIGINT, SIGTERM, ...).
+Spawned spawn(const std::vector<std::string>& argv, const SpawnOptions& options = {});
+
+// A child's state, looked at without blocking.
+struct Exit {
+  enum class State { running, exited, lost };
+  State state = State::running;
+  int status = 0;  // exited: the wait status (WIFEXITED, WEXITSTATUS, ...)
+  int error = 0;   // lost: the errno of the failed waitpid (never read as an exit status)
+};
+
+// Whether `pid` has exited; EINTR is retried.
+Exit poll_exit(int pid);
+
+// SIGKILL to the process group of `pid` and to `pid` itself, then waits for it.
+void kill_group(int pid);
 
 // How to run a program.
 struct Options {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "psoas/clock.hpp"
 
@@ -76,6 +77,19 @@ inline constexpr std::chrono::seconds max_duration = std::chrono::hours{24 * 366
 // units out of order or repeated ("30s1h"), and anything longer than max_duration.
 std::chrono::seconds parse_duration(std::string_view text);
 
+// How reading a duration went: parse_duration's reader, for callers (content files) that
+// word their own messages and set their own limits.
+enum class DurationScan { ok, malformed, fraction, order, zero, negative, too_long };
+
+// A duration read without throwing: the status, and the value when it is ok.
+struct ScannedDuration {
+  DurationScan status = DurationScan::malformed;
+  std::chrono::seconds value{};
+};
+
+// Reads `text` as parse_duration does (the same syntax and max_duration), without throwing.
+ScannedDuration scan_duration(std::string_view text);
+
 // Parses a range of whole local days: "today", "yesterday", "week" (this whole week,
 // starting on cal.week_start), "last-week", "month" (this whole calendar month),
 // "last-month", "7d" (the last 7 days ending with today), "2w" (the last 14 days), an ISO
@@ -112,6 +126,21 @@ std::string format_local(Instant t, const Zone& zone);
 
 // "2026-11-20T20:00:00Z".
 std::string format_utc(Instant t);
+
+// "2026-11-20": an ISO 8601 date.
+std::string format_date(std::chrono::year_month_day d);
+
+// "2026-11-20T21:00:00+01:00": `t` at a fixed UTC `offset` (seconds added only for an offset
+// that has them), as the journal stores an entry's time and the exports write it.
+std::string format_offset_time(Instant t, std::chrono::seconds offset);
+
+// Reads what format_offset_time writes ("T" or a space between date and time, seconds
+// optional, "Z" for UTC): the instant and the offset written with it. Nothing when the text
+// is not such a time or has no offset.
+std::optional<std::pair<Instant, std::chrono::seconds>> parse_offset_time(std::string_view text);
+
+// "14:05": the local time of day of `t`.
+std::string format_time_of_day(Instant t, const Zone& zone);
 
 // "45s", "2m", "1h30m", "1h0m5s" -> canonical short form; 0 -> "0s"; negative -> "-45s".
 // parse_duration reads every positive result back.

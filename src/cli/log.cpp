@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <sstream>
 
 #include "commands.hpp"
 #include "hook.hpp"
 #include "log.hpp"
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
+#include "psoas/json.hpp"
 
 namespace psoas::cli {
 
@@ -61,9 +63,11 @@ void run_list(const ListOptions& o, Services& services) {
   auto entries = services.journal(Access::read_only).entries(from, to, o.limit);
   std::string out;
   if (o.json) {
-    out = "[";
-    for (std::size_t i = 0; i < entries.size(); ++i) out += (i ? ",\n  " : "\n  ") + entry_json(entries[i], true);
-    out += entries.empty() ? "]\n" : "\n]\n";
+    std::ostringstream text;
+    json::LineArray array(text);
+    for (const auto& e : entries) array.add(entry_json(e, true));
+    array.finish();
+    out = text.str();
   } else if (entries.empty()) {
     out = "No entries.\n";
   } else {

@@ -119,8 +119,8 @@ bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& f, Entry& e, Servi
 }
 
 std::string describe(const Entry& e) {
-  std::string when = format_offset_time(e.at, e.utc_offset);  // 2026-11-20T21:00:00+01:00
-  std::string line = fmt::format("{:>4}  {} {}  pain {:>2}", e.id, when.substr(0, 10), when.substr(11, 5), e.pain);
+  std::string stamp = when::format_offset_time(e.at, e.utc_offset);  // 2026-11-20T21:00:00+01:00
+  std::string line = fmt::format("{:>4}  {} {}  pain {:>2}", e.id, stamp.substr(0, 10), stamp.substr(11, 5), e.pain);
   if (auto peg = peg_score(e)) line += fmt::format("  PEG {:.1f}", *peg);
   else if (e.enjoyment || e.activity) line += "  PEG -";
   if (!e.where.empty()) {

@@ -1,18 +1,14 @@
 // psoas report: parse the range -> fetch it (indexed range queries only) -> compute -> render.
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <string>
 
 #include "app.hpp"
 #include "commands.hpp"
 #include "psoas/error.hpp"
+#include "psoas/files.hpp"
 #include "psoas/report.hpp"
 
 namespace psoas::cli {
@@ -61,30 +57,6 @@ when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& 
   return when::parse_range("7d", now, zone, cal);
 }
 
-// Writes `text` to `path` through a temporary file in the same directory and a rename, so a
-// reader never sees half a report and a failure leaves nothing behind. New files are 0600.
-void write_atomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
-  std::string tmp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(tmp.data());
-  if (fd < 0) throw DataError("--output", fmt::format("cannot write in {}: {}", dir.string(), std::strerror(errno)));
-  const char* p = text.data();
-  std::size_t left = text.size();
-  int err = 0;
-  while (left > 0 && !err) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno != EINTR) err = errno;
-    if (n > 0) p += n, left -= static_cast<std::size_t>(n);
-  }
-  if (!err && ::fsync(fd) != 0) err = errno;
-  if (::close(fd) != 0 && !err) err = errno;
-  if (!err && std::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-  if (err) {
-    std::remove(tmp.c_str());
-    throw DataError("--output", fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
-  }
-}
-
 void run(const ReportOptions& o, Services& s) {
   std::string format_name = o.json ? "json" : o.format;
   std::optional<report::Format> format = report::format_from_string(format_name);
@@ -115,7 +87,7 @@ void run(const ReportOptions& o, Services& s) {
     fmt::print("{}", text);
     return;
   }
-  write_atomically(o.output, text);
+  files::write_atomically(o.output, text, 0600, "--output");
   fmt::print("Wrote the report for {} to {}.\n", report::range_label(r), o.output);
 }
 

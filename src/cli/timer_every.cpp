@@ -14,14 +14,6 @@ namespace {
 
 enum class Choice { start, skip, snooze, quit, ended };
 
-// "14:05", the local time of day.
-std::string local_time(Instant t, const when::Zone& zone) {
-  auto local = t + zone.offset_at(t);
-  auto day = std::chrono::floor<std::chrono::days>(local);
-  std::chrono::hh_mm_ss hms(local - day);
-  return fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
-}
-
 struct Reminder {
   Services& services;
   Console& console;
@@ -124,7 +116,7 @@ struct Reminder {
     console.notify("Time for a desk break", fmt::format("Stand up and move: psoas routine run {}", routine.id));
     console.say("Time for a desk break.");
     console.line(fmt::format("{} desk break: stand up and move (psoas routine run {}, {})",
-                             local_time(console.clock().wall_now(), services.zone()), routine.id,
+                             when::format_time_of_day(console.clock().wall_now(), services.zone()), routine.id,
                              when::format_clock(plan.total())));
     schedule.answered(remind::Answer::missed);
   }

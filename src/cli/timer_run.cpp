@@ -1,6 +1,5 @@
 #include "timer_run.hpp"
 
-#include <spawn.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -15,9 +14,8 @@
 #include "psoas/hooks.hpp"
 #include "hook.hpp"
 #include "psoas/journal_io.hpp"
+#include "psoas/process.hpp"
 #include "psoas/when.hpp"
-
-extern char** environ;
 
 namespace psoas::cli {
 
@@ -187,30 +185,17 @@ void Console::ring() {
 }
 
 pid_t Console::spawn(const std::vector<std::string>& args) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  for (int fd : {0, 1, 2}) posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  // The child starts with no blocked signals and default dispositions (psoas blocks the
-  // stop signals to wait for them, and ignores SIGXFSZ), so SIGTERM stops a voice at once.
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  short flags = 0;
-  hooks::child_signal_defaults(attr, flags);
-  posix_spawnattr_setflags(&attr, flags);
-  pid_t pid = -1;
-  if (posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ) != 0) pid = -1;
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(&actions);
+  // In psoas's own group, as always: the terminal's Ctrl-C reaches a voice too.
+  process::SpawnOptions options;
+  options.group = process::Group::inherit;
+  pid_t pid = process::spawn(args, options).pid;
   if (pid > 0) m_children.push_back(pid);
   return pid;
 }
 
 void Console::reap() {
   std::erase_if(m_children, [&](pid_t pid) {
-    if (::waitpid(pid, nullptr, WNOHANG) != pid) return false;
+    if (process::poll_exit(pid).state == process::Exit::State::running) return false;
     if (pid == m_speaking) m_speaking = -1;
     return true;
   });

@@ -11,6 +11,8 @@
 #include <tuple>
 #include <type_traits>
 
+#include "psoas/when.hpp"
+
 namespace psoas::detail {
 namespace {
 
@@ -138,8 +140,12 @@ class Fields {
     if (const auto* i = n->as_integer()) {
       value = i->get();
     } else if (const auto* s = n->as_string()) {
-      if (auto d = parse_duration(s->get())) {
-        value = d->count();
+      // when's reader, with content's own limits: zero and over a day are worded below.
+      const when::ScannedDuration d = when::scan_duration(s->get());
+      if (d.status == when::DurationScan::ok || d.status == when::DurationScan::zero) {
+        value = d.value.count();
+      } else if (d.status == when::DurationScan::too_long) {
+        value = max_seconds + 1;
       } else {
         issue(n->source(),
               fmt::format("bad duration '{}' for '{}': use {}", s->get(), key, duration_help));
@@ -432,30 +438,6 @@ void each_table(Document& doc, const toml::key& key, const toml::node& node, Par
 }
 
 }  // namespace
-
-std::optional<seconds> parse_duration(std::string_view text) {
-  constexpr std::pair<char, std::int64_t> units[] = {{'h', 3600}, {'m', 60}, {'s', 1}};
-  std::int64_t total = 0;
-  std::size_t next_unit = 0, i = 0;
-  if (text.empty() || text.size() > 24) return std::nullopt;
-  // Bare digits are seconds, as in `psoas timer 90`.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return text.size() > 9 ? std::nullopt : std::optional<seconds>(std::stoll(std::string(text)));
-  }
-  while (i < text.size()) {
-    std::size_t start = i;
-    std::int64_t number = 0;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && i - start < 9) {
-      number = number * 10 + (text[i++] - '0');
-    }
-    if (i == start || i == text.size()) return std::nullopt;
-    while (next_unit < std::size(units) && units[next_unit].first != text[i]) ++next_unit;
-    if (next_unit == std::size(units)) return std::nullopt;
-    total += number * units[next_unit++].second;
-    ++i;
-  }
-  return seconds{total};
-}
 
 Document parse_document(const ContentSource& source) {
   Document doc;

@@ -56,11 +56,6 @@ struct KnownIds {
 // One issue per reference in `doc` that names nothing in `known`, with a "did you mean".
 std::vector<ContentIssue> check_references(const Document& doc, const KnownIds& known);
 
-// "45s", "2m", "1h30m", "1m30s" (units h, m, s in that order, each at most once), or bare
-// digits ("90", seconds) -> seconds.
-// Returns nullopt for anything else; zero is returned as zero (the caller rejects it).
-std::optional<std::chrono::seconds> parse_duration(std::string_view text);
-
 // Sorts issues by file position, keeping the order of issues at the same place.
 void sort_issues(std::vector<ContentIssue>& issues);
 

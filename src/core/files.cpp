@@ -17,7 +17,8 @@
 
 namespace psoas::files {
 
-void write_atomically(const std::filesystem::path& path, std::string_view text, mode_t mode, std::string_view subject) {
+void write_atomically(const std::filesystem::path& path, std::string_view text, mode_t mode, std::string_view subject,
+                      Sync sync) {
   std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
   std::string tmp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   int fd = ::mkstemp(tmp.data());
@@ -31,7 +32,7 @@ void write_atomically(const std::filesystem::path& path, std::string_view text, 
     if (n > 0) p += n, left -= static_cast<std::size_t>(n);
   }
   if (!err && ::fchmod(fd, mode) != 0) err = errno;
-  if (!err && ::fsync(fd) != 0) err = errno;
+  if (!err && sync == Sync::full && ::fsync(fd) != 0) err = errno;
   if (::close(fd) != 0 && !err) err = errno;
   if (!err && std::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
   if (err) {

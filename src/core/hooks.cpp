@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,22 +13,12 @@
 
 #include <fmt/format.h>
 
-extern char** environ;
+#include "psoas/process.hpp"
 
 namespace psoas::hooks {
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 using std::chrono::steady_clock;
-
-void child_signal_defaults(posix_spawnattr_t& attr, short& flags) {
-  sigset_t none, defaults;
-  sigemptyset(&none);
-  sigemptyset(&defaults);
-  for (int s : {SIGPIPE, SIGXFSZ, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGTSTP}) sigaddset(&defaults, s);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  flags = static_cast<short>(flags | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-}
 
 std::string_view hook_name(Event e) {
   switch (e) {
@@ -87,58 +76,6 @@ std::string format_limit(milliseconds limit) {
   return fmt::format("{}ms", limit.count());
 }
 
-// The inherited environment with `extra` added (replacing variables of the same name).
-std::vector<std::string> child_environment(const std::map<std::string, std::string>& extra) {
-  std::vector<std::string> out;
-  for (char** e = environ; e && *e; ++e) {
-    std::string_view kv{*e};
-    if (extra.count(std::string(kv.substr(0, kv.find('=')))) == 0) out.emplace_back(kv);
-  }
-  for (const auto& [k, v] : extra) out.push_back(k + "=" + v);
-  return out;
-}
-
-// `fd` becomes `target` in the child; -1 opens /dev/null there instead.
-void redirect(posix_spawn_file_actions_t& actions, int fd, int target) {
-  if (fd < 0) {
-    posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_WRONLY, 0);
-  } else if (fd != target) {
-    posix_spawn_file_actions_adddup2(&actions, fd, target);
-  }
-}
-
-// Starts `path` in its own process group with `stdin_fd` as stdin and the options' stdout
-// and stderr, signals back at their defaults. Returns the pid, or the errno of the failure.
-struct Spawned {
-  pid_t pid = -1;
-  int error = 0;
-};
-Spawned spawn(const fs::path& path, int stdin_fd, const RunOptions& options) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, stdin_fd, STDIN_FILENO);
-  redirect(actions, options.stdout_fd, STDOUT_FILENO);
-  redirect(actions, options.stderr_fd, STDERR_FILENO);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  short flags = POSIX_SPAWN_SETPGROUP;
-  child_signal_defaults(attr, flags);
-  posix_spawnattr_setpgroup(&attr, 0);  // its own group, so a time-out kills its children too
-  posix_spawnattr_setflags(&attr, flags);
-  std::vector<std::string> env = child_environment(options.env);
-  std::vector<char*> envp;
-  for (auto& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::string file = path.string();
-  char* argv[] = {file.data(), nullptr};
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, file.c_str(), &actions, &attr, argv, envp.data());
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return {-1, rc};
-  return {pid, 0};
-}
-
 // A descriptor that becomes readable when `pid` exits (Linux 5.3+), or -1: then the wait
 // below polls every 10 ms instead.
 int open_pidfd(pid_t pid) {
@@ -151,14 +88,14 @@ int open_pidfd(pid_t pid) {
 }
 
 // Feeds `input` to `in_fd` (non-blocking) while waiting for `pid` to exit, until `deadline`.
-// Returns the wait status, or nothing when the deadline passed first.
-std::optional<int> feed_and_wait(pid_t pid, Fd& in_fd, std::string_view input, steady_clock::time_point deadline) {
+// Returns how it exited (or that waiting failed), or nothing when the deadline passed first.
+std::optional<process::Exit> feed_and_wait(pid_t pid, Fd& in_fd, std::string_view input,
+                                           steady_clock::time_point deadline) {
   Fd pidfd(open_pidfd(pid));
   std::size_t written = 0;
   while (true) {
-    int status = 0;
-    pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid || (r < 0 && errno != EINTR)) return status;
+    process::Exit exit = process::poll_exit(pid);
+    if (exit.state != process::Exit::State::running) return exit;
     const auto now = steady_clock::now();
     if (now >= deadline) return std::nullopt;
     if (in_fd.get() >= 0) {
@@ -174,13 +111,6 @@ std::optional<int> feed_and_wait(pid_t pid, Fd& in_fd, std::string_view input, s
     auto left = std::chrono::ceil<milliseconds>(deadline - now).count();
     int timeout = static_cast<int>(pidfd.get() >= 0 ? left : std::min<decltype(left)>(left, 10));
     ::poll(fds, count, timeout);
-  }
-}
-
-void kill_and_reap(pid_t pid) {
-  ::kill(-pid, SIGKILL);  // the whole group: a shell script's children too
-  ::kill(pid, SIGKILL);   // in case it left its group
-  while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
   }
 }
 
@@ -207,7 +137,9 @@ std::optional<std::string> run_hook(const fs::path& dir, Event e, std::string_vi
   Fd read_end(fds[0]);
   Fd write_end(fds[1]);
   IgnoreSigpipe ignore_sigpipe;
-  auto spawned = spawn(path, read_end.get(), options);
+  process::SpawnOptions spawn_options{read_end.get(), options.stdout_fd, options.stderr_fd, options.env,
+                                      process::Group::own};
+  auto spawned = process::spawn({path.string()}, spawn_options);
   if (spawned.error != 0) {
     return fmt::format("cannot run {}: {}{}", path.string(), std::strerror(spawned.error),
                        spawned.error == ENOEXEC ? " (does it start with #!?)" : "");
@@ -216,13 +148,16 @@ std::optional<std::string> run_hook(const fs::path& dir, Event e, std::string_vi
   read_end.reset();
   ::fcntl(write_end.get(), F_SETFL, ::fcntl(write_end.get(), F_GETFL) | O_NONBLOCK);
   std::string input = std::string(json) + "\n";
-  auto status = feed_and_wait(pid, write_end, input, steady_clock::now() + options.limit);
-  if (!status) {
-    kill_and_reap(pid);
+  auto exit = feed_and_wait(pid, write_end, input, steady_clock::now() + options.limit);
+  if (!exit) {
+    process::kill_group(pid);
     return fmt::format("killed after the {} time limit", format_limit(options.limit));
   }
-  if (WIFEXITED(*status) && WEXITSTATUS(*status) == 0) return std::nullopt;
-  return describe_status(*status);
+  if (exit->state == process::Exit::State::lost) {
+    return fmt::format("cannot wait for {}: {}", path.string(), std::strerror(exit->error));
+  }
+  if (WIFEXITED(exit->status) && WEXITSTATUS(exit->status) == 0) return std::nullopt;
+  return describe_status(exit->status);
 }
 
 std::vector<Found> find_hooks(const fs::path& dir) {

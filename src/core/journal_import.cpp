@@ -7,15 +7,16 @@
 #include <istream>
 #include <iterator>
 
-#include "journal_json.hpp"
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
+#include "psoas/json.hpp"
+#include "psoas/when.hpp"
 
 namespace psoas {
 
 namespace {
 
-using jsonread::Value;
+using json::Value;
 
 // A problem with the current record; the importer adds the file and line.
 struct Problem {
@@ -35,7 +36,7 @@ int to_int(std::string_view s, const char* what) {
 }
 
 Instant read_time(std::string_view s, std::chrono::seconds& offset) {
-  auto t = parse_offset_time(s);
+  auto t = when::parse_offset_time(s);
   if (!t) problem(fmt::format("cannot read time '{}' (expected e.g. 2026-11-20T21:00:00+01:00)", s));
   offset = t->second;
   return t->first;
@@ -78,14 +79,9 @@ std::vector<std::string> split_list(std::string_view s, const char* what) {
   return out;
 }
 
-const std::vector<std::string>& csv_columns() {
-  static const std::vector<std::string> c{"uuid", "at", "pain", "enjoyment", "activity", "where", "triggers", "helped", "note"};
-  return c;
-}
-
 // JSON field readers.
 int json_int(const Value& v, const std::string& key) {
-  if (v.type != Value::Type::number) problem(fmt::format("'{}' must be a number, not {}", key, jsonread::describe(v.type)), v.line);
+  if (v.type != Value::Type::number) problem(fmt::format("'{}' must be a number, not {}", key, json::describe(v.type)), v.line);
   try {
     return to_int(v.text, key.c_str());
   } catch (Problem& p) {
@@ -101,7 +97,7 @@ std::optional<int> json_optional_int(const Value& v, const std::string& key) {
 
 std::string json_string(const Value& v, const std::string& key, bool null_ok = false) {
   if (null_ok && v.type == Value::Type::null) return {};
-  if (v.type != Value::Type::string) problem(fmt::format("'{}' must be a string, not {}", key, jsonread::describe(v.type)), v.line);
+  if (v.type != Value::Type::string) problem(fmt::format("'{}' must be a string, not {}", key, json::describe(v.type)), v.line);
   return v.text;
 }
 
@@ -133,7 +129,7 @@ Location json_location(const Value& v) {
 }
 
 Entry json_entry(const Value& v) {
-  if (v.type != Value::Type::object) problem(fmt::format("expected an entry object, found {}", jsonread::describe(v.type)));
+  if (v.type != Value::Type::object) problem(fmt::format("expected an entry object, found {}", json::describe(v.type)));
   Entry e;
   bool has_at = false, has_pain = false;
   for (const auto& [key, value] : v.members) {
@@ -186,12 +182,12 @@ struct EntryImporter::State {
   std::size_t line = 0;         // physical lines read so far
   std::size_t record_line = 0;  // where the current record began
   // CSV
-  std::vector<int> column_of;   // for each csv_columns() item, its index in the file, or -1
+  std::vector<int> column_of;   // for each csv_columns item, its index in the file, or -1
   std::size_t field_count = 0;
   bool header_done = false;
   // JSON array
   std::string text;
-  std::optional<jsonread::Parser> parser;
+  std::optional<json::Parser> parser;
   bool done = false;
   std::string line_buffer;           // the CSV line being read
   std::vector<std::string> record;   // the CSV record being read
@@ -246,13 +242,13 @@ struct EntryImporter::State {
     header_done = true;
     std::vector<std::string> fields;
     if (!read_record(fields)) return;
-    column_of.assign(csv_columns().size(), -1);
+    column_of.assign(csv_columns.size(), -1);
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      auto it = std::find(csv_columns().begin(), csv_columns().end(), fields[i]);
-      if (it == csv_columns().end()) {
-        fail(fmt::format("unknown column '{}' in the header (expected {})", fields[i], fmt::join(csv_columns(), ",")));
+      auto it = std::find(csv_columns.begin(), csv_columns.end(), fields[i]);
+      if (it == csv_columns.end()) {
+        fail(fmt::format("unknown column '{}' in the header (expected {})", fields[i], fmt::join(csv_columns, ",")));
       }
-      auto k = static_cast<std::size_t>(it - csv_columns().begin());
+      auto k = static_cast<std::size_t>(it - csv_columns.begin());
       if (column_of[k] >= 0) fail(fmt::format("column '{}' appears twice", fields[i]));
       column_of[k] = static_cast<int>(i);
     }
@@ -288,7 +284,7 @@ struct EntryImporter::State {
       ++line;
     } while (l.find_first_not_of(" \t\r") == std::string::npos);
     record_line = line;
-    return json_entry(jsonread::parse(l, line));
+    return json_entry(json::parse(l, line));
   }
 
   std::optional<Entry> next_json() {
@@ -332,7 +328,7 @@ std::optional<Entry> EntryImporter::next() {
     return e;
   } catch (const Problem& p) {
     s.fail(p.why, p.line);
-  } catch (const jsonread::ParseError& p) {
+  } catch (const json::ParseError& p) {
     s.fail(p.what(), p.line());
   } catch (const UsageError& u) {
     s.fail(u.what());

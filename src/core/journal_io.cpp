@@ -10,6 +10,7 @@
 
 #include "psoas/error.hpp"
 #include "psoas/json.hpp"
+#include "psoas/when.hpp"
 
 namespace psoas {
 
@@ -84,7 +85,8 @@ std::string join_list(const std::vector<std::string>& items) {
 
 std::string optional_text(std::optional<int> v) { return v ? std::to_string(*v) : std::string{}; }
 
-constexpr const char* csv_columns = "uuid,at,pain,enjoyment,activity,where,triggers,helped,note";
+// The CSV header line.
+std::string csv_header() { return fmt::format("{}\n", fmt::join(csv_columns, ",")); }
 
 }  // namespace
 
@@ -188,67 +190,10 @@ std::string normalise_tag(std::string_view text, const std::vector<std::string>&
   return out;
 }
 
-std::string format_offset_time(Instant at, seconds offset) {
-  const auto local = at + offset;
-  const auto day = floor<days>(local);
-  const year_month_day ymd{day};
-  const hh_mm_ss hms{local - day};
-  const auto off = offset < seconds{0} ? -offset : offset;
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
-                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                                hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-  const long long o = off.count();
-  out += fmt::format("{}{:02}:{:02}", offset < seconds{0} ? '-' : '+', o / 3600, (o / 60) % 60);
-  if (o % 60) out += fmt::format(":{:02}", o % 60);
-  return out;
-}
-
-std::optional<std::pair<Instant, seconds>> parse_offset_time(std::string_view s) {
-  auto num = [&](std::size_t pos, std::size_t len, int& out) {
-    if (pos + len > s.size()) return false;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-    }
-    return parse_int(s.substr(pos, len), out);
-  };
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (!num(0, 4, y) || s.size() < 16 || s[4] != '-' || !num(5, 2, mo) || s[7] != '-' || !num(8, 2, d) ||
-      (s[10] != 'T' && s[10] != ' ') || !num(11, 2, h) || s[13] != ':' || !num(14, 2, mi)) {
-    return std::nullopt;
-  }
-  std::size_t pos = 16;
-  if (pos < s.size() && s[pos] == ':') {
-    if (!num(pos + 1, 2, sec)) return std::nullopt;
-    pos += 3;
-  }
-  const year_month_day ymd{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
-  if (!ymd.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
-  seconds offset{0};
-  std::string_view rest = s.substr(pos);
-  if (rest == "Z") {
-    offset = seconds{0};
-  } else if (rest.size() >= 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
-    int oh = 0, om = 0, os = 0;
-    s = rest;
-    if (!num(1, 2, oh) || !num(4, 2, om) || oh > 18 || om > 59) return std::nullopt;
-    if (rest.size() == 9 && rest[6] == ':') {
-      if (!num(7, 2, os) || os > 59) return std::nullopt;
-    } else if (rest.size() != 6) {
-      return std::nullopt;
-    }
-    offset = hours{oh} + minutes{om} + seconds{os};
-    if (rest[0] == '-') offset = -offset;
-  } else {
-    return std::nullopt;
-  }
-  const auto local = sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec};
-  return std::pair{Instant{local - offset}, offset};
-}
-
 std::string entry_json(const Entry& e, bool with_id) {
   json::Object o;
   if (with_id) o.add("id", static_cast<std::int64_t>(e.id));
-  o.add("uuid", e.uuid).add("at", format_offset_time(e.at, e.utc_offset)).add("pain", e.pain);
+  o.add("uuid", e.uuid).add("at", when::format_offset_time(e.at, e.utc_offset)).add("pain", e.pain);
   if (e.enjoyment) o.add("enjoyment", *e.enjoyment);
   else o.add_null("enjoyment");
   if (e.activity) o.add("activity", *e.activity);
@@ -276,8 +221,8 @@ std::string session_json(const Session& s) {
       .add("uuid", s.uuid)
       .add("kind", s.kind)
       .add("routine", s.routine)
-      .add("start", format_offset_time(s.start, s.utc_offset))
-      .add("end", format_offset_time(s.end, s.utc_offset))
+      .add("start", when::format_offset_time(s.start, s.utc_offset))
+      .add("end", when::format_offset_time(s.end, s.utc_offset))
       .add("phases_done", s.phases_done)
       .add("phases_total", s.phases_total)
       .add("outcome", s.outcome);
@@ -288,7 +233,7 @@ std::string triage_json(const TriageRecord& r) {
   json::Object o;
   o.add("id", static_cast<std::int64_t>(r.id))
       .add("uuid", r.uuid)
-      .add("at", format_offset_time(r.at, r.utc_offset))
+      .add("at", when::format_offset_time(r.at, r.utc_offset))
       .add("outcome", r.outcome)
       // Both columns hold JSON written by psoas itself; empty only in a hand-made record.
       .add_raw("answers", r.answers_json.empty() ? "{}" : r.answers_json)
@@ -303,17 +248,17 @@ EntryExporter::EntryExporter(std::ostream& out, EntryFormat format) : m_out(out)
 void EntryExporter::write(const Entry& e) {
   switch (m_format) {
     case EntryFormat::csv: {
-      if (!m_started) m_out << csv_columns << '\n';
+      if (!m_started) m_out << csv_header();
       std::vector<std::string> where;
       for (const auto& l : e.where) where.push_back(format_location(l));
-      m_out << e.uuid << ',' << format_offset_time(e.at, e.utc_offset) << ',' << e.pain << ','
+      m_out << e.uuid << ',' << when::format_offset_time(e.at, e.utc_offset) << ',' << e.pain << ','
             << optional_text(e.enjoyment) << ',' << optional_text(e.activity) << ',' << csv_field(join_list(where))
             << ',' << csv_field(join_list(e.triggers)) << ',' << csv_field(join_list(e.helped)) << ','
             << csv_field(e.note) << '\n';
       break;
     }
     case EntryFormat::json:
-      m_out << (m_started ? ",\n  " : "[\n  ") << entry_json(e, false);
+      m_array.add(entry_json(e, false));
       break;
     case EntryFormat::jsonl:
       m_out << entry_json(e, false) << '\n';
@@ -323,8 +268,8 @@ void EntryExporter::write(const Entry& e) {
 }
 
 void EntryExporter::finish() {
-  if (m_format == EntryFormat::csv && !m_started) m_out << csv_columns << '\n';
-  if (m_format == EntryFormat::json) m_out << (m_started ? "\n]\n" : "[]\n");
+  if (m_format == EntryFormat::csv && !m_started) m_out << csv_header();
+  if (m_format == EntryFormat::json) m_array.finish();
   m_started = true;
 }
 

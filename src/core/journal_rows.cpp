@@ -8,7 +8,6 @@
 #include <limits>
 
 #include "journal_impl.hpp"
-#include "journal_json.hpp"
 #include "psoas/error.hpp"
 #include "psoas/json.hpp"
 
@@ -25,8 +24,8 @@ constexpr const char* entry_columns = "id, uuid, at, utc_offset, pain, enjoyment
 
 std::vector<std::string> list_column(const SQLite::Column& c) {
   try {
-    return jsonread::parse_string_array(c.getString());
-  } catch (const jsonread::ParseError&) {
+    return json::parse_string_array(c.getString());
+  } catch (const json::ParseError&) {
     throw DataError("journal", fmt::format("a stored list is damaged: {}", c.getString()));
   }
 }

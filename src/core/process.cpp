@@ -12,8 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "psoas/hooks.hpp"
-
 extern char** environ;
 
 namespace psoas::process {
@@ -38,7 +36,126 @@ void drain(int& fd, std::string& into) {
   }
 }
 
+// The inherited environment with `extra` added (replacing variables of the same name).
+std::vector<std::string> child_environment(const std::map<std::string, std::string>& extra) {
+  std::vector<std::string> out;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view kv{*e};
+    if (extra.count(std::string(kv.substr(0, kv.find('=')))) == 0) out.emplace_back(kv);
+  }
+  for (const auto& [k, v] : extra) out.push_back(k + "=" + v);
+  return out;
+}
+
+// `fd` becomes `target` in the child; -1 opens /dev/null there instead.
+void redirect(posix_spawn_file_actions_t& actions, int fd, int target) {
+  if (fd < 0) {
+    posix_spawn_file_actions_addopen(&actions, target, "/dev/null", target == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0);
+  } else if (fd != target) {
+    posix_spawn_file_actions_adddup2(&actions, fd, target);
+  }
+}
+
+// Pointers into `strings` for exec, ending in a null pointer.
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// Collects the child's stdout and stderr until both close or the deadline passes.
+bool collect(int (&fds)[2], Result& r, steady_clock::time_point deadline) {
+  while (fds[0] >= 0 || fds[1] >= 0) {
+    auto left = std::chrono::ceil<milliseconds>(deadline - steady_clock::now()).count();
+    if (left <= 0) return false;
+    pollfd p[2];
+    nfds_t n = 0;
+    for (int fd : fds)
+      if (fd >= 0) p[n++] = {fd, POLLIN, 0};
+    if (::poll(p, n, static_cast<int>(left)) < 0 && errno != EINTR) break;
+    for (nfds_t i = 0; i < n; ++i) {
+      if (!p[i].revents) continue;
+      int& fd = p[i].fd == fds[0] ? fds[0] : fds[1];
+      drain(fd, &fd == &fds[0] ? r.out : r.err);
+    }
+  }
+  return true;
+}
+
+// Waits for `pid` up to `deadline` (the pipes are closed: a child that outlived them is
+// waited for too), killing its group at the deadline.
+void await(int pid, Result& r, steady_clock::time_point deadline) {
+  if (r.timed_out) kill_group(pid);
+  while (!r.timed_out) {
+    Exit e = poll_exit(pid);
+    if (e.state == Exit::State::lost) {
+      r.error = e.error;
+      return;
+    }
+    if (e.state == Exit::State::exited) {
+      r.status = WIFSIGNALED(e.status) ? 128 + WTERMSIG(e.status) : WEXITSTATUS(e.status);
+      return;
+    }
+    if (steady_clock::now() >= deadline) {
+      r.timed_out = true;
+      kill_group(pid);
+      return;
+    }
+    ::poll(nullptr, 0, 10);
+  }
+}
+
 }  // namespace
+
+Spawned spawn(const std::vector<std::string>& argv, const SpawnOptions& options) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  redirect(actions, options.stdin_fd, STDIN_FILENO);
+  redirect(actions, options.stdout_fd, STDOUT_FILENO);
+  redirect(actions, options.stderr_fd, STDERR_FILENO);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  for (int s : {SIGPIPE, SIGXFSZ, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGTSTP}) sigaddset(&defaults, s);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+  if (options.group == Group::own) {
+    flags = static_cast<short>(flags | POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+  }
+  posix_spawnattr_setflags(&attr, flags);
+  std::vector<std::string> args = argv;
+  std::vector<std::string> env = child_environment(options.env);
+  auto cargs = c_strings(args);
+  auto envp = c_strings(env);
+  pid_t pid = -1;
+  int rc = posix_spawnp(&pid, cargs[0], &actions, &attr, cargs.data(), envp.data());
+  posix_spawnattr_destroy(&attr);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return {-1, rc};
+  return {pid, 0};
+}
+
+Exit poll_exit(int pid) {
+  while (true) {
+    int status = 0;
+    pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) return {Exit::State::exited, status, 0};
+    if (r == 0) return {};
+    if (errno != EINTR) return {Exit::State::lost, 0, errno};
+  }
+}
+
+void kill_group(int pid) {
+  ::kill(-pid, SIGKILL);  // the whole group: a shell script's children too
+  ::kill(pid, SIGKILL);   // in case it left its group
+  while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+  }
+}
 
 Result run(const std::vector<std::string>& argv, const Options& options) {
   Result r;
@@ -53,83 +170,27 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
     ::close(out[1]);
     return r;
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  short flags = POSIX_SPAWN_SETPGROUP;
-  hooks::child_signal_defaults(attr, flags);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawnattr_setflags(&attr, flags);
-  std::vector<std::string> args = argv;
-  std::vector<char*> cargs;
-  for (auto& a : args) cargs.push_back(a.data());
-  cargs.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = posix_spawnp(&pid, cargs[0], &actions, &attr, cargs.data(), environ);
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(&actions);
+  Spawned child = spawn(argv, SpawnOptions{-1, out[1], err[1], {}, Group::own});
   ::close(out[1]);
   ::close(err[1]);
   int fds[2] = {out[0], err[0]};
-  if (rc != 0) {
-    r.error = rc;
+  if (child.error != 0) {
+    r.error = child.error;
     close_fd(fds[0]);
     close_fd(fds[1]);
     return r;
   }
   auto deadline = steady_clock::now() + options.limit;
-  while (fds[0] >= 0 || fds[1] >= 0) {
-    auto left = std::chrono::ceil<milliseconds>(deadline - steady_clock::now()).count();
-    if (left <= 0) {
-      r.timed_out = true;
-      break;
-    }
-    pollfd p[2];
-    nfds_t n = 0;
-    for (int fd : fds)
-      if (fd >= 0) p[n++] = {fd, POLLIN, 0};
-    if (::poll(p, n, static_cast<int>(left)) < 0 && errno != EINTR) break;
-    for (nfds_t i = 0; i < n; ++i) {
-      if (!p[i].revents) continue;
-      int& fd = p[i].fd == fds[0] ? fds[0] : fds[1];
-      drain(fd, &fd == &fds[0] ? r.out : r.err);
-    }
-  }
+  r.timed_out = !collect(fds, r, deadline);
   close_fd(fds[0]);
   close_fd(fds[1]);
-  if (r.timed_out) {
-    ::kill(-pid, SIGKILL);
-    ::kill(pid, SIGKILL);
-  }
-  int status = 0;
-  // The pipes are closed: a child that outlived them is waited for up to the limit too.
-  while (true) {
-    pid_t w = ::waitpid(pid, &status, r.timed_out ? 0 : WNOHANG);
-    if (w == pid) break;
-    if (w < 0 && errno != EINTR) break;
-    if (w == 0) {
-      if (steady_clock::now() >= deadline) {
-        r.timed_out = true;
-        ::kill(-pid, SIGKILL);
-        ::kill(pid, SIGKILL);
-        continue;
-      }
-      ::poll(nullptr, 0, 10);
-    }
-  }
-  r.status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  await(child.pid, r, deadline);
   return r;
 }
 
 int start_detached(const std::vector<std::string>& argv) {
   std::vector<std::string> args = argv;
-  std::vector<char*> cargs;
-  for (auto& a : args) cargs.push_back(a.data());
-  cargs.push_back(nullptr);
+  auto cargs = c_strings(args);
   int report[2];
   if (::pipe2(report, O_CLOEXEC) != 0) return errno;
   pid_t child = ::fork();

@@ -1,7 +1,7 @@
 // The report's numbers: days, sessions, adherence, trends, triggers and helpers, warnings.
 #include "psoas/report.hpp"
 
-#include "journal_json.hpp"
+#include "psoas/json.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -129,7 +129,7 @@ TrendResult judge(const std::map<sys_days, Acc>& now, const std::map<sys_days, A
 // A stored reasons column as a list; a damaged one reads as no reasons, not a failure.
 std::vector<std::string> reasons_of(const TriageRecord& t) {
   try {
-    return jsonread::parse_string_array(t.reasons_json);
+    return json::parse_string_array(t.reasons_json);
   } catch (const std::exception&) {
     return {};
   }

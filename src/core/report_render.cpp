@@ -130,10 +130,7 @@ std::string_view trend_name(Trend t) {
   return "unknown";
 }
 
-std::string date_label(std::chrono::year_month_day d) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                     static_cast<unsigned>(d.day()));
-}
+std::string date_label(std::chrono::year_month_day d) { return when::format_date(d); }
 
 std::string range_label(const Report& r) {
   if (r.days.empty()) return "an empty range";

@@ -1,19 +1,12 @@
 #include "psoas/timer_status.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
-#include "journal_json.hpp"
 #include "psoas/error.hpp"
+#include "psoas/files.hpp"
 #include "psoas/json.hpp"
 #include "psoas/when.hpp"
 
@@ -24,29 +17,24 @@ using std::chrono::seconds;
 
 namespace {
 
-const jsonread::Value* member(const jsonread::Value& o, std::string_view key) {
-  for (const auto& m : o.members) {
-    if (m.first == key) return &m.second;
-  }
-  return nullptr;
-}
+const json::Value* member(const json::Value& o, std::string_view key) { return o.find(key); }
 
-std::optional<std::string> string_of(const jsonread::Value& o, std::string_view key) {
+std::optional<std::string> string_of(const json::Value& o, std::string_view key) {
   const auto* v = member(o, key);
-  if (!v || v->type != jsonread::Value::Type::string) return std::nullopt;
+  if (!v || v->type != json::Value::Type::string) return std::nullopt;
   return v->text;
 }
 
-std::optional<double> number_of(const jsonread::Value& o, std::string_view key) {
+std::optional<double> number_of(const json::Value& o, std::string_view key) {
   const auto* v = member(o, key);
-  if (!v || v->type != jsonread::Value::Type::number) return std::nullopt;
+  if (!v || v->type != json::Value::Type::number) return std::nullopt;
   char* end = nullptr;
   double d = std::strtod(v->text.c_str(), &end);
   if (end != v->text.c_str() + v->text.size()) return std::nullopt;
   return d;
 }
 
-std::optional<std::int64_t> integer_of(const jsonread::Value& o, std::string_view key) {
+std::optional<std::int64_t> integer_of(const json::Value& o, std::string_view key) {
   auto d = number_of(o, key);
   if (!d || *d != static_cast<double>(static_cast<std::int64_t>(*d))) return std::nullopt;
   return static_cast<std::int64_t>(*d);
@@ -56,24 +44,29 @@ std::optional<std::int64_t> integer_of(const jsonread::Value& o, std::string_vie
 
 fs::path status_file(const fs::path& runtime_dir) { return runtime_dir / "timer.json"; }
 
-std::string status_json(const TimerStatus& s) {
+namespace {
+// The status file's members, shared by the file and `timer --status --json`.
+json::Object status_object(const TimerStatus& s) {
   json::Object o;
   o.add("pid", s.pid).add("command", s.command).add("name", s.name).add("phase", s.phase).add("title", s.title);
   o.add("paused", s.paused);
   if (s.deadline) o.add("deadline", static_cast<std::int64_t>(s.deadline->time_since_epoch().count()));
   else o.add_null("deadline");
   o.add("left_ms", static_cast<std::int64_t>(s.left.count())).add("scale", s.scale);
-  return o.str();
+  return o;
 }
+}  // namespace
+
+std::string status_json(const TimerStatus& s) { return status_object(s).str(); }
 
 std::optional<TimerStatus> parse_status(std::string_view text) {
-  jsonread::Value v;
+  json::Value v;
   try {
-    v = jsonread::parse(text);
-  } catch (const jsonread::ParseError&) {
+    v = json::parse(text);
+  } catch (const json::ParseError&) {
     return std::nullopt;
   }
-  if (v.type != jsonread::Value::Type::object) return std::nullopt;
+  if (v.type != json::Value::Type::object) return std::nullopt;
   TimerStatus s;
   auto pid = integer_of(v, "pid");
   auto command = string_of(v, "command");
@@ -85,10 +78,10 @@ std::optional<TimerStatus> parse_status(std::string_view text) {
   const auto* paused = member(v, "paused");
   const auto* deadline = member(v, "deadline");
   if (!pid || *pid <= 0 || !command || !name || !phase || !title || !left || !scale || !(*scale > 0) || !paused ||
-      paused->type != jsonread::Value::Type::boolean || !deadline) {
+      paused->type != json::Value::Type::boolean || !deadline) {
     return std::nullopt;
   }
-  if (deadline->type != jsonread::Value::Type::null) {
+  if (deadline->type != json::Value::Type::null) {
     auto ms = integer_of(v, "deadline");
     if (!ms) return std::nullopt;
     s.deadline = WallTime{milliseconds{*ms}};
@@ -132,39 +125,17 @@ std::string status_line(const TimerStatus& s, WallTime now) {
 }
 
 std::string status_report_json(const TimerStatus& s, WallTime now) {
-  std::string body = status_json(s);
-  body.pop_back();  // the closing brace
-  auto left = status_remaining(s, now);
-  return body + fmt::format(",\"remaining\":{}}}", left ? std::to_string(left->count()) : "null");
+  return status_object(s).add("remaining", status_remaining(s, now)).str();
 }
 
 void write_status(const fs::path& file, const TimerStatus& s) {
-  std::string tmp = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
-  int fd = ::mkstemp(tmp.data());  // mode 0600
-  if (fd < 0) throw DataError(file.string(), fmt::format("cannot write: {}", std::strerror(errno)));
-  const std::string text = status_json(s) + "\n";
-  std::size_t done = 0;
-  int err = 0;
-  while (done < text.size() && !err) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno != EINTR) err = errno;
-    if (n > 0) done += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0 && !err) err = errno;
-  // No fsync: the file describes this moment only and lives in a tmpfs as a rule.
-  if (!err && std::rename(tmp.c_str(), file.c_str()) != 0) err = errno;
-  if (err) {
-    std::remove(tmp.c_str());
-    throw DataError(file.string(), fmt::format("cannot write: {}", std::strerror(err)));
-  }
+  files::write_atomically(file, status_json(s) + "\n", 0600, file.string(), files::Sync::none);
 }
 
 std::optional<TimerStatus> read_status(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_status(text.str());
+  auto text = files::read(file);
+  if (!text) return std::nullopt;
+  return parse_status(*text);
 }
 
 void remove_status(const fs::path& file, std::int64_t pid) {

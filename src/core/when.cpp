@@ -207,19 +207,14 @@ sys_days calendar_today(Instant now, const Zone& zone) {
   return sys_days{floor<days>(to_local(now, zone)).time_since_epoch()};
 }
 
-// How scanning a duration went.
-enum class Scan { ok, malformed, fraction, order, zero, negative, too_long };
+using Scan = DurationScan;
+using Scanned = ScannedDuration;
 
-struct Scanned {
-  Scan status;
-  seconds value{};
-};
-
-// "90", "45s", "1h30m" -> seconds, without throwing.
-Scanned scan_duration(std::string_view s) {
+// "90", "45s", "1h30m" -> seconds, without throwing; `s` is normalized.
+Scanned scan_normalized_duration(std::string_view s) {
   if (s.empty()) return {Scan::malformed};
   if (s.front() == '-') {
-    Scanned rest = scan_duration(s.substr(1));
+    Scanned rest = scan_normalized_duration(s.substr(1));
     return {rest.status == Scan::ok || rest.status == Scan::zero ? Scan::negative : rest.status};
   }
   long long total = 0;
@@ -262,7 +257,7 @@ std::optional<Instant> read_ago(std::string_view body, std::string_view text, In
     return zone.from_local(to_local(now, zone) - days{n});
   }
   if (all_digits(body)) return std::nullopt;  // "-90": no unit
-  const Scanned d = scan_duration(body);
+  const Scanned d = scan_normalized_duration(body);
   switch (d.status) {
     case Scan::ok:
       return now - d.value;
@@ -395,10 +390,8 @@ Range read_end(std::string_view text, Instant now, const Zone& zone, const Calen
 // "2026-11-20T21:00:00" for a wall time.
 std::string format_wall(local_seconds t) {
   const auto day = floor<days>(t);
-  const year_month_day ymd{sys_days{day.time_since_epoch()}};
   const hh_mm_ss hms{t - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+  return fmt::format("{}T{:02}:{:02}:{:02}", format_date(year_month_day{sys_days{day.time_since_epoch()}}),
                      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
@@ -440,8 +433,10 @@ Instant parse_instant(std::string_view text, Instant now, const Zone& zone) {
   fail(time_kind, text);
 }
 
+ScannedDuration scan_duration(std::string_view text) { return scan_normalized_duration(normalize(text)); }
+
 seconds parse_duration(std::string_view text) {
-  const Scanned d = scan_duration(normalize(text));
+  const Scanned d = scan_duration(text);
   switch (d.status) {
     case Scan::ok:
       return d.value;
@@ -506,19 +501,47 @@ Instant day_begin(year_month_day d, const Zone& zone, const Calendar& cal) {
   return at_local(sys_days{d}, cal.day_start, zone);
 }
 
-std::string format_local(Instant t, const Zone& zone) {
-  const seconds off = zone.offset_at(t);
-  const seconds mag = off < seconds{0} ? -off : off;
+std::string format_local(Instant t, const Zone& zone) { return format_offset_time(t, zone.offset_at(t)); }
+
+std::string format_utc(Instant t) {
+  return format_wall(local_seconds{t.time_since_epoch()}) + "Z";
+}
+
+std::string format_date(year_month_day d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+std::string format_offset_time(Instant t, seconds offset) {
+  const seconds mag = offset < seconds{0} ? -offset : offset;
   const hh_mm_ss hms{mag};
-  std::string out =
-      fmt::format("{}{}{:02}:{:02}", format_wall(to_local(t, zone)), off < seconds{0} ? '-' : '+',
-                  hms.hours().count(), hms.minutes().count());
+  std::string out = fmt::format("{}{}{:02}:{:02}", format_wall(local_seconds{t.time_since_epoch() + offset}),
+                                offset < seconds{0} ? '-' : '+', hms.hours().count(), hms.minutes().count());
   if (hms.seconds().count() != 0) out += fmt::format(":{:02}", hms.seconds().count());
   return out;
 }
 
-std::string format_utc(Instant t) {
-  return format_wall(local_seconds{t.time_since_epoch()}) + "Z";
+std::optional<std::pair<Instant, seconds>> parse_offset_time(std::string_view text) {
+  const std::string s = normalize(text);
+  if (s.size() != text.size()) return std::nullopt;  // no surrounding or doubled blanks
+  Cursor c(s);
+  try {
+    auto date = read_date(c, time_kind, text);
+    if (!date || (!c.eat('t') && !c.eat(' '))) return std::nullopt;
+    auto tod = read_clock(c, text);
+    if (!tod) return std::nullopt;
+    auto offset = read_offset(c, text);
+    if (!offset || !c.at_end() || *offset > hours{18} || *offset < -hours{18}) return std::nullopt;
+    return std::pair{Instant{sys_days{*date}} + *tod - *offset, *offset};
+  } catch (const UsageError&) {
+    return std::nullopt;
+  }
+}
+
+std::string format_time_of_day(Instant t, const Zone& zone) {
+  const local_seconds local = to_local(t, zone);
+  const hh_mm_ss hms{local - floor<days>(local)};
+  return fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
 }
 
 std::string format_duration(seconds d) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -177,5 +178,19 @@ TEST_SUITE("hooks") {
     CHECK(found[0].name == "on-log");
     CHECK(found[1].name == "on-triage");
     CHECK(found[0].executable);
+  }
+
+  TEST_CASE("a failed wait is a failure, not exit status 0") {
+    // With SIGCHLD ignored the kernel reaps the hook itself, so waitpid fails with ECHILD.
+    TempDir dir;
+    dir.hook("on-log", "exit 3");
+    struct sigaction ignore {}, old {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGCHLD, &ignore, &old);
+    auto why = hooks::run_hook(dir.path, hooks::Event::log, "{}", options());
+    ::sigaction(SIGCHLD, &old, nullptr);
+    REQUIRE(why);
+    CHECK(why->find("cannot wait for") != std::string::npos);
   }
 }

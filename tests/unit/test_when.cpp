@@ -1084,4 +1084,50 @@ TEST_SUITE("when") {
             "2026-11-20T17:30:00+05:30");
     }
   }
+
+  TEST_CASE("format_offset_time and parse_offset_time: a time with its offset") {
+    const Instant t = sys_days{2026y / November / 20} + 20h;
+    CHECK(when::format_offset_time(t, 1h) == "2026-11-20T21:00:00+01:00");
+    CHECK(when::format_offset_time(t, -5h) == "2026-11-20T15:00:00-05:00");
+    CHECK(when::format_offset_time(t, 0s) == "2026-11-20T20:00:00+00:00");
+    CHECK(when::format_offset_time(t, 53min + 28s) == "2026-11-20T20:53:28+00:53:28");
+    CHECK(when::format_local(t, cet_fixed) == when::format_offset_time(t, 1h));
+    for (seconds off : {seconds{3600}, seconds{-18000}, seconds{0}, seconds{3208}}) {
+      auto back = when::parse_offset_time(when::format_offset_time(t, off));
+      REQUIRE(back);
+      CHECK(back->first == t);
+      CHECK(back->second == off);
+    }
+    CHECK(when::parse_offset_time("2026-11-20 21:00Z")->first == t + 1h);
+    CHECK_FALSE(when::parse_offset_time("2026-11-20T21:00"));
+    CHECK_FALSE(when::parse_offset_time("2026-02-30T21:00:00Z"));
+    CHECK_FALSE(when::parse_offset_time("2026-11-20T25:00:00Z"));
+    CHECK_FALSE(when::parse_offset_time("2026-11-20T21:00:00+19:00"));
+    CHECK_FALSE(when::parse_offset_time(" 2026-11-20T21:00:00Z"));
+    CHECK_FALSE(when::parse_offset_time("yesterday"));
+    CHECK_FALSE(when::parse_offset_time(""));
+  }
+
+  TEST_CASE("format_date: an ISO date") {
+    CHECK(when::format_date(2026y / November / 2) == "2026-11-02");
+    CHECK(when::format_date(999y / January / 31) == "0999-01-31");
+  }
+
+  TEST_CASE("format_time_of_day: the local hours and minutes") {
+    const Instant t = sys_days{2026y / November / 20} + 23h + 5min + 59s;
+    CHECK(when::format_time_of_day(t, utc_zone) == "23:05");
+    CHECK(when::format_time_of_day(t, cet_fixed) == "00:05");
+  }
+
+  TEST_CASE("scan_duration: parse_duration's reader, without throwing") {
+    CHECK(when::scan_duration("1h30m").status == when::DurationScan::ok);
+    CHECK(when::scan_duration("1h30m").value == 90min);
+    CHECK(when::scan_duration("0s").status == when::DurationScan::zero);
+    CHECK(when::scan_duration("-5s").status == when::DurationScan::negative);
+    CHECK(when::scan_duration("30s1m").status == when::DurationScan::order);
+    CHECK(when::scan_duration("1.5h").status == when::DurationScan::fraction);
+    CHECK(when::scan_duration("9000h").status == when::DurationScan::too_long);
+    CHECK(when::scan_duration("3x").status == when::DurationScan::malformed);
+    CHECK(when::scan_duration("").status == when::DurationScan::malformed);
+  }
 }

@@ -287,6 +287,34 @@ std::string immutable_uri(const fs::path& path) {
 
 constexpr int busy_timeout_ms = 10000;
 
+// Checks what a freshly opened `db` holds and makes it ready: a newer journal is reopened
+// read-only with a notice; an older one opened read-only is migrated in a memory copy;
+// otherwise WAL, synchronous=FULL and the migrations. Foreign keys on (after migrating,
+// as SQLite advises for schema changes), except on a newer journal's read-only connection.
+void settle(const fs::path& path, std::unique_ptr<SQLite::Database>& db, bool& read_only, std::string& notice) {
+  Probe p = probe(*db);
+  if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
+  if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
+  if (p.version > Journal::schema_version) {
+    notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only", path.string(), p.version);
+    if (!read_only) {
+      db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+      read_only = true;
+    }
+    return;
+  }
+  if (read_only) {
+    if (p.version < Journal::schema_version) db = memory_copy(p.version == 0 ? nullptr : db.get());
+    db->exec("PRAGMA foreign_keys = ON");
+    return;
+  }
+  std::string mode = db->execAndGet("PRAGMA journal_mode").getString();
+  if (mode != "wal") db->execAndGet("PRAGMA journal_mode = WAL");
+  db->exec("PRAGMA synchronous = FULL");
+  migrate(*db);
+  db->exec("PRAGMA foreign_keys = ON");
+}
+
 // Before SQLite's first use: psoas uses a connection from one thread only, and keeps no
 // memory statistics, so SQLite can skip its mutexes and counters (about 5% of an import).
 void configure_sqlite() {
@@ -379,28 +407,7 @@ Journal Journal::open(const fs::path& path, Access access) {
         int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
         impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
       }
-      Probe p = probe(*impl->db);
-      if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
-      if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
-      if (p.version > schema_version) {
-        impl->notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only",
-                                   path.string(), p.version);
-        if (!impl->read_only) {
-          impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
-          impl->read_only = true;
-        }
-        return true;
-      }
-      if (impl->read_only) {
-        if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : impl->db.get());
-        impl->db->exec("PRAGMA foreign_keys = ON");
-        return true;
-      }
-      std::string mode = impl->db->execAndGet("PRAGMA journal_mode").getString();
-      if (mode != "wal") impl->db->execAndGet("PRAGMA journal_mode = WAL");
-      impl->db->exec("PRAGMA synchronous = FULL");
-      migrate(*impl->db);  // with foreign keys off, as SQLite advises for schema changes
-      impl->db->exec("PRAGMA foreign_keys = ON");
+      settle(path, impl->db, impl->read_only, impl->notice);
     } catch (const SQLite::Exception& e) {
       const int code = e.getErrorCode() & 0xff;
       if (impl->read_only && !immutable && !wal_frames &&

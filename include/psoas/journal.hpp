@@ -1,6 +1,7 @@
 #pragma once
 // The pain journal: one SQLite file holding entries, sessions and triage results.
 // Every write is one IMMEDIATE transaction; bad input is rejected before it begins.
+// Nothing of SQLite shows here: its errors come out as DataError (naming the file).
 
 #include <chrono>
 #include <cstdint>
@@ -13,41 +14,10 @@
 #include <vector>
 
 #include "psoas/clock.hpp"
+#include "psoas/entry.hpp"
 #include "psoas/error.hpp"
 
-namespace SQLite {
-class Database;
-class Exception;
-}
-
 namespace psoas {
-
-// Which side of the body a location is on.
-enum class Side { none, left, right, both };
-
-// A place that hurts, e.g. {"groin", Side::left, 6}.
-struct Location {
-  std::string area;          // "lower-back", "groin", "front-of-hip", "buttock", "thigh", "leg", or free text
-  Side side = Side::none;
-  std::optional<int> pain;   // 0-10 for this location, when given
-  bool operator==(const Location&) const = default;
-};
-
-// One pain journal entry.
-struct Entry {
-  std::int64_t id = 0;                 // row id, assigned by the journal
-  std::string uuid;                    // stable across export/import; assigned when empty
-  Instant at{};                        // UTC instant
-  std::chrono::seconds utc_offset{0};  // the local offset when it was entered
-  int pain = 0;                        // 0-10 numeric rating
-  std::optional<int> enjoyment;        // PEG: interference with enjoyment of life, 0-10
-  std::optional<int> activity;         // PEG: interference with general activity, 0-10
-  std::vector<Location> where;
-  std::vector<std::string> triggers;   // "sitting", "stress", ... or free text
-  std::vector<std::string> helped;     // "heat", "ice", "stretch", ... or free text
-  std::string note;
-  bool operator==(const Entry&) const = default;
-};
 
 // One run of a routine, a timer, or a desk break.
 struct Session {
@@ -89,8 +59,9 @@ enum class Access { read_write, read_only };
 class Journal {
  public:
   // The schema version this binary writes (1: first schema; 2: per-location pain in a
-  // `location` table). Older files are migrated forward, one transaction per version.
-  static constexpr int schema_version = 2;
+  // `location` table; 3: triggers and helped items in tables of their own). Older files
+  // are migrated forward, one transaction per version.
+  static constexpr int schema_version = 3;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
   // Throws DataError for a file that is not a journal (never overwritten), an unwritable
@@ -112,22 +83,29 @@ class Journal {
   // Why a journal at `path` could not be written now (a read-only file, directory or file
   // system), in words for the user; empty when nothing stands in the way.
   static std::string unwritable_reason(const std::filesystem::path& path);
-  // The error to show for a failed SQLite call on this journal: names the file, and says in
-  // plain words when the disk is full or the file, its directory or file system is read-only.
-  DataError failure(const SQLite::Exception& e) const;
+  // How the connection is set up, as SQLite reports it now.
+  struct Settings {
+    std::string journal_mode;  // "wal" for a file opened read-write
+    int synchronous = 0;       // 2 = FULL
+    int busy_timeout_ms = 0;
+    bool foreign_keys = false;
+    int schema = 0;            // user_version
+  };
+  Settings settings() const;
 
-  // Entries. `add` validates (pain 0-10 etc.; throws UsageError), fills id and uuid.
-  // The journal never reads the clock: callers check "not in the future" with
-  // validate_entry(e, now) before adding.
-  Entry add(Entry e);
+  // Entries. `add` validates once (validate_entry with `now`: pain 0-10, not more than a
+  // day after `now`, ...; throws UsageError(entry_subject, ...)), fills id and uuid.
+  // The journal never reads the clock: the caller passes the `now` it read.
+  Entry add(Entry e, Instant now);
   // Entries with from <= at < to, oldest first; `limit` keeps the newest `limit` of them.
   std::vector<Entry> entries(Instant from, Instant to, std::optional<std::size_t> limit = {}) const;
   // All entries, oldest first.
   std::vector<Entry> all_entries() const;
   // Looks up by row id or uuid (or a unique uuid prefix of at least 4 characters).
   std::optional<Entry> find(const std::string& id_or_uuid) const;
-  // Replaces the entry with e.id; throws DataError when it does not exist.
-  void update(const Entry& e);
+  // Replaces the entry with e.id after validate_entry(e, now); throws DataError when it
+  // does not exist.
+  void update(const Entry& e, Instant now);
   // Removes one entry; throws DataError when it does not exist.
   void remove(std::int64_t id);
   // Adds all entries in one transaction; entries whose uuid exists are skipped.
@@ -161,38 +139,10 @@ class Journal {
   // The most recent triage result before `to` (indexed by time), if any.
   std::optional<TriageRecord> latest_triage_before(Instant to) const;
 
-  // The underlying database, for benchmarks and tests.
-  SQLite::Database& database();
-
  private:
   struct Impl;
   explicit Journal(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
 };
-
-// "left", "right", "both", "" <-> Side.
-std::string to_string(Side s);
-std::optional<Side> side_from_string(std::string_view s);
-
-// A random RFC 4122 version-4 uuid.
-std::string make_uuid();
-
-// A uuid made from an entry's content (its instant, offset, ratings, places, triggers,
-// helpers and note; version 8, "custom"), for imported entries that carry none: importing
-// the same file twice then adds its entries once.
-std::string content_uuid(const Entry& e);
-
-// True for a uuid in the canonical 8-4-4-4-12 lower-case hex form.
-bool is_uuid(std::string_view s);
-
-// Checks an entry before it is written; throws UsageError("log", "<why>"): pain, PEG and
-// location pain 0-10, uuid form, offset within +-18h, areas (no spaces, ';', '=' or ','),
-// triggers and helped (non-empty, no control characters), valid UTF-8 text. With `now`,
-// also rejects an instant more than a day after `now` (the journal itself never reads
-// the clock, so callers pass it).
-void validate_entry(const Entry& e, std::optional<Instant> now = {});
-
-// The PEG score (mean of pain, enjoyment and activity) when both PEG items are present.
-std::optional<double> peg_score(const Entry& e);
 
 }  // namespace psoas

@@ -1,7 +1,6 @@
 #pragma once
-// Journal entries as text: the export/import formats (CSV, JSON, JSON Lines), locations
-// such as "left groin=6", and the known areas, triggers and helpers. What export writes,
-// import reads back exactly.
+// Journal entries as text: the export/import formats (CSV, JSON, JSON Lines). Places and
+// tags are read and written by psoas/entry.hpp. What export writes, import reads back exactly.
 
 #include <array>
 #include <chrono>
@@ -13,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "psoas/entry.hpp"
 #include "psoas/journal.hpp"
 #include "psoas/json.hpp"
 
@@ -28,27 +28,6 @@ std::string to_string(EntryFormat f);
 // The format of an import: by the file name's extension, else by its first non-blank
 // character ('[' JSON, '{' JSON Lines, anything else CSV).
 EntryFormat detect_entry_format(std::string_view file_name, std::string_view head);
-
-// The areas `--where` knows: lower-back, groin, front-of-hip, buttock, thigh, leg.
-const std::vector<std::string>& known_areas();
-// Common triggers and things that helped (free text is allowed besides these).
-const std::vector<std::string>& known_triggers();
-const std::vector<std::string>& known_helped();
-
-// Reads what a user types after --where: "left groin", "lower back", "groin=6",
-// "right front of hip=3", "both legs". Spaces, dashes and underscores are alike, case
-// does not matter, the side may come first or last, common aliases ("back", "hip",
-// "glute", plurals) map to the known areas. The area is returned as typed (lower-case,
-// dash-joined) when it is not a known one; the caller decides whether to accept it.
-// Throws UsageError for an empty text or a bad "=N".
-Location parse_location(std::string_view text);
-
-// "left groin=6", "lower-back": the exact form export writes and parse_location reads.
-std::string format_location(const Location& l);
-
-// A trigger or helper as stored: trimmed, inner spaces collapsed, lower-case; "poor sleep"
-// becomes "poor-sleep" when that is a known one.
-std::string normalise_tag(std::string_view text, const std::vector<std::string>& known);
 
 // The CSV columns, in the order export writes them; import takes them in any order.
 inline constexpr std::array<std::string_view, 9> csv_columns{"uuid",     "at",       "pain",   "enjoyment", "activity",

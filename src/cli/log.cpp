@@ -37,18 +37,32 @@ struct RemoveOptions {
   bool yes = false;
 };
 
-// psoas log PAIN [flags]: check everything, then one write; prints the new entry's id.
+// The core says "entry" for what is wrong with an entry; here that is `psoas log`'s error.
+template <class F>
+void as_log(F&& f) {
+  try {
+    f();
+  } catch (const UsageError& e) {
+    if (e.subject() != entry_subject) throw;
+    throw UsageError("log", e.what(), e.hint());
+  } catch (const DataError& e) {
+    if (e.subject() != entry_subject) throw;
+    throw DataError("log", e.what(), e.hint());
+  }
+}
+
+// psoas log PAIN [flags]: parse, then one write that validates; prints the new entry's id.
 void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
   if (flags.pain.empty()) {
     throw UsageError("log", "give a pain rating from 0 to 10, or a subcommand", "see 'psoas log --help'");
   }
+  const Instant now = services.clock().wall_now();  // the command's one reading of the clock
   Entry e;
   e.pain = parse_scale(flags.pain, "pain");
-  e.at = services.clock().wall_now();
+  e.at = now;
   e.utc_offset = services.zone().offset_at(e.at);
-  apply_entry_flags(cmd, flags, e, services);
-  validate_entry(e, services.clock().wall_now());
-  e = services.journal().add(std::move(e));
+  apply_entry_flags(cmd, flags, e, services, now);
+  e = services.journal().add(std::move(e), now);
   fmt::print("{}\n", e.id);
   run_hook(services, hooks::Event::log, entry_json(e, true));
 }
@@ -85,12 +99,12 @@ Entry find_entry(const std::string& id, Services& services) {
 }
 
 void run_edit(const CLI::App& cmd, const EditOptions& o, Services& services) {
+  const Instant now = services.clock().wall_now();
   Entry e = find_entry(o.id, services);
-  bool any = apply_entry_flags(cmd, o.flags, e, services);
+  bool any = apply_entry_flags(cmd, o.flags, e, services, now);
   if (cmd.count("--pain")) e.pain = parse_scale(o.flags.pain, "pain"), any = true;
   if (!any) throw UsageError("log edit", "nothing to change", "give --pain, --where, --trigger, --helped, --note, --at, ...");
-  validate_entry(e, services.clock().wall_now());
-  services.journal().update(e);
+  services.journal().update(e, now);
   fmt::print("updated {}\n", e.id);
   run_hook(services, hooks::Event::log, entry_json(e, true), "edit");
 }
@@ -129,7 +143,7 @@ void add_log(CLI::App& app, Services& services) {
   log->add_option("pain", add->pain, "Pain right now, 0-10, and prints the new entry's id")->type_name("PAIN");
   add_entry_flags(*log, *add);
   log->callback([log, add, &services] {
-    if (log->get_subcommands().empty()) run_add(*log, *add, services);
+    if (log->get_subcommands().empty()) as_log([&] { run_add(*log, *add, services); });
   });
 
   auto list_opts = std::make_shared<ListOptions>();
@@ -154,13 +168,13 @@ void add_log(CLI::App& app, Services& services) {
   edit->add_option("id", edit_opts->id, "Entry id (from 'log list') or uuid prefix")->type_name("ID")->required();
   edit->add_option("-p,--pain", edit_opts->flags.pain, "Pain, 0-10")->type_name("0-10");
   add_entry_flags(*edit, edit_opts->flags);
-  edit->callback([edit, edit_opts, &services] { run_edit(*edit, *edit_opts, services); });
+  edit->callback([edit, edit_opts, &services] { as_log([&] { run_edit(*edit, *edit_opts, services); }); });
 
   auto rm_opts = std::make_shared<RemoveOptions>();
   auto* rm = log->add_subcommand("rm", "Remove an entry (asks first; --yes for scripts)");
   rm->add_option("id", rm_opts->id, "Entry id or uuid prefix")->type_name("ID")->required();
   rm->add_flag("-y,--yes", rm_opts->yes, "Do not ask");
-  rm->callback([rm_opts, &services] { run_remove(*rm_opts, services); });
+  rm->callback([rm_opts, &services] { as_log([&] { run_remove(*rm_opts, services); }); });
 
   add_log_io(*log, services);
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "psoas/entry.hpp"
 #include "psoas/journal.hpp"
 #include "psoas/when.hpp"
 #include "services.hpp"
@@ -29,9 +30,9 @@ struct EntryFlags {
 void add_entry_flags(CLI::App& cmd, EntryFlags& flags);
 
 // Applies the flags given on `cmd` to `e` (a list flag replaces the list; an empty value
-// clears it); sets e.at and its offset from --at. Throws UsageError for bad values.
-// Returns whether anything was given.
-bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& flags, Entry& e, Services& services);
+// clears it); sets e.at and its offset from --at, read relative to `now`. Throws
+// UsageError for bad values. Returns whether anything was given.
+bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& flags, Entry& e, Services& services, Instant now);
 
 // "6" -> 6; anything but a whole number 0-10 throws UsageError naming `what`.
 int parse_scale(const std::string& text, const std::string& what);

@@ -7,6 +7,7 @@
 
 #include "log.hpp"
 #include "psoas/content.hpp"
+#include "psoas/entry.hpp"
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
 #include "psoas/when.hpp"
@@ -16,7 +17,12 @@ namespace psoas::cli::logcmd {
 namespace {
 
 Location parse_where(const std::string& text) {
-  Location l = parse_location(text);
+  Location l;
+  try {
+    l = parse_location(text);
+  } catch (const UsageError& u) {
+    throw UsageError("--where", u.what(), u.hint());
+  }
   const auto& areas = known_areas();
   if (std::find(areas.begin(), areas.end(), l.area) != areas.end()) return l;
   std::string guess = closest_match(l.area, areas);
@@ -82,10 +88,9 @@ int parse_scale(const std::string& text, const std::string& what) {
   return v;
 }
 
-bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& f, Entry& e, Services& services) {
+bool apply_entry_flags(const CLI::App& cmd, const EntryFlags& f, Entry& e, Services& services, Instant now) {
   bool any = false;
   if (given(cmd, "--at")) {
-    const Instant now = services.clock().wall_now();
     try {
       e.at = when::parse_instant(f.at, now, services.zone());
     } catch (const UsageError& u) {

@@ -1,5 +1,4 @@
 // psoas: parse, dispatch to one subcommand, and turn every error into one line on stderr.
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include <csignal>
@@ -136,14 +135,6 @@ int main(int argc, char** argv) {
   } catch (const psoas::Error& e) {
     print_error(e.subject(), e.what(), e.hint());
     return e.exit_code();
-  } catch (const SQLite::Exception& e) {
-    if (const Journal* journal = services.opened_journal()) {
-      DataError d = journal->failure(e);
-      print_error(d.subject(), d.what(), d.hint());
-    } else {
-      print_error("journal", e.what(), {});
-    }
-    return 1;
   } catch (const std::exception& e) {
     print_error("error", e.what(), {});
     return 1;

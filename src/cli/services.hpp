@@ -48,8 +48,6 @@ class Services {
   const Content& content();
   // The journal, opened on first use (read-write unless `access` says otherwise).
   Journal& journal(Access access = Access::read_write);
-  // The journal if it was opened, else nullptr (to describe a failure on it).
-  const Journal* opened_journal() const { return m_journal ? &*m_journal : nullptr; }
 
  private:
   Environment m_env;

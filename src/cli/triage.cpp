@@ -1,6 +1,5 @@
 // psoas triage: the red-flag screen. Parse -> load the questions -> get the answers ->
 // evaluate -> store in the journal -> render. Exit 0 self-care, 3 see a clinician, 4 emergency.
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include <iostream>
@@ -36,10 +35,6 @@ std::optional<TriageRecord> store(Services& services, const triage::Outcome& out
     return services.journal().add_triage(record);
   } catch (const Error& e) {
     services.terminal().warn(fmt::format("the result was not stored in the journal: {}", e.what()));
-  } catch (const SQLite::Exception& e) {
-    const Journal* journal = services.opened_journal();
-    services.terminal().warn(fmt::format("the result was not stored in the journal: {}",
-                                         journal ? journal->failure(e).what() : e.what()));
   } catch (const std::exception& e) {
     services.terminal().warn(fmt::format("the result was not stored in the journal: {}", e.what()));
   }

@@ -83,12 +83,39 @@ INSERT INTO location (entry_id, pos, area, side)
 ALTER TABLE entry DROP COLUMN locations;
 )sql";
 
+// Version 3: triggers and helped items move from JSON text columns to tables of their own,
+// in their order, indexed by name (the report asks which entries name one); deleting an
+// entry deletes its rows (foreign_keys is on for every connection).
+constexpr const char* schema_v3 = R"sql(
+CREATE TABLE entry_trigger (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (entry_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX entry_trigger_name ON entry_trigger (name);
+CREATE TABLE entry_helped (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (entry_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX entry_helped_name ON entry_helped (name);
+INSERT INTO entry_trigger (entry_id, pos, name)
+  SELECT e.id, j.key, j.value FROM entry AS e, json_each(e.triggers) AS j;
+INSERT INTO entry_helped (entry_id, pos, name)
+  SELECT e.id, j.key, j.value FROM entry AS e, json_each(e.helped) AS j;
+ALTER TABLE entry DROP COLUMN triggers;
+ALTER TABLE entry DROP COLUMN helped;
+)sql";
+
 }  // namespace
 
 const char* migration_sql(int version) {
   switch (version) {
     case 1: return schema_v1;
     case 2: return schema_v2;
+    case 3: return schema_v3;
     default: return nullptr;
   }
 }
@@ -187,11 +214,7 @@ DataError unwritable(const fs::path& path, const std::string& why, const char* d
                    "SQLite writes two files beside the journal, so both it and its directory must be writable");
 }
 
-// A DataError naming the journal for a failed SQLite call. `sys_errno` is the system error
-// behind it when SQLite kept one (0 otherwise); a full disk and a read-only file, directory
-// or file system are said in plain words. SQLite rolls back a failed write, so the journal
-// is as it was before the command.
-DataError sqlite_error(const fs::path& path, const SQLite::Exception& e, int sys_errno, const char* doing) {
+DataError describe_failure(const fs::path& path, const SQLite::Exception& e, int sys_errno, const char* doing) {
   const int code = e.getErrorCode() & 0xff;
   switch (code) {
     case SQLITE_NOTADB: return DataError("journal", fmt::format("{} is not a psoas journal (file is not a database)", path.string()));
@@ -239,6 +262,7 @@ std::unique_ptr<SQLite::Database> memory_copy(SQLite::Database* source) {
   auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   if (source) SQLite::Backup(*db, *source).executeStep();
   migrate(*db);
+  db->exec("PRAGMA foreign_keys = ON");
   return db;
 }
 
@@ -262,6 +286,34 @@ std::string immutable_uri(const fs::path& path) {
 }
 
 constexpr int busy_timeout_ms = 10000;
+
+// Checks what a freshly opened `db` holds and makes it ready: a newer journal is reopened
+// read-only with a notice; an older one opened read-only is migrated in a memory copy;
+// otherwise WAL, synchronous=FULL and the migrations. Foreign keys on (after migrating,
+// as SQLite advises for schema changes), except on a newer journal's read-only connection.
+void settle(const fs::path& path, std::unique_ptr<SQLite::Database>& db, bool& read_only, std::string& notice) {
+  Probe p = probe(*db);
+  if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
+  if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
+  if (p.version > Journal::schema_version) {
+    notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only", path.string(), p.version);
+    if (!read_only) {
+      db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+      read_only = true;
+    }
+    return;
+  }
+  if (read_only) {
+    if (p.version < Journal::schema_version) db = memory_copy(p.version == 0 ? nullptr : db.get());
+    db->exec("PRAGMA foreign_keys = ON");
+    return;
+  }
+  std::string mode = db->execAndGet("PRAGMA journal_mode").getString();
+  if (mode != "wal") db->execAndGet("PRAGMA journal_mode = WAL");
+  db->exec("PRAGMA synchronous = FULL");
+  migrate(*db);
+  db->exec("PRAGMA foreign_keys = ON");
+}
 
 // Before SQLite's first use: psoas uses a connection from one thread only, and keeps no
 // memory statistics, so SQLite can skip its mutexes and counters (about 5% of an import).
@@ -288,10 +340,27 @@ Journal::~Journal() = default;
 bool Journal::read_only() const { return m_impl->read_only; }
 const std::string& Journal::notice() const { return m_impl->notice; }
 const fs::path& Journal::path() const { return m_impl->path; }
-SQLite::Database& Journal::database() { return *m_impl->db; }
 std::string Journal::unwritable_reason(const fs::path& path) { return psoas::unwritable_reason(path); }
-DataError Journal::failure(const SQLite::Exception& e) const {
-  return sqlite_error(m_impl->path, e, system_errno(m_impl->db), m_impl->read_only ? "read" : "write");
+
+DataError journal_detail::sqlite_error(const fs::path& path, const SQLite::Exception& e, int sys_errno, const char* doing) {
+  return describe_failure(path, e, sys_errno, doing);
+}
+
+DataError Journal::Impl::failure(const SQLite::Exception& e) const {
+  return describe_failure(path, e, system_errno(db), read_only ? "read" : "write");
+}
+
+Journal::Settings Journal::settings() const {
+  return m_impl->guard([&] {
+    auto& db = *m_impl->db;
+    Settings s;
+    s.journal_mode = db.execAndGet("PRAGMA journal_mode").getString();
+    s.synchronous = db.execAndGet("PRAGMA synchronous").getInt();
+    s.busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt();
+    s.foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() != 0;
+    s.schema = db.execAndGet("PRAGMA user_version").getInt();
+    return s;
+  });
 }
 
 Journal Journal::in_memory() {
@@ -338,26 +407,7 @@ Journal Journal::open(const fs::path& path, Access access) {
         int flags = impl->read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
         impl->db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms);
       }
-      Probe p = probe(*impl->db);
-      if (p.version == 0 && p.objects > 0) not_a_journal(path, "it holds other tables");
-      if (p.version > 0 && p.tables < 3) not_a_journal(path, "its tables are missing");
-      if (p.version > schema_version) {
-        impl->notice = fmt::format("journal {} was written by a newer psoas (schema {}); opened read-only",
-                                   path.string(), p.version);
-        if (!impl->read_only) {
-          impl->db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
-          impl->read_only = true;
-        }
-        return true;
-      }
-      if (impl->read_only) {
-        if (p.version < schema_version) impl->db = memory_copy(p.version == 0 ? nullptr : impl->db.get());
-        return true;
-      }
-      std::string mode = impl->db->execAndGet("PRAGMA journal_mode").getString();
-      if (mode != "wal") impl->db->execAndGet("PRAGMA journal_mode = WAL");
-      impl->db->exec("PRAGMA synchronous = FULL");
-      migrate(*impl->db);
+      settle(path, impl->db, impl->read_only, impl->notice);
     } catch (const SQLite::Exception& e) {
       const int code = e.getErrorCode() & 0xff;
       if (impl->read_only && !immutable && !wal_frames &&
@@ -366,7 +416,7 @@ Journal Journal::open(const fs::path& path, Access access) {
         return false;
       }
       if (code != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) {
-        throw sqlite_error(path, e, system_errno(impl->db), doing);
+        throw describe_failure(path, e, system_errno(impl->db), doing);
       }
       return false;
     }

@@ -1,11 +1,10 @@
-// Entries as text: locations, tags, times, and the writers for CSV, JSON and JSON Lines.
+// Entries as text: times, and the writers for CSV, JSON and JSON Lines.
 #include "psoas/journal_io.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <ostream>
 
 #include "psoas/error.hpp"
@@ -24,40 +23,6 @@ std::string lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
-}
-
-// Words of `s`, split at spaces, dashes and underscores.
-std::vector<std::string> words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
-const std::map<std::string, std::string, std::less<>>& area_aliases() {
-  static const std::map<std::string, std::string, std::less<>> aliases{
-      {"back", "lower-back"},         {"low-back", "lower-back"},        {"lumbar", "lower-back"},
-      {"lower-backs", "lower-back"},  {"groins", "groin"},               {"hip", "front-of-hip"},
-      {"hips", "front-of-hip"},       {"front-hip", "front-of-hip"},     {"front-of-the-hip", "front-of-hip"},
-      {"hip-flexor", "front-of-hip"}, {"hip-flexors", "front-of-hip"},   {"front-of-hips", "front-of-hip"},
-      {"buttocks", "buttock"},        {"glute", "buttock"},              {"glutes", "buttock"},
-      {"bottom", "buttock"},          {"thighs", "thigh"},               {"legs", "leg"},
-  };
-  return aliases;
-}
-
-bool parse_int(std::string_view s, int& out) {
-  if (s.empty()) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc{} && p == s.data() + s.size();
 }
 
 std::string csv_field(std::string_view s) {
@@ -116,78 +81,6 @@ EntryFormat detect_entry_format(std::string_view file_name, std::string_view hea
   if (head[first] == '[') return EntryFormat::json;
   if (head[first] == '{') return EntryFormat::jsonl;
   return EntryFormat::csv;
-}
-
-const std::vector<std::string>& known_areas() {
-  static const std::vector<std::string> areas{"lower-back", "groin", "front-of-hip", "buttock", "thigh", "leg"};
-  return areas;
-}
-
-const std::vector<std::string>& known_triggers() {
-  static const std::vector<std::string> t{"sitting",   "standing", "walking",  "running",    "stress",
-                                          "core-workout", "poor-sleep", "dehydration", "lifting", "driving",
-                                          "cold"};
-  return t;
-}
-
-const std::vector<std::string>& known_helped() {
-  static const std::vector<std::string> h{"heat", "ice", "stretch", "massage", "walk", "rest", "breathing", "routine"};
-  return h;
-}
-
-Location parse_location(std::string_view text) {
-  Location l;
-  std::string_view body = text;
-  if (auto eq = text.find_first_of("=:"); eq != std::string_view::npos) {
-    std::string_view n = text.substr(eq + 1);
-    while (!n.empty() && n.front() == ' ') n.remove_prefix(1);
-    while (!n.empty() && n.back() == ' ') n.remove_suffix(1);
-    int v = 0;
-    if (!parse_int(n, v)) {
-      throw UsageError("--where", fmt::format("'{}': the pain after '=' must be a number from 0 to 10", text));
-    }
-    l.pain = v;
-    body = text.substr(0, eq);
-  }
-  std::vector<std::string> w = words(lower(body));
-  if (w.empty()) throw UsageError("--where", "empty location");
-  for (bool front : {true, false}) {
-    if (w.size() < 2 || l.side != Side::none) break;
-    std::string& word = front ? w.front() : w.back();
-    if (auto s = side_from_string(word); s && *s != Side::none) {
-      l.side = *s;
-      w.erase(front ? w.begin() : w.end() - 1);
-    }
-  }
-  std::string area;
-  for (const auto& x : w) area += (area.empty() ? "" : "-") + x;
-  if (auto it = area_aliases().find(area); it != area_aliases().end()) area = it->second;
-  l.area = area;
-  return l;
-}
-
-std::string format_location(const Location& l) {
-  std::string out = l.side == Side::none ? l.area : fmt::format("{} {}", to_string(l.side), l.area);
-  if (l.pain) out += fmt::format("={}", *l.pain);
-  return out;
-}
-
-std::string normalise_tag(std::string_view text, const std::vector<std::string>& known) {
-  std::string out;
-  bool space = false;
-  for (char c : lower(text)) {
-    if (c == ' ' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  std::string dashed = out;
-  std::replace(dashed.begin(), dashed.end(), ' ', '-');
-  if (std::find(known.begin(), known.end(), dashed) != known.end()) return dashed;
-  return out;
 }
 
 std::string entry_json(const Entry& e, bool with_id) {

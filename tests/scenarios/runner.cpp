@@ -209,7 +209,7 @@ void add_entries(Journal& j, const Setup& s, const toml::table& doc) {
       }
       e.triggers = strings(t, "triggers");
       e.helped = strings(t, "helped");
-      j.add(e);
+      j.add(e, sys_days{year{9999} / January / 1});  // any day: the report is under test, not "now"
     }
   }
 }

@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "psoas/error.hpp"
+#include "journal_impl.hpp"
 #include "psoas/journal.hpp"
 #include "temp_dir.hpp"
 
@@ -19,6 +20,9 @@ using namespace std::chrono;
 namespace fs = std::filesystem;
 
 namespace {
+
+// "Now" for adding entries: after every entry these tests write.
+const Instant later = sys_days{year{2100} / January / 1};
 
 using test::TempDir;
 
@@ -84,7 +88,7 @@ TEST_SUITE("journal") {
     e.triggers = {"sitting", "long drive; then stairs"};
     e.helped = {"heat"};
     e.note = "line one\nline \"two\" \\ ok";
-    Entry added = j.add(e);
+    Entry added = j.add(e, later);
     CHECK(added.id > 0);
     CHECK(is_uuid(added.uuid));
     auto all = j.all_entries();
@@ -99,7 +103,7 @@ TEST_SUITE("journal") {
 
   TEST_CASE("range queries are half-open, oldest first, and the limit keeps the newest") {
     Journal j = Journal::in_memory();
-    for (int d = 1; d <= 10; ++d) j.add(make(at(2026, 11, static_cast<unsigned>(d), 12), d % 11));
+    for (int d = 1; d <= 10; ++d) j.add(make(at(2026, 11, static_cast<unsigned>(d), 12), d % 11), later);
     auto week = j.entries(at(2026, 11, 3), at(2026, 11, 10));
     REQUIRE(week.size() == 7);
     CHECK(week.front().at == at(2026, 11, 3, 12));
@@ -120,23 +124,23 @@ TEST_SUITE("journal") {
 
   TEST_CASE("update and remove") {
     Journal j = Journal::in_memory();
-    Entry e = j.add(make(at(2026, 1, 1), 3));
+    Entry e = j.add(make(at(2026, 1, 1), 3), later);
     e.pain = 4;
     e.where = {{"thigh", Side::right, std::nullopt}};
-    j.update(e);
+    j.update(e, later);
     CHECK(j.find(e.uuid) == e);
     e.where.clear();
-    j.update(e);
+    j.update(e, later);
     CHECK(j.find(e.uuid)->where.empty());
     j.remove(e.id);
     CHECK(j.entry_count() == 0);
     CHECK_THROWS_AS(j.remove(e.id), DataError);
-    CHECK_THROWS_AS(j.update(e), DataError);
+    CHECK_THROWS_AS(j.update(e, later), DataError);
   }
 
   TEST_CASE("import skips uuids already present, and is all or nothing") {
     Journal j = Journal::in_memory();
-    Entry a = j.add(make(at(2026, 1, 1), 3));
+    Entry a = j.add(make(at(2026, 1, 1), 3), later);
     Entry b = make(at(2026, 1, 2), 4);
     b.uuid = make_uuid();
     auto r = j.import_entries(std::vector<Entry>{a, b, b});
@@ -193,39 +197,45 @@ TEST_SUITE("journal") {
     Journal j = Journal::in_memory();
     const Instant now = at(2026, 11, 20, 12);
     SUBCASE("pain and PEG are 0-10") {
-      CHECK_THROWS_WITH_AS(j.add(make(now, 11)), "pain must be from 0 to 10, not 11", UsageError);
-      CHECK_THROWS_AS(j.add(make(now, -1)), UsageError);
+      CHECK_THROWS_WITH_AS(j.add(make(now, 11), later), "pain must be from 0 to 10, not 11", UsageError);
+      CHECK_THROWS_AS(j.add(make(now, -1), later), UsageError);
       Entry e = make(now, 3);
       e.enjoyment = 12;
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
       e.enjoyment = 2;
       e.where = {{"groin", Side::left, 11}};
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
     }
     SUBCASE("uuid form") {
       Entry e = make(now, 3);
       e.uuid = "not-a-uuid";
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
       e.uuid = "6F9619FF-8B86-D011-B42D-00C04FC964FF";
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
     }
     SUBCASE("not more than a day in the future, given now") {
       CHECK_NOTHROW(validate_entry(make(now + hours{24}, 3), now));
       CHECK_THROWS_WITH_AS(validate_entry(make(now + hours{24} + seconds{1}, 3), now),
                            "the time is more than a day in the future", UsageError);
+      CHECK_THROWS_WITH_AS(j.add(make(now + hours{25}, 3), now), "the time is more than a day in the future", UsageError);
+      Entry e = j.add(make(now + hours{24}, 3), now);
+      e.at = now + hours{30};
+      CHECK_THROWS_WITH_AS(j.update(e, now), "the time is more than a day in the future", UsageError);
+      CHECK(j.all_entries().front().at == now + hours{24});
+      j.remove(e.id);
     }
     SUBCASE("areas, triggers and text") {
       Entry e = make(now, 3);
       e.where = {{"left groin", Side::none, std::nullopt}};
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
       e.where = {};
       e.triggers = {""};
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
       e.triggers = {"bad\x01"};
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
       e.triggers = {};
       e.note = "\xff\xfe";
-      CHECK_THROWS_AS(j.add(e), UsageError);
+      CHECK_THROWS_AS(j.add(e, later), UsageError);
     }
     CHECK(j.entry_count() == 0);
   }
@@ -261,15 +271,17 @@ TEST_SUITE("journal") {
     fs::path file = tmp.path / "data" / "psoas" / "journal.db";
     {
       Journal j = Journal::open(file);
-      j.add(make(at(2026, 1, 1), 2));
+      j.add(make(at(2026, 1, 1), 2), later);
       CHECK(mode_of(file) == 0600);
       CHECK(mode_of(file.parent_path()) == 0700);
       CHECK(mode_of(fs::path(file.string() + "-wal")) == 0600);
       CHECK(mode_of(fs::path(file.string() + "-shm")) == 0600);
-      CHECK(j.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
-      CHECK(j.database().execAndGet("PRAGMA synchronous").getInt() == 2);
-      CHECK(j.database().execAndGet("PRAGMA busy_timeout").getInt() >= 5000);
-      CHECK(j.database().execAndGet("PRAGMA user_version").getInt() == Journal::schema_version);
+      const Journal::Settings s = j.settings();
+      CHECK(s.journal_mode == "wal");
+      CHECK(s.synchronous == 2);
+      CHECK(s.busy_timeout_ms >= 5000);
+      CHECK(s.foreign_keys);
+      CHECK(s.schema == Journal::schema_version);
       CHECK(j.notice().empty());
     }
     Journal again = Journal::open(file);
@@ -281,7 +293,7 @@ TEST_SUITE("journal") {
     fs::path file = tmp.path / "old.db";
     make_v1(file);
     Journal j = Journal::open(file);
-    CHECK(j.database().execAndGet("PRAGMA user_version").getInt() == 2);
+    CHECK(j.settings().schema == Journal::schema_version);
     CHECK(j.notice().empty());
     auto all = j.all_entries();
     REQUIRE(all.size() == 2);
@@ -294,7 +306,7 @@ TEST_SUITE("journal") {
     CHECK(all[1].where.empty());
     Entry e = all[1];
     e.where = {{"thigh", Side::both, 4}};
-    j.update(e);
+    j.update(e, later);
     CHECK(j.find(e.uuid)->where == e.where);
   }
 
@@ -308,20 +320,37 @@ TEST_SUITE("journal") {
     CHECK(ro.entry_count() == 2);
     CHECK(ro.all_entries()[0].where.size() == 2);
     CHECK(read_bytes(file) == before);
-    CHECK_THROWS_AS(ro.add(make(at(2026, 1, 2), 2)), DataError);
+    CHECK_THROWS_AS(ro.add(make(at(2026, 1, 2), 2), later), DataError);
   }
 
   TEST_CASE("a failed SQLite call is told with the journal's name, and a full disk in plain words") {
     TempDir tmp;
     fs::path file = tmp.path / "journal.db";
+    using journal_detail::sqlite_error;
+    auto failure = [&](const SQLite::Exception& e) { return sqlite_error(file, e, 0, "write"); };
     Journal j = Journal::open(file);
-    DataError full = j.failure(SQLite::Exception("database or disk is full", SQLITE_FULL));
+    DataError full = failure(SQLite::Exception("database or disk is full", SQLITE_FULL));
     CHECK(std::string(full.what()) == "cannot write " + file.string() + ": the disk is full; nothing was changed");
     CHECK(full.hint() == "free some space and try again");
-    DataError other = j.failure(SQLite::Exception("constraint failed", SQLITE_CONSTRAINT));
+    DataError other = failure(SQLite::Exception("constraint failed", SQLITE_CONSTRAINT));
     CHECK(std::string(other.what()) == "cannot write " + file.string() + ": constraint failed");
-    DataError damaged = j.failure(SQLite::Exception("database disk image is malformed", SQLITE_CORRUPT));
+    DataError damaged = failure(SQLite::Exception("database disk image is malformed", SQLITE_CORRUPT));
     CHECK(std::string(damaged.what()).find(file.string() + " is damaged") == 0);
+  }
+
+  TEST_CASE("a SQLite failure inside the journal comes out as a DataError naming the file") {
+    TempDir tmp;
+    fs::path file = tmp.path / "journal.db";
+    Journal j = Journal::open(file);
+    Entry e = make(at(2026, 1, 1), 2);
+    e.triggers = {"sitting"};
+    j.add(e, later);
+    SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("DROP TABLE entry_trigger");
+    e.at = at(2026, 1, 2);
+    CHECK_THROWS_WITH_AS(j.add(e, later), ("cannot write " + file.string() + ": no such table: entry_trigger").c_str(),
+                         DataError);
+    CHECK_THROWS_AS(j.all_entries(), DataError);
+    CHECK(j.entry_count() == 1);  // the failed add was rolled back
   }
 
   TEST_CASE("a missing journal opened read-only is empty and not created") {
@@ -336,15 +365,15 @@ TEST_SUITE("journal") {
     fs::path file = tmp.path / "new.db";
     {
       Journal j = Journal::open(file);
-      j.add(make(at(2026, 1, 1), 2));
-      j.database().exec("PRAGMA user_version = 99");
+      j.add(make(at(2026, 1, 1), 2), later);
     }
+    SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("PRAGMA user_version = 99");
     Journal j = Journal::open(file);
     CHECK(j.read_only());
     CHECK(j.notice() == "journal " + file.string() + " was written by a newer psoas (schema 99); opened read-only");
     CHECK(j.entry_count() == 1);
-    CHECK_THROWS_AS(j.add(make(at(2026, 1, 2), 2)), DataError);
-    CHECK(j.database().execAndGet("PRAGMA user_version").getInt() == 99);
+    CHECK_THROWS_AS(j.add(make(at(2026, 1, 2), 2), later), DataError);
+    CHECK(j.settings().schema == 99);
   }
 
   TEST_CASE("a file that is not a database is refused and left byte for byte") {

@@ -1,4 +1,4 @@
-// Entries as text: locations, tags, times, and export -> import round trips in every format.
+// Entries as text: times, and export -> import round trips in every format.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -87,29 +87,6 @@ TEST_SUITE("journal") {
     r.reasons_json = "[]";
     CHECK(triage_json(r) == R"({"id":3,"uuid":"0b7c6c5e-4d43-4f4e-9a55-8c1b4f0e7a11","at":"2026-11-20T08:00:00+00:00",)"
                             R"("outcome":"self-care","answers":{"fever":"no"},"reasons":[],"routine":null})");
-  }
-
-  TEST_CASE("locations as users type them") {
-    CHECK(parse_location("left groin") == Location{"groin", Side::left, std::nullopt});
-    CHECK(parse_location("lower back") == Location{"lower-back", Side::none, std::nullopt});
-    CHECK(parse_location("Lower-Back") == Location{"lower-back", Side::none, std::nullopt});
-    CHECK(parse_location("groin=6") == Location{"groin", Side::none, 6});
-    CHECK(parse_location("right front of hip = 3") == Location{"front-of-hip", Side::right, 3});
-    CHECK(parse_location("groin left") == Location{"groin", Side::left, std::nullopt});
-    CHECK(parse_location("both legs") == Location{"leg", Side::both, std::nullopt});
-    CHECK(parse_location("hip") == Location{"front-of-hip", Side::none, std::nullopt});
-    CHECK(parse_location("left").area == "left");  // a lone side word is read as the area
-    CHECK(parse_location("knee").area == "knee");  // unknown areas come back as typed
-    CHECK_THROWS_AS(parse_location("groin=x"), UsageError);
-    CHECK_THROWS_AS(parse_location("  "), UsageError);
-    CHECK(format_location({"groin", Side::left, 6}) == "left groin=6");
-    CHECK(format_location({"lower-back", Side::none, std::nullopt}) == "lower-back");
-  }
-
-  TEST_CASE("triggers and helpers are normalised") {
-    CHECK(normalise_tag("  Poor   Sleep ", known_triggers()) == "poor-sleep");
-    CHECK(normalise_tag("long  drive", known_triggers()) == "long drive");
-    CHECK(normalise_tag("HEAT", known_helped()) == "heat");
   }
 
   TEST_CASE("export then import is exact in every format") {

@@ -10,6 +10,9 @@ using namespace psoas::report;
 
 namespace {
 
+// "Now" for adding entries: after every entry these tests write.
+const Instant later = sys_days{year{2100} / January / 1};
+
 const when::FixedZone utc{seconds{0}};
 
 Instant at(int y, unsigned m, unsigned d, int h = 12, int min = 0) {
@@ -483,7 +486,7 @@ TEST_SUITE("report gather") {
     Journal j = Journal::in_memory();
     std::vector<sys_days> logged{sys_days(2026y / 1 / 1), sys_days(2026y / 1 / 8), sys_days(2026y / 1 / 15)};
     while (logged.back() < sys_days(2026y / 11 / 30)) logged.push_back(logged.back() + days(10));
-    for (sys_days d : logged) j.add(entry(d + hours(9), d < sys_days(2026y / 2 / 1) ? 8 : 3));
+    for (sys_days d : logged) j.add(entry(d + hours(9), d < sys_days(2026y / 2 / 1) ? 8 : 3), later);
     const sys_days last = logged.back();  // Nov 30 or just after
     when::Range range{last - days(6), last + days(1)};
     ReportInput in = gather(j, range, last + hours(20), utc, {},
@@ -502,7 +505,7 @@ TEST_SUITE("report gather") {
 
   TEST_CASE("gather lists the latest triage's mention answers with their advice") {
     Journal j = Journal::in_memory();
-    j.add(entry(at(2026, 11, 20, 9), 4));
+    j.add(entry(at(2026, 11, 20, 9), 4), later);
     TriageRecord t;
     t.at = at(2026, 11, 19, 10);
     t.outcome = "self-care";

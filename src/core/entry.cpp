@@ -1,14 +1,18 @@
-// The journal's rules for what may be stored, and small value helpers (uuid, Side, PEG).
+// An entry's vocabulary (areas, sides, triggers, helpers), places and tags as typed, the
+// rules for what may be stored, and small value helpers (uuid, PEG).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
+#include <map>
 #include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "psoas/entry.hpp"
 #include "psoas/error.hpp"
-#include "psoas/journal.hpp"
 
 namespace psoas {
 
@@ -59,23 +63,65 @@ bool has_control(std::string_view s, bool allow_newlines) {
 
 void check_scale(const char* what, std::optional<int> v) {
   if (v && (*v < 0 || *v > 10)) {
-    throw UsageError("log", fmt::format("{} must be from 0 to 10, not {}", what, *v));
+    throw UsageError(entry_subject, fmt::format("{} must be from 0 to 10, not {}", what, *v));
   }
 }
 
 void check_text(const char* what, std::string_view s, bool allow_newlines) {
-  if (!valid_utf8(s)) throw UsageError("log", fmt::format("{} is not valid UTF-8", what));
+  if (!valid_utf8(s)) throw UsageError(entry_subject, fmt::format("{} is not valid UTF-8", what));
   if (has_control(s, allow_newlines)) {
-    throw UsageError("log", fmt::format("{} contains a control character", what));
+    throw UsageError(entry_subject, fmt::format("{} contains a control character", what));
   }
 }
 
 void check_word(const char* what, const std::string& s) {
-  if (s.empty()) throw UsageError("log", fmt::format("empty {}", what));
+  if (s.empty()) throw UsageError(entry_subject, fmt::format("empty {}", what));
   check_text(what, s, false);
   if (s.front() == ' ' || s.back() == ' ') {
-    throw UsageError("log", fmt::format("{} '{}' has leading or trailing spaces", what, s));
+    throw UsageError(entry_subject, fmt::format("{} '{}' has leading or trailing spaces", what, s));
   }
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Words of `s`, split at spaces, dashes and underscores.
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+const std::map<std::string, std::string, std::less<>>& area_aliases() {
+  static const std::map<std::string, std::string, std::less<>> aliases{
+      {"back", "lower-back"},         {"low-back", "lower-back"},        {"lumbar", "lower-back"},
+      {"lower-backs", "lower-back"},  {"groins", "groin"},               {"hip", "front-of-hip"},
+      {"hips", "front-of-hip"},       {"front-hip", "front-of-hip"},     {"front-of-the-hip", "front-of-hip"},
+      {"hip-flexor", "front-of-hip"}, {"hip-flexors", "front-of-hip"},   {"front-of-hips", "front-of-hip"},
+      {"buttocks", "buttock"},        {"glute", "buttock"},              {"glutes", "buttock"},
+      {"bottom", "buttock"},          {"thighs", "thigh"},               {"legs", "leg"},
+  };
+  return aliases;
+}
+
+bool parse_int(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && p == s.data() + s.size();
 }
 
 constexpr seconds max_offset = hours{18};
@@ -100,6 +146,78 @@ std::optional<Side> side_from_string(std::string_view s) {
   if (s == "right") return Side::right;
   if (s == "both") return Side::both;
   return std::nullopt;
+}
+
+const std::vector<std::string>& known_areas() {
+  static const std::vector<std::string> areas{"lower-back", "groin", "front-of-hip", "buttock", "thigh", "leg"};
+  return areas;
+}
+
+const std::vector<std::string>& known_triggers() {
+  static const std::vector<std::string> t{"sitting",   "standing", "walking",  "running",    "stress",
+                                          "core-workout", "poor-sleep", "dehydration", "lifting", "driving",
+                                          "cold"};
+  return t;
+}
+
+const std::vector<std::string>& known_helped() {
+  static const std::vector<std::string> h{"heat", "ice", "stretch", "massage", "walk", "rest", "breathing", "routine"};
+  return h;
+}
+
+Location parse_location(std::string_view text) {
+  Location l;
+  std::string_view body = text;
+  if (auto eq = text.find_first_of("=:"); eq != std::string_view::npos) {
+    std::string_view n = text.substr(eq + 1);
+    while (!n.empty() && n.front() == ' ') n.remove_prefix(1);
+    while (!n.empty() && n.back() == ' ') n.remove_suffix(1);
+    int v = 0;
+    if (!parse_int(n, v)) {
+      throw UsageError(place_subject, fmt::format("'{}': the pain after '=' must be a number from 0 to 10", text));
+    }
+    l.pain = v;
+    body = text.substr(0, eq);
+  }
+  std::vector<std::string> w = words(lower(body));
+  if (w.empty()) throw UsageError(place_subject, "empty location");
+  for (bool front : {true, false}) {
+    if (w.size() < 2 || l.side != Side::none) break;
+    std::string& word = front ? w.front() : w.back();
+    if (auto s = side_from_string(word); s && *s != Side::none) {
+      l.side = *s;
+      w.erase(front ? w.begin() : w.end() - 1);
+    }
+  }
+  std::string area;
+  for (const auto& x : w) area += (area.empty() ? "" : "-") + x;
+  if (auto it = area_aliases().find(area); it != area_aliases().end()) area = it->second;
+  l.area = area;
+  return l;
+}
+
+std::string format_location(const Location& l) {
+  std::string out = l.side == Side::none ? l.area : fmt::format("{} {}", to_string(l.side), l.area);
+  if (l.pain) out += fmt::format("={}", *l.pain);
+  return out;
+}
+
+std::string normalise_tag(std::string_view text, const std::vector<std::string>& known) {
+  std::string out;
+  bool space = false;
+  for (char c : lower(text)) {
+    if (c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  std::string dashed = out;
+  std::replace(dashed.begin(), dashed.end(), ' ', '-');
+  if (std::find(known.begin(), known.end(), dashed) != known.end()) return dashed;
+  return out;
 }
 
 namespace {
@@ -185,19 +303,19 @@ void validate_entry(const Entry& e, std::optional<Instant> now) {
   check_scale("enjoyment (PEG)", e.enjoyment);
   check_scale("activity (PEG)", e.activity);
   if (!e.uuid.empty() && !is_uuid(e.uuid)) {
-    throw UsageError("log", fmt::format("'{}' is not a uuid (expected 8-4-4-4-12 lower-case hex digits)", e.uuid));
+    throw UsageError(entry_subject, fmt::format("'{}' is not a uuid (expected 8-4-4-4-12 lower-case hex digits)", e.uuid));
   }
   if (e.utc_offset > max_offset || e.utc_offset < -max_offset) {
-    throw UsageError("log", fmt::format("UTC offset {}s is out of range (at most 18 hours)", e.utc_offset.count()));
+    throw UsageError(entry_subject, fmt::format("UTC offset {}s is out of range (at most 18 hours)", e.utc_offset.count()));
   }
-  if (e.at < earliest || e.at >= latest) throw UsageError("log", "the date is out of range (years 1900 to 9999)");
+  if (e.at < earliest || e.at >= latest) throw UsageError(entry_subject, "the date is out of range (years 1900 to 9999)");
   if (now && e.at > *now + hours{24}) {
-    throw UsageError("log", "the time is more than a day in the future");
+    throw UsageError(entry_subject, "the time is more than a day in the future");
   }
   for (const auto& l : e.where) {
     check_word("area", l.area);
     if (l.area.find_first_of(" ;=,\\") != std::string::npos) {
-      throw UsageError("log", fmt::format("area '{}' may not contain spaces or any of ;=,\\", l.area));
+      throw UsageError(entry_subject, fmt::format("area '{}' may not contain spaces or any of ;=,\\", l.area));
     }
     check_scale("location pain", l.pain);
   }

@@ -1,0 +1,157 @@
+// Rows of the journal besides entries: sessions (routine, timer, desk break) and triage
+// results. Every write validates first, then runs in one IMMEDIATE transaction, inside
+// Impl::guard, so no SQLite::Exception leaves.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "journal_impl.hpp"
+#include "psoas/error.hpp"
+
+namespace psoas {
+
+namespace {
+
+using namespace std::chrono;
+using SQLite::Statement;
+using SQLite::Transaction;
+using SQLite::TransactionBehavior;
+
+std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+
+void check_session(const Session& s) {
+  if (s.kind.empty()) throw UsageError("session", "a session needs a kind");
+  if (s.end < s.start) throw UsageError("session", "a session cannot end before it starts");
+  if (s.phases_done < 0 || s.phases_total < 0) throw UsageError("session", "phase counts cannot be negative");
+  if (!s.uuid.empty() && !is_uuid(s.uuid)) throw UsageError("session", fmt::format("'{}' is not a uuid", s.uuid));
+}
+
+Session session_row(Statement& q) {
+  Session s;
+  s.id = q.getColumn(0).getInt64();
+  s.uuid = q.getColumn(1).getString();
+  s.kind = q.getColumn(2).getString();
+  s.routine = q.getColumn(3).getString();
+  s.start = Instant{seconds{q.getColumn(4).getInt64()}};
+  s.end = Instant{seconds{q.getColumn(5).getInt64()}};
+  s.utc_offset = seconds{q.getColumn(6).getInt64()};
+  s.phases_done = q.getColumn(7).getInt();
+  s.phases_total = q.getColumn(8).getInt();
+  s.outcome = q.getColumn(9).getString();
+  return s;
+}
+
+constexpr const char* triage_columns = "SELECT id, uuid, at, utc_offset, outcome, answers, reasons, routine FROM triage ";
+
+TriageRecord triage_row(Statement& q) {
+  TriageRecord r;
+  r.id = q.getColumn(0).getInt64();
+  r.uuid = q.getColumn(1).getString();
+  r.at = Instant{seconds{q.getColumn(2).getInt64()}};
+  r.utc_offset = seconds{q.getColumn(3).getInt64()};
+  r.outcome = q.getColumn(4).getString();
+  r.answers_json = q.getColumn(5).getString();
+  r.reasons_json = q.getColumn(6).getString();
+  r.routine = q.getColumn(7).getString();
+  return r;
+}
+
+}  // namespace
+
+using journal_detail::require_writable;
+
+Session Journal::add_session(Session s) {
+  check_session(s);
+  if (s.uuid.empty()) s.uuid = make_uuid();
+  require_writable(m_impl->read_only, m_impl->path);
+  return m_impl->guard([&] {
+    auto& db = *m_impl->db;
+    Transaction tx(db, TransactionBehavior::IMMEDIATE);
+    Statement q(db,
+                "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, s.uuid);
+    q.bind(2, s.kind);
+    q.bind(3, s.routine);
+    q.bind(4, secs(s.start));
+    q.bind(5, secs(s.end));
+    q.bind(6, static_cast<std::int64_t>(s.utc_offset.count()));
+    q.bind(7, s.phases_done);
+    q.bind(8, s.phases_total);
+    q.bind(9, s.outcome);
+    q.exec();
+    s.id = db.getLastInsertRowid();
+    tx.commit();
+    return s;
+  });
+}
+
+std::size_t Journal::count_sessions(Instant from, Instant to) const {
+  return m_impl->guard([&] {
+    Statement q(*m_impl->db, "SELECT count(*) FROM session WHERE start >= ? AND start < ? AND kind != 'break'");
+    q.bind(1, secs(from));
+    q.bind(2, secs(to));
+    q.executeStep();
+    return static_cast<std::size_t>(q.getColumn(0).getInt64());
+  });
+}
+
+std::vector<Session> Journal::sessions(Instant from, Instant to) const {
+  return m_impl->guard([&] {
+    Statement q(*m_impl->db,
+                "SELECT id, uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome "
+                "FROM session WHERE start >= ? AND start < ? ORDER BY start, id");
+    q.bind(1, secs(from));
+    q.bind(2, secs(to));
+    std::vector<Session> out;
+    while (q.executeStep()) out.push_back(session_row(q));
+    return out;
+  });
+}
+
+TriageRecord Journal::add_triage(TriageRecord r) {
+  if (r.outcome.empty()) throw UsageError("triage result", "a triage result needs an outcome");
+  if (!r.uuid.empty() && !is_uuid(r.uuid)) throw UsageError("triage result", fmt::format("'{}' is not a uuid", r.uuid));
+  if (r.uuid.empty()) r.uuid = make_uuid();
+  if (r.answers_json.empty()) r.answers_json = "{}";
+  if (r.reasons_json.empty()) r.reasons_json = "[]";
+  require_writable(m_impl->read_only, m_impl->path);
+  return m_impl->guard([&] {
+    auto& db = *m_impl->db;
+    Transaction tx(db, TransactionBehavior::IMMEDIATE);
+    Statement q(db,
+                "INSERT INTO triage (uuid, at, utc_offset, outcome, answers, reasons, routine) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, r.uuid);
+    q.bind(2, secs(r.at));
+    q.bind(3, static_cast<std::int64_t>(r.utc_offset.count()));
+    q.bind(4, r.outcome);
+    q.bind(5, r.answers_json);
+    q.bind(6, r.reasons_json);
+    q.bind(7, r.routine);
+    q.exec();
+    r.id = db.getLastInsertRowid();
+    tx.commit();
+    return r;
+  });
+}
+
+std::vector<TriageRecord> Journal::triage_results(Instant from, Instant to) const {
+  return m_impl->guard([&] {
+    Statement q(*m_impl->db, std::string(triage_columns) + "WHERE at >= ? AND at < ? ORDER BY at, id");
+    q.bind(1, secs(from));
+    q.bind(2, secs(to));
+    std::vector<TriageRecord> out;
+    while (q.executeStep()) out.push_back(triage_row(q));
+    return out;
+  });
+}
+
+std::optional<TriageRecord> Journal::latest_triage_before(Instant to) const {
+  return m_impl->guard([&]() -> std::optional<TriageRecord> {
+    Statement q(*m_impl->db, std::string(triage_columns) + "WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1");
+    q.bind(1, secs(to));
+    if (!q.executeStep()) return std::nullopt;
+    return triage_row(q);
+  });
+}
+
+}  // namespace psoas

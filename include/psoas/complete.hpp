@@ -19,7 +19,7 @@ struct Candidate {
 };
 
 // The one candidate that asks the shell for file names.
-inline constexpr std::string_view files = "<files>";
+inline constexpr std::string_view file_names = "<files>";
 
 // What an option's or argument's values are.
 enum class ValueKind { none, choices, files, routine, question, exercise, advice };

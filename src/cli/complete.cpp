@@ -51,7 +51,7 @@ std::vector<Candidate> values_for(const CLI::Option* o, const ValueSource& value
   switch (ValueKind kind = complete::value_kind(type)) {
     case ValueKind::none: return {};
     case ValueKind::choices: return complete::choices(type);
-    case ValueKind::files: return {{std::string(complete::files), {}}};
+    case ValueKind::files: return {{std::string(complete::file_names), {}}};
     case ValueKind::routine:
     case ValueKind::question:
     case ValueKind::exercise:

@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "complete.hpp"
 #include "psoas/error.hpp"
+#include "psoas_version.hpp"
 
 namespace psoas::cli {
 

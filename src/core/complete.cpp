@@ -60,7 +60,7 @@ std::vector<Candidate> content_values(const Content& content, ValueKind kind) {
 }
 
 std::vector<Candidate> matching(std::vector<Candidate> candidates, std::string_view prefix) {
-  if (candidates.size() == 1 && candidates.front().word == files) return candidates;
+  if (candidates.size() == 1 && candidates.front().word == file_names) return candidates;
   std::vector<Candidate> out;
   for (auto& c : candidates) {
     if (starts_with(c.word, prefix) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));

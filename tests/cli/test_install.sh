@@ -16,6 +16,7 @@ tree() {
   echo "$1/share/bash-completion/completions/psoas"
   echo "$1/share/zsh/$2/_psoas"
   echo "$1/share/fish/vendor_completions.d/psoas.fish"
+  echo "$1/share/doc/psoas/copyright"
 }
 
 for prefix in /usr/local /usr; do
@@ -39,6 +40,7 @@ for prefix in /usr/local /usr; do
     check "a PSOAS_STATIC binary needs only libc and libm ($(tr '\n' ' ' <"$T/needed"))" \
       sh -c "grep -Evx 'libc\.so\.6|libm\.so\.6|ld-linux[-a-z0-9_]*\.so\.[0-9]+' '$T/needed' | grep -q . && exit 1 || exit 0"
   fi
+  check "the licence is installed as the copyright file" cmp -s "$PSOAS_SOURCE_DIR/LICENSE" "$root$prefix/share/doc/psoas/copyright"
   check "its man page renders" sh -c "man -l '$root$prefix/share/man/man1/psoas-timer.1' | grep -q 'psoas timer'"
 done
 

@@ -56,7 +56,7 @@ TEST_SUITE("complete") {
   }
 
   TEST_CASE("a lone files candidate stays whatever was typed") {
-    Candidates files{{std::string(complete::files), ""}};
+    Candidates files{{std::string(complete::file_names), ""}};
     CHECK(complete::matching(files, "notes/") == files);
   }
 }

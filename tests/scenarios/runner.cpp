@@ -282,7 +282,7 @@ std::vector<std::string> compare(const report::Report& r, const toml::table& e) 
   differ("trend", *get<std::string>(e, "trend"), std::string(report::trend_key(r.trend)));
   std::vector<std::string> warnings;
   for (report::Warning w : r.warnings) warnings.emplace_back(report::warning_key(w));
-  if (!e.get("warnings")->is_array()) bad(*e.get("warnings"), "'warnings' must be an array of strings");
+  if (const toml::node* w = e.get("warnings"); w && !w->is_array()) bad(*w, "'warnings' must be an array of strings");
   differ("warnings", quoted(strings(e, "warnings")), quoted(warnings));
   differ("flare", fmt::format("{}", *get<bool>(e, "flare")), fmt::format("{}", r.flare.has_value()));
   differ("urgency", *get<std::string>(e, "urgency"), std::string(report::action_name(r.action)));

@@ -25,6 +25,10 @@ struct Location {
   bool operator==(const Location&) const = default;
 };
 
+// When a rating was taken for a session: before its first phase or after its last (or
+// after it was stopped).
+enum class SessionRole { none, before, after };
+
 // One pain journal entry.
 struct Entry {
   std::int64_t id = 0;                 // row id, assigned by the journal
@@ -38,6 +42,11 @@ struct Entry {
   std::vector<std::string> triggers;   // "sitting", "stress", ... or free text
   std::vector<std::string> helped;     // "heat", "ice", "stretch", ... or free text
   std::string note;
+  // A rating the timer asked for: the uuid of the session it belongs to and when it was
+  // taken; empty and SessionRole::none for an ordinary entry. The session need not be in
+  // this journal (an import keeps the link as it is).
+  std::string session;
+  SessionRole session_role = SessionRole::none;
   bool operator==(const Entry&) const = default;
 };
 
@@ -49,6 +58,10 @@ inline constexpr const char* place_subject = "place";
 // "left", "right", "both", "" <-> Side.
 std::string to_string(Side s);
 std::optional<Side> side_from_string(std::string_view s);
+
+// "before", "after", "" <-> SessionRole.
+std::string to_string(SessionRole r);
+std::optional<SessionRole> session_role_from_string(std::string_view s);
 
 // The areas `--where` knows: lower-back, groin, front-of-hip, buttock, thigh, leg.
 const std::vector<std::string>& known_areas();
@@ -84,10 +97,26 @@ bool is_uuid(std::string_view s);
 
 // Checks an entry before it is written; throws UsageError(entry_subject, "<why>"): pain,
 // PEG and location pain 0-10, uuid form, offset within +-18h, areas (no spaces, ';', '='
-// or ','), triggers and helped (non-empty, no control characters), valid UTF-8 text. With
+// or ','), triggers and helped (non-empty, no control characters), valid UTF-8 text, a
+// session link that is a uuid with a role (or neither). With
 // `now`, also rejects an instant more than a day after `now` (nothing here reads the
 // clock, so callers pass it).
 void validate_entry(const Entry& e, std::optional<Instant> now = {});
+
+// An entry that has passed validate_entry. Only `check` makes one, so a function that
+// takes a CheckedEntry (the journal's import) knows it needs no second check.
+class CheckedEntry {
+ public:
+  // validate_entry(e, now), then wraps e; throws what validate_entry throws.
+  static CheckedEntry check(Entry e, std::optional<Instant> now = {});
+  const Entry& entry() const { return m_entry; }
+  // Gives the entry up; a uuid assigned afterwards (is_uuid) keeps it valid.
+  Entry take() && { return std::move(m_entry); }
+
+ private:
+  explicit CheckedEntry(Entry e) : m_entry(std::move(e)) {}
+  Entry m_entry;
+};
 
 // The PEG score (mean of pain, enjoyment and activity) when both PEG items are present.
 std::optional<double> peg_score(const Entry& e);

@@ -34,6 +34,14 @@ struct Session {
   bool operator==(const Session&) const = default;
 };
 
+// A session with the pain ratings taken for it, when any.
+struct RatedSession {
+  Session session;
+  std::optional<int> before;
+  std::optional<int> after;
+  bool operator==(const RatedSession&) const = default;
+};
+
 // One completed triage.
 struct TriageRecord {
   std::int64_t id = 0;
@@ -59,9 +67,10 @@ enum class Access { read_write, read_only };
 class Journal {
  public:
   // The schema version this binary writes (1: first schema; 2: per-location pain in a
-  // `location` table; 3: triggers and helped items in tables of their own). Older files
-  // are migrated forward, one transaction per version.
-  static constexpr int schema_version = 3;
+  // `location` table; 3: triggers and helped items in tables of their own; 4: an entry's
+  // link to the session it rates). Older files are migrated forward, one transaction per
+  // version.
+  static constexpr int schema_version = 4;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
   // Throws DataError for a file that is not a journal (never overwritten), an unwritable
@@ -108,11 +117,12 @@ class Journal {
   void update(const Entry& e, Instant now);
   // Removes one entry; throws DataError when it does not exist.
   void remove(std::int64_t id);
-  // Adds all entries in one transaction; entries whose uuid exists are skipped.
+  // Adds all entries in one transaction (each checked first); entries whose uuid exists
+  // are skipped, and one without a uuid gets content_uuid (importing twice adds it once).
   ImportResult import_entries(const std::vector<Entry>& entries);
-  // The same, streaming: calls `next` until it returns nothing, inside one transaction.
-  // Anything `next` throws rolls the whole import back and propagates.
-  ImportResult import_entries(const std::function<std::optional<Entry>()>& next);
+  // The same, streaming checked entries: calls `next` until it returns nothing, inside one
+  // transaction. Anything `next` throws rolls the whole import back and propagates.
+  ImportResult import_entries(const std::function<std::optional<CheckedEntry>()>& next);
   // Calls `f` on every entry, oldest first, without holding them all in memory.
   void for_each_entry(const std::function<void(const Entry&)>& f) const;
   // The latest entry strictly before `t`, and the first at or after it.
@@ -132,6 +142,9 @@ class Journal {
   std::vector<Session> sessions(Instant from, Instant to) const;  // by start, oldest first
   // Routine and timer sessions (not desk breaks) that started in [from, to).
   std::size_t count_sessions(Instant from, Instant to) const;
+  // Routine and timer sessions that started in [from, to), oldest first, with the pain
+  // ratings linked to each (the latest of each role when there are several).
+  std::vector<RatedSession> rated_sessions(Instant from, Instant to) const;
 
   // Triage results.
   TriageRecord add_triage(TriageRecord r);

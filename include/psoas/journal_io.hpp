@@ -30,11 +30,13 @@ std::string to_string(EntryFormat f);
 EntryFormat detect_entry_format(std::string_view file_name, std::string_view head);
 
 // The CSV columns, in the order export writes them; import takes them in any order.
-inline constexpr std::array<std::string_view, 9> csv_columns{"uuid",     "at",       "pain",   "enjoyment", "activity",
-                                                             "where",    "triggers", "helped", "note"};
+// `session` and `session_role` link a rating to the session it was taken for.
+inline constexpr std::array<std::string_view, 11> csv_columns{
+    "uuid", "at", "pain", "enjoyment", "activity", "where", "triggers", "helped", "note", "session", "session_role"};
 
 // One entry as a JSON object: uuid, at, pain, enjoyment, activity, where, triggers,
-// helped, note (and the row id first when `with_id`).
+// helped, note, session and session_role (null for an ordinary entry), and the row id
+// first when `with_id`.
 std::string entry_json(const Entry& e, bool with_id);
 
 // One session as stored, for the on-session hook: id, uuid, kind, routine, start, end,
@@ -66,8 +68,8 @@ class EntryImporter {
  public:
   EntryImporter(std::istream& in, EntryFormat format, std::string name, std::optional<Instant> now);
   ~EntryImporter();
-  // The next entry, or nothing at the end of the input.
-  std::optional<Entry> next();
+  // The next entry, checked, or nothing at the end of the input.
+  std::optional<CheckedEntry> next();
 
  private:
   struct State;

@@ -140,6 +140,22 @@ std::string to_string(Side s) {
   return "";
 }
 
+std::string to_string(SessionRole r) {
+  switch (r) {
+    case SessionRole::before: return "before";
+    case SessionRole::after: return "after";
+    case SessionRole::none: break;
+  }
+  return "";
+}
+
+std::optional<SessionRole> session_role_from_string(std::string_view s) {
+  if (s.empty()) return SessionRole::none;
+  if (s == "before") return SessionRole::before;
+  if (s == "after") return SessionRole::after;
+  return std::nullopt;
+}
+
 std::optional<Side> side_from_string(std::string_view s) {
   if (s.empty()) return Side::none;
   if (s == "left") return Side::left;
@@ -322,6 +338,17 @@ void validate_entry(const Entry& e, std::optional<Instant> now) {
   for (const auto& t : e.triggers) check_word("trigger", t);
   for (const auto& h : e.helped) check_word("helped item", h);
   check_text("note", e.note, true);
+  if (e.session.empty() != (e.session_role == SessionRole::none)) {
+    throw UsageError(entry_subject, "a session rating needs both the session's uuid and 'before' or 'after'");
+  }
+  if (!e.session.empty() && !is_uuid(e.session)) {
+    throw UsageError(entry_subject, fmt::format("session '{}' is not a uuid", e.session));
+  }
+}
+
+CheckedEntry CheckedEntry::check(Entry e, std::optional<Instant> now) {
+  validate_entry(e, now);
+  return CheckedEntry(std::move(e));
 }
 
 std::optional<double> peg_score(const Entry& e) {

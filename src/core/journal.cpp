@@ -109,6 +109,14 @@ ALTER TABLE entry DROP COLUMN triggers;
 ALTER TABLE entry DROP COLUMN helped;
 )sql";
 
+// Version 4: a rating the timer asked for links to its session by uuid (not a foreign key:
+// the session may live in another journal, and removing the rating keeps the session).
+constexpr const char* schema_v4 = R"sql(
+ALTER TABLE entry ADD COLUMN session TEXT;
+ALTER TABLE entry ADD COLUMN session_role TEXT CHECK (session_role IN ('before', 'after'));
+CREATE INDEX entry_session ON entry (session) WHERE session IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const char* migration_sql(int version) {
@@ -116,6 +124,7 @@ const char* migration_sql(int version) {
     case 1: return schema_v1;
     case 2: return schema_v2;
     case 3: return schema_v3;
+    case 4: return schema_v4;
     default: return nullptr;
   }
 }

@@ -36,6 +36,9 @@ struct Journal::Impl {
 
 namespace journal_detail {
 
+// An instant as the journal stores it: whole seconds since the epoch, UTC.
+inline std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+
 // Brings a database at `from` (0 = empty) up to Journal::schema_version, one IMMEDIATE
 // transaction per version, re-checking the version inside each (another process may
 // have migrated meanwhile).

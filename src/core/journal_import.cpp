@@ -128,6 +128,12 @@ Location json_location(const Value& v) {
   return l;
 }
 
+SessionRole read_session_role(std::string_view text, std::size_t line = 0) {
+  auto role = session_role_from_string(text);
+  if (!role) problem(fmt::format("session_role must be 'before', 'after' or empty, not '{}'", text), line);
+  return *role;
+}
+
 Entry json_entry(const Value& v) {
   if (v.type != Value::Type::object) problem(fmt::format("expected an entry object, found {}", json::describe(v.type)));
   Entry e;
@@ -161,6 +167,10 @@ Entry json_entry(const Value& v) {
       e.helped = json_strings(value, key);
     } else if (key == "note") {
       e.note = json_string(value, key, true);
+    } else if (key == "session") {
+      e.session = json_string(value, key, true);
+    } else if (key == "session_role") {
+      e.session_role = read_session_role(json_string(value, key, true), value.line);
     } else {
       problem(fmt::format("unknown field '{}'", key), value.line);
     }
@@ -274,6 +284,8 @@ struct EntryImporter::State {
     e.triggers = split_list(col(6), "triggers");
     e.helped = split_list(col(7), "helped");
     e.note = std::string(col(8));
+    e.session = std::string(col(9));
+    e.session_role = read_session_role(col(10));
     return e;
   }
 
@@ -315,7 +327,7 @@ EntryImporter::EntryImporter(std::istream& in, EntryFormat format, std::string n
 
 EntryImporter::~EntryImporter() = default;
 
-std::optional<Entry> EntryImporter::next() {
+std::optional<CheckedEntry> EntryImporter::next() {
   State& s = *m_state;
   try {
     std::optional<Entry> e;
@@ -324,8 +336,8 @@ std::optional<Entry> EntryImporter::next() {
       case EntryFormat::jsonl: e = s.next_jsonl(); break;
       case EntryFormat::json: e = s.next_json(); break;
     }
-    if (e) validate_entry(*e, s.now);
-    return e;
+    if (!e) return std::nullopt;
+    return CheckedEntry::check(std::move(*e), s.now);
   } catch (const Problem& p) {
     s.fail(p.why, p.line);
   } catch (const json::ParseError& p) {

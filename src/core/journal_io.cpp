@@ -105,6 +105,8 @@ std::string entry_json(const Entry& e, bool with_id) {
   o.add_raw("triggers", json::array(e.triggers));
   o.add_raw("helped", json::array(e.helped));
   o.add("note", e.note);
+  if (e.session.empty()) o.add_null("session").add_null("session_role");
+  else o.add("session", e.session).add("session_role", to_string(e.session_role));
   return o.str();
 }
 
@@ -147,7 +149,7 @@ void EntryExporter::write(const Entry& e) {
       m_out << e.uuid << ',' << when::format_offset_time(e.at, e.utc_offset) << ',' << e.pain << ','
             << optional_text(e.enjoyment) << ',' << optional_text(e.activity) << ',' << csv_field(join_list(where))
             << ',' << csv_field(join_list(e.triggers)) << ',' << csv_field(join_list(e.helped)) << ','
-            << csv_field(e.note) << '\n';
+            << csv_field(e.note) << ',' << e.session << ',' << to_string(e.session_role) << '\n';
       break;
     }
     case EntryFormat::json:

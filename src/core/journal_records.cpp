@@ -16,8 +16,6 @@ using SQLite::Statement;
 using SQLite::Transaction;
 using SQLite::TransactionBehavior;
 
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-
 void check_session(const Session& s) {
   if (s.kind.empty()) throw UsageError("session", "a session needs a kind");
   if (s.end < s.start) throw UsageError("session", "a session cannot end before it starts");
@@ -58,6 +56,7 @@ TriageRecord triage_row(Statement& q) {
 }  // namespace
 
 using journal_detail::require_writable;
+using journal_detail::secs;
 
 Session Journal::add_session(Session s) {
   check_session(s);
@@ -104,6 +103,30 @@ std::vector<Session> Journal::sessions(Instant from, Instant to) const {
     q.bind(2, secs(to));
     std::vector<Session> out;
     while (q.executeStep()) out.push_back(session_row(q));
+    return out;
+  });
+}
+
+std::vector<RatedSession> Journal::rated_sessions(Instant from, Instant to) const {
+  return m_impl->guard([&] {
+    Statement q(*m_impl->db,
+                "SELECT s.id, s.uuid, s.kind, s.routine, s.start, s.\"end\", s.utc_offset, s.phases_done, "
+                "s.phases_total, s.outcome, "
+                "(SELECT pain FROM entry WHERE session = s.uuid AND session_role = 'before' "
+                " ORDER BY at DESC, id DESC LIMIT 1), "
+                "(SELECT pain FROM entry WHERE session = s.uuid AND session_role = 'after' "
+                " ORDER BY at DESC, id DESC LIMIT 1) "
+                "FROM session AS s WHERE s.start >= ? AND s.start < ? AND s.kind != 'break' ORDER BY s.start, s.id");
+    q.bind(1, secs(from));
+    q.bind(2, secs(to));
+    std::vector<RatedSession> out;
+    while (q.executeStep()) {
+      RatedSession r;
+      r.session = session_row(q);
+      if (!q.getColumn(10).isNull()) r.before = q.getColumn(10).getInt();
+      if (!q.getColumn(11).isNull()) r.after = q.getColumn(11).getInt();
+      out.push_back(std::move(r));
+    }
     return out;
   });
 }

@@ -20,7 +20,8 @@ using SQLite::Statement;
 using SQLite::Transaction;
 using SQLite::TransactionBehavior;
 
-constexpr const char* entry_columns = "id, uuid, at, utc_offset, pain, enjoyment, activity, note";
+constexpr const char* entry_columns =
+    "id, uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role";
 
 // An entry's rows in the tables beside `entry`, in one query: 0 a location (area, side,
 // pain), 1 a trigger, 2 a helped item (name), each kind in its stored order.
@@ -55,6 +56,8 @@ class EntryReader {
     e.enjoyment = optional_int(q.getColumn(5));
     e.activity = optional_int(q.getColumn(6));
     e.note = q.getColumn(7).getString();
+    e.session = q.getColumn(8).getString();  // "" for NULL
+    e.session_role = session_role_from_string(q.getColumn(9).getString()).value_or(SessionRole::none);
     read_children(e);
     return e;
   }
@@ -96,8 +99,8 @@ class EntryWriter {
   explicit EntryWriter(SQLite::Database& db)
       : m_db(db),
         m_insert(db,
-                 "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
+                 "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
         m_location(db, "INSERT INTO location (entry_id, pos, area, side, pain) VALUES (?, ?, ?, ?, ?)"),
         m_trigger(db, "INSERT INTO entry_trigger (entry_id, pos, name) VALUES (?, ?, ?)"),
         m_helped(db, "INSERT INTO entry_helped (entry_id, pos, name) VALUES (?, ?, ?)") {}
@@ -120,7 +123,7 @@ class EntryWriter {
     insert_names(m_helped, id, e.helped);
   }
 
-  // Binds uuid, at, ..., note to parameters 1-7.
+  // Binds uuid, at, ..., note, session, session_role to parameters 1-9 (NULL for no session).
   static void bind_fields(Statement& s, const Entry& e) {
     s.bind(1, e.uuid);
     s.bind(2, static_cast<std::int64_t>(e.at.time_since_epoch().count()));
@@ -129,6 +132,13 @@ class EntryWriter {
     bind_optional(s, 5, e.enjoyment);
     bind_optional(s, 6, e.activity);
     s.bind(7, e.note);
+    if (e.session.empty()) {
+      s.bind(8);
+      s.bind(9);
+    } else {
+      s.bind(8, e.session);
+      s.bind(9, to_string(e.session_role));
+    }
   }
 
  private:
@@ -167,8 +177,6 @@ Entry normalised(Entry e, std::optional<Instant> now = {}) {
   return e;
 }
 
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-
 // The entries a query over `entry_columns` finds, with `bind` setting its parameters.
 template <class Bind>
 std::vector<Entry> query_entries(SQLite::Database& db, const std::string& sql, Bind&& bind) {
@@ -185,6 +193,7 @@ std::optional<Entry> first_of(std::vector<Entry> found) {
 }  // namespace
 
 using journal_detail::require_writable;
+using journal_detail::secs;
 
 Entry Journal::add(Entry e, Instant now) {
   e = normalised(std::move(e), now);
@@ -266,10 +275,10 @@ void Journal::update(const Entry& e, Instant now) {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
     Statement u(db,
-                "UPDATE entry SET at = ?2, utc_offset = ?3, pain = ?4, enjoyment = ?5, activity = ?6, note = ?7 "
-                "WHERE id = ?8");
+                "UPDATE entry SET at = ?2, utc_offset = ?3, pain = ?4, enjoyment = ?5, activity = ?6, note = ?7, "
+                "session = ?8, session_role = ?9 WHERE id = ?10");
     EntryWriter::bind_fields(u, e);
-    u.bind(8, e.id);
+    u.bind(10, e.id);
     u.exec();
     if (db.getChanges() == 0) throw DataError(entry_subject, fmt::format("no entry {}", e.id));
     for (const char* table : {"location", "entry_trigger", "entry_helped"}) {
@@ -297,15 +306,18 @@ void Journal::remove(std::int64_t id) {
 }
 
 ImportResult Journal::import_entries(const std::vector<Entry>& entries) {
+  std::vector<CheckedEntry> checked;
+  checked.reserve(entries.size());
+  for (const auto& e : entries) checked.push_back(CheckedEntry::check(e));
   std::size_t i = 0;
-  return import_entries([&]() -> std::optional<Entry> {
-    if (i == entries.size()) return std::nullopt;
-    return entries[i++];
+  return import_entries([&]() -> std::optional<CheckedEntry> {
+    if (i == checked.size()) return std::nullopt;
+    return std::move(checked[i++]);
   });
 }
 
-// Each entry is validated inside the transaction: a bad one rolls all of them back.
-ImportResult Journal::import_entries(const std::function<std::optional<Entry>()>& next) {
+// Entries arrive checked (CheckedEntry); a failure in `next` rolls all of them back.
+ImportResult Journal::import_entries(const std::function<std::optional<CheckedEntry>()>& next) {
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
@@ -313,9 +325,10 @@ ImportResult Journal::import_entries(const std::function<std::optional<Entry>()>
     ImportResult result;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
     EntryWriter w(db);
-    while (auto e = next()) {
-      if (e->uuid.empty()) e->uuid = content_uuid(*e);  // so a second import adds nothing
-      if (w.insert(normalised(std::move(*e))) != 0) ++result.added;
+    while (auto checked = next()) {
+      Entry e = std::move(*checked).take();
+      if (e.uuid.empty()) e.uuid = content_uuid(e);  // so a second import adds nothing
+      if (w.insert(e) != 0) ++result.added;
       else ++result.skipped;
     }
     tx.commit();

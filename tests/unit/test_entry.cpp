@@ -99,6 +99,30 @@ TEST_SUITE("entry") {
     CHECK(rejection(e) == "");
     e.note = "bell\a";
     CHECK(rejection(e) == "entry: note contains a control character");
+    e = make(now, 3);
+    e.session = "44444444-4444-4444-8444-444444444444";
+    CHECK(rejection(e) == "entry: a session rating needs both the session's uuid and 'before' or 'after'");
+    e.session_role = SessionRole::before;
+    CHECK(rejection(e) == "");
+    e.session = "nope";
+    CHECK(rejection(e) == "entry: session 'nope' is not a uuid");
+    e.session.clear();
+    CHECK(rejection(e) == "entry: a session rating needs both the session's uuid and 'before' or 'after'");
+  }
+
+  TEST_CASE("session roles both ways") {
+    CHECK(to_string(SessionRole::before) == "before");
+    CHECK(to_string(SessionRole::after) == "after");
+    CHECK(to_string(SessionRole::none).empty());
+    CHECK(session_role_from_string("after") == SessionRole::after);
+    CHECK(session_role_from_string("") == SessionRole::none);
+    CHECK_FALSE(session_role_from_string("during"));
+  }
+
+  TEST_CASE("a checked entry is one that passed validation") {
+    CHECK(CheckedEntry::check(make(now, 4)).entry().pain == 4);
+    CHECK_THROWS_AS(CheckedEntry::check(make(now, 11)), UsageError);
+    CHECK_THROWS_AS(CheckedEntry::check(make(now + hours{25}, 4), now), UsageError);
   }
 
   TEST_CASE("not more than a day after now, and only when now is given") {

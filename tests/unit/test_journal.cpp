@@ -159,9 +159,9 @@ TEST_SUITE("journal") {
     }
     SUBCASE("a failure while streaming rolls back") {
       int n = 0;
-      CHECK_THROWS_AS(j.import_entries([&]() -> std::optional<Entry> {
+      CHECK_THROWS_AS(j.import_entries([&]() -> std::optional<CheckedEntry> {
         if (++n > 3) throw DataError("import", "f:4: broken");
-        return make(at(2026, 2, 1), n);
+        return CheckedEntry::check(make(at(2026, 2, 1), n));
       }),
                       DataError);
       CHECK(j.entry_count() == 2);
@@ -264,6 +264,49 @@ TEST_SUITE("journal") {
     r.reasons_json = "[]";
     TriageRecord tr = j.add_triage(r);
     CHECK(j.triage_results(at(2026, 11, 20), at(2026, 11, 21)) == std::vector<TriageRecord>{tr});
+  }
+
+  TEST_CASE("rated sessions: each routine or timer session with its latest before and after rating") {
+    Journal j = Journal::in_memory();
+    auto session = [&](const char* kind, Instant start) {
+      Session s;
+      s.kind = kind;
+      s.routine = "acute";
+      s.start = start;
+      s.end = start + minutes{10};
+      s.outcome = "completed";
+      return j.add_session(s);
+    };
+    auto rate = [&](const Session& s, SessionRole role, int pain, Instant t) {
+      Entry e = make(t, pain);
+      e.session = s.uuid;
+      e.session_role = role;
+      return j.add(e, t);
+    };
+    const Session one = session("routine", at(2026, 11, 20, 8));
+    const Session two = session("timer", at(2026, 11, 21, 23, 55));  // runs past midnight
+    const Session desk = session("break", at(2026, 11, 21, 10));
+    const Session unrated = session("routine", at(2026, 11, 22, 8));
+    rate(one, SessionRole::before, 6, at(2026, 11, 20, 8));
+    rate(one, SessionRole::after, 5, at(2026, 11, 20, 8, 9));
+    rate(one, SessionRole::after, 3, at(2026, 11, 20, 8, 11));  // asked again: the latest counts
+    Entry only_after = rate(two, SessionRole::after, 2, at(2026, 11, 22, 0, 5));
+    rate(desk, SessionRole::before, 9, at(2026, 11, 21, 10));
+    j.add(make(at(2026, 11, 20, 12), 8), at(2026, 11, 20, 12));  // an ordinary entry rates nothing
+
+    auto rated = j.rated_sessions(at(2026, 11, 20), at(2026, 11, 23));
+    REQUIRE(rated.size() == 3);  // desk breaks are not rated sessions
+    CHECK(rated[0] == RatedSession{one, 6, 3});
+    CHECK(rated[1] == RatedSession{two, std::nullopt, 2});
+    CHECK(rated[2] == RatedSession{unrated, std::nullopt, std::nullopt});
+    CHECK(j.rated_sessions(at(2026, 11, 21), at(2026, 11, 22)).size() == 1);
+
+    // Removing a rating keeps its session.
+    j.remove(only_after.id);
+    rated = j.rated_sessions(at(2026, 11, 21), at(2026, 11, 22));
+    REQUIRE(rated.size() == 1);
+    CHECK(rated[0] == RatedSession{two, std::nullopt, std::nullopt});
+    CHECK(j.find(std::to_string(only_after.id)) == std::nullopt);
   }
 
   TEST_CASE("a new journal file is 0600 in a 0700 directory, WAL, current schema") {

@@ -34,6 +34,8 @@ std::vector<Entry> sample() {
   b.at = at(2026, 11, 21, 3, 30);
   b.utc_offset = -(hours{9} + minutes{30});
   b.pain = 0;
+  b.session = "44444444-4444-4444-8444-444444444444";  // a rating the timer took
+  b.session_role = SessionRole::after;
   Entry c;
   c.uuid = "33333333-3333-4333-8333-333333333333";
   c.at = at(1911, 3, 10, 23, 50);
@@ -55,7 +57,7 @@ std::vector<Entry> import_all(const std::string& text, EntryFormat f, std::optio
   std::istringstream in(text);
   EntryImporter r(in, f, "in.txt", now);
   std::vector<Entry> out;
-  while (auto e = r.next()) out.push_back(*e);
+  while (auto e = r.next()) out.push_back(e->entry());
   return out;
 }
 
@@ -102,7 +104,7 @@ TEST_SUITE("journal") {
 
   TEST_CASE("one CSV column list for export and import") {
     std::string text = export_all({}, EntryFormat::csv);
-    CHECK(text == "uuid,at,pain,enjoyment,activity,where,triggers,helped,note\n");
+    CHECK(text == "uuid,at,pain,enjoyment,activity,where,triggers,helped,note,session,session_role\n");
     CHECK(text == fmt::format("{}\n", fmt::join(csv_columns, ",")));
     // Import knows every column export writes, in any order.
     std::string reversed;
@@ -136,7 +138,7 @@ TEST_SUITE("journal") {
     fails(header + ok + ",2026-11-20T21:00:00Z,3,,\n", EntryFormat::csv, "in.txt:3: expected 9 fields, found 5");
     fails(header + ",2026-11-20T21:00:00Z,3,,,,,,\"open\n", EntryFormat::csv, "in.txt:2: a quoted field is not closed");
     fails("uuid,when,pain\n", EntryFormat::csv,
-          "in.txt:1: unknown column 'when' in the header (expected uuid,at,pain,enjoyment,activity,where,triggers,helped,note)");
+          "in.txt:1: unknown column 'when' in the header (expected uuid,at,pain,enjoyment,activity,where,triggers,helped,note,session,session_role)");
     fails(header + ",2026-11-20T21:00:00Z,3,,,up groin,,,\n", EntryFormat::csv, "in.txt:2: unknown side 'up' in location");
     fails(header + "nope,2026-11-20T21:00:00Z,3,,,,,,\n", EntryFormat::csv,
           "in.txt:2: 'nope' is not a uuid (expected 8-4-4-4-12 lower-case hex digits)");

@@ -125,13 +125,14 @@ TEST_SUITE("journal") {
     CHECK(raw.triage.size() == 2);
   }
 
-  TEST_CASE("a schema-2 journal migrates to schema 3 with every row intact") {
+  TEST_CASE("a schema-2 journal migrates to the current schema with every row intact") {
     TempDir tmp;
     const fs::path file = tmp.path / "v2.db";
     load_v2(file);
     const Raw before = read_raw(file);
     Journal j = Journal::open(file);
-    CHECK(j.settings().schema == 3);
+    CHECK(j.settings().schema == Journal::schema_version);
+    CHECK(Journal::schema_version == 4);
     const Raw after = read_journal(j);
     CHECK(after.entries == before.entries);
     CHECK(after.sessions == before.sessions);
@@ -141,7 +142,9 @@ TEST_SUITE("journal") {
     CHECK(db.execAndGet("SELECT count(*) FROM entry_trigger").getInt() == 7);
     CHECK(db.execAndGet("SELECT count(*) FROM entry_helped").getInt() == 6);
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                        "('entry_trigger_name', 'entry_helped_name')").getInt() == 2);
+                        "('entry_trigger_name', 'entry_helped_name', 'entry_session')").getInt() == 3);
+    // Version 4: no entry of a v2 journal rates a session.
+    CHECK(db.execAndGet("SELECT count(*) FROM entry WHERE session IS NOT NULL OR session_role IS NOT NULL").getInt() == 0);
   }
 
   TEST_CASE("a schema-2 journal opened read-only reads the same and stays schema 2 on disk") {

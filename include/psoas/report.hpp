@@ -119,7 +119,14 @@ struct RoutineSummary {
   std::chrono::seconds time{0};
   int with_change = 0;                  // sessions with an entry before and after
   std::optional<double> mean_change;    // mean (after - before) pain; negative is less pain
+  // From the ratings the timer asks for (Journal::rated_sessions, issue 13):
+  int rated = 0;                        // sessions rated both before and after
+  std::optional<double> rated_change;   // mean (after - before) over them, once rated >= min_rated_sessions
+  int fell_by_2 = 0;                    // rated sessions whose pain fell by 2 points or more
 };
+
+// A routine's rated sessions are summed up once there are this many.
+inline constexpr int min_rated_sessions = 3;
 
 enum class Trend { not_enough_data, improving, may_be_improving, no_clear_change, worsening };
 

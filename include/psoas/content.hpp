@@ -52,6 +52,12 @@
 //   [wording]                          # the texts of a triage result, by key (wording_keys);
 //   disclaimer = "... call {number}."  # a user file may replace any of them; placeholders
 //   card = ["...", "..."]              # as wording_keys allows; `card` is a list of lines
+//
+//   [triage]                           # the ids triage decides with (triage_list_keys);
+//   flare-up = ["acute"]               # routines self-care suggests for each fit: flare-up,
+//   infection = ["fever"]              # tightness, both, unknown; question ids: infection
+//                                      # (wins over a muscle pattern), same-day (see a
+//                                      # clinician today); a user file may replace any list
 
 #include <chrono>
 #include <filesystem>
@@ -175,6 +181,10 @@ struct ContentIssue {
 // The [wording] texts by key: one line each, `card` a list of lines.
 using WordingTexts = std::map<std::string, std::vector<std::string>, std::less<>>;
 
+// The [triage] lists by key: routine ids for each fit ("flare-up", "tightness", "both",
+// "unknown"), question ids for "infection" and "same-day".
+using TriageLists = std::map<std::string, std::vector<std::string>, std::less<>>;
+
 // Everything loaded, merged by id.
 struct Content {
   std::map<std::string, Exercise> exercises;
@@ -182,6 +192,7 @@ struct Content {
   std::map<std::string, Advice> advice;
   std::vector<TriageQuestion> questions;      // in asking order
   WordingTexts wording;                       // [wording]: the triage result's texts
+  TriageLists triage;                         // [triage]: the ids triage decides with
   std::vector<std::string> loaded;            // names of the files that were loaded
   std::vector<SkippedFile> skipped;           // user files that were broken and skipped
 
@@ -254,6 +265,15 @@ struct WordingKey {
 };
 // Every [wording] key; the built-in triage.toml gives all of them.
 const std::vector<WordingKey>& wording_keys();
+
+// A [triage] key and whether its list names routines (the rest name questions); routine
+// lists must not be empty.
+struct TriageListKey {
+  std::string_view key;
+  bool routines = false;
+};
+// Every [triage] key; the built-in triage.toml gives all of them.
+const std::vector<TriageListKey>& triage_list_keys();
 
 // Closest candidate within a small edit distance, or empty: for "did you mean".
 std::string closest_match(std::string_view name, const std::vector<std::string>& candidates);

@@ -108,6 +108,14 @@ struct Manifest {
 std::string format_manifest(const Manifest& m);
 // Nothing for text that is not a manifest.
 std::optional<Manifest> parse_manifest(std::string_view text);
+// Whether `text`, the unit file `name` as it is now, is what the manifest says install
+// wrote (false when the manifest does not list it).
+bool as_installed(const Manifest& m, std::string_view name, std::string_view text);
+// Whether the manifest lists the unit file `name` with another text than `text`.
+bool changed_since_install(const Manifest& m, std::string_view name, std::string_view text);
+// Whether remove may delete `text`, the file `f` of the manifest: written by psoas
+// (it starts with `header`) and unchanged since.
+bool removable(const Manifest::File& f, std::string_view text);
 
 // Lines of `a` and `b` that differ, as "-old" / "+new" pairs (a short listing, not a diff).
 std::vector<std::string> differences(std::string_view a, std::string_view b);
@@ -170,6 +178,17 @@ std::string_view to_string(Answer a);
 seconds wait_after(Answer a, seconds every, seconds snooze);
 // Updates `state` for an answer given at `now` (a snooze beyond max_snoozes waits a whole interval).
 void answered(const Settings& s, BreakState& state, Answer a, Instant now);
+
+// --- the desk-break notification -----------------------------------------------------------
+
+// How long the reminder waits for an answer: the snooze, and at least a minute.
+seconds notification_window(const Settings& s);
+// The `notify-send --wait` command line of a reminder: take, snooze (when `offer_snooze`)
+// and skip as actions, expiring after notification_window.
+std::vector<std::string> notification_argv(const Settings& s, bool offer_snooze);
+// The answer in notify-send's output (the chosen action's name on its first line); missed
+// when none was chosen, or snooze was chosen but not offered.
+Answer notification_answer(std::string_view out, bool offer_snooze);
 
 // --- idle sources -------------------------------------------------------------------------
 

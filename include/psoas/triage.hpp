@@ -102,9 +102,12 @@ std::vector<std::string> unknown_answers(const std::vector<TriageQuestion>& ques
 
 // The outcome of `answers` (which may be partial only when an emergency is reached).
 // `advice` is the content's advice, chosen by its `applies` field; an item whose `not_with`
-// names a question answered yes or unsure is left out and listed in `withheld`.
+// names a question answered yes or unsure is left out and listed in `withheld`. `lists` is
+// content's [triage]: the routines for each fit, the infection and same-day questions;
+// without it no routine is suggested and no question counts as an infection or same-day
+// sign (enough for the reasons and mentions alone).
 Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,
-                 const Answers& answers);
+                 const Answers& answers, const TriageLists& lists = {});
 
 // The emergency number with 911 and 999 named beside it:
 // "112 (911 in the US and Canada, 999 in the UK)"; for 911 or 999, 112 is named instead.
@@ -118,6 +121,14 @@ Wording wording(const Outcome& outcome, const WordingTexts& texts, std::string_v
 // Parses an answers file: a JSON object or a TOML document of id = "yes"|"no"|"unsure"|true|false.
 // Throws DataError naming `name` (and the line when known) when it cannot be read.
 Answers parse_answers(std::string_view text, std::string_view name);
+
+// The answers given as lists of ids (`--yes`, `--no`, `--unsure`): ids trimmed of spaces and
+// tabs, empty ones skipped; an id in two lists with different answers is a UsageError.
+Answers answers_from_lists(const std::vector<std::string>& yes, const std::vector<std::string>& no,
+                           const std::vector<std::string>& unsure);
+
+// Throws UsageError naming the answers that name no question ("did you mean" for the first).
+void reject_unknown(const std::vector<TriageQuestion>& questions, const Answers& answers);
 
 // {"id":"yes",...} in id order.
 std::string answers_json(const Answers& answers);

@@ -71,7 +71,6 @@ std::optional<std::string> no_user_manager(Services& s) {
   return fmt::format("no systemd user manager is running (systemctl --user: {})", why.empty() ? process::describe(r) : why);
 }
 
-
 namespace {
 
 struct InstallOptions {
@@ -105,80 +104,103 @@ void print_commands(const std::vector<std::vector<std::string>>& commands) {
   }
 }
 
-void install(const InstallOptions& o, Services& s) {
-  // Validate everything before the first write.
-  auto values = config_values(o);
-  fs::path config_file = s.paths().config_file;
-  std::string old_config = files::read(config_file).value_or("");
-  std::string new_config = values.empty() ? old_config : set_config_keys(old_config, values);
-  remind::Settings settings = remind_settings(s, parse_config(new_config, config_file.string()));
-  if (settings.every < settings.break_length)
-    throw UsageError("--every", fmt::format("{} is shorter than the desk-break routine ({})", when::format_duration(settings.every),
-                                            when::format_duration(settings.break_length)));
+// What install will write, checked before the first write: the config values the flags
+// set, config.toml with them, the settings that result and the binary the units run.
+struct InstallPlan {
+  std::vector<std::pair<std::string, std::string>> values;
+  fs::path config_file;
+  std::string new_config;
+  remind::Settings settings;
+  fs::path binary;
+};
+
+InstallPlan plan_install(const InstallOptions& o, Services& s) {
+  InstallPlan p;
+  p.values = config_values(o);
+  p.config_file = s.paths().config_file;
+  std::string old_config = files::read(p.config_file).value_or("");
+  p.new_config = p.values.empty() ? old_config : set_config_keys(old_config, p.values);
+  p.settings = remind_settings(s, parse_config(p.new_config, p.config_file.string()));
+  if (p.settings.every < p.settings.break_length)
+    throw UsageError("--every", fmt::format("{} is shorter than the desk-break routine ({})", when::format_duration(p.settings.every),
+                                            when::format_duration(p.settings.break_length)));
   bool has_notify = find_on_path(s, "notify-send").has_value();
   if (!has_notify && !o.dry_run)
     throw Error("remind", "notify-send is not installed", "install the package libnotify-bin");
   if (!has_notify) s.terminal().warn("notify-send is not installed (install the package libnotify-bin)");
+  p.binary = own_binary();
+  return p;
+}
 
-  fs::path binary = own_binary();
-  std::optional<std::string> no_manager = o.cron ? std::optional<std::string>("--cron") : no_user_manager(s);
-  if (no_manager && !(o.dry_run && !o.cron)) {
-    fmt::print("Using crontab lines: {}.\n", o.cron ? std::string("asked for with --cron") : *no_manager);
-    fmt::print("{}", remind::crontab(binary, settings, ::getuid()));
-    if (o.dry_run)
-      for (const auto& [k, v] : values) fmt::print("Would set in {}: {} = {}\n", config_file.string(), k, v);
-    if (!values.empty() && !o.dry_run) {
-      make_private_dir(config_file.parent_path());
-      files::write_atomically(config_file, new_config, 0600, "config");
-      fmt::print("Saved the settings in {}.\n", config_file.string());
-    }
-    return;
+// Writes config.toml with the flags' values (nothing when no flag set one).
+void save_config(const InstallPlan& p) {
+  if (p.values.empty()) return;
+  make_private_dir(p.config_file.parent_path());
+  files::write_atomically(p.config_file, p.new_config, 0600, "config");
+}
+
+void print_would_set(const InstallPlan& p) {
+  for (const auto& [k, v] : p.values) fmt::print("Would set in {}: {} = {}\n", p.config_file.string(), k, v);
+}
+
+// Prints the crontab lines (`why` says why not units) and saves the settings unless --dry-run.
+void install_cron(const InstallOptions& o, const InstallPlan& p, std::string_view why) {
+  fmt::print("Using crontab lines: {}.\n", why);
+  fmt::print("{}", remind::crontab(p.binary, p.settings, ::getuid()));
+  if (o.dry_run) {
+    print_would_set(p);
+  } else if (!p.values.empty()) {
+    save_config(p);
+    fmt::print("Saved the settings in {}.\n", p.config_file.string());
   }
+}
 
-  fs::path dir = unit_dir(s);
-  auto units = remind::units(binary, settings);
-  auto manifest = remind::parse_manifest(files::read(manifest_file(s)).value_or("")).value_or(remind::Manifest{});
-  auto ours_unchanged = [&](const std::string& name, const std::string& text) {
-    for (const auto& f : manifest.files)
-      if (f.name == name) return f.hash == remind::text_hash(text);
-    return false;
-  };
+// Stops (after listing them) when unit files in `dir` differ from what install would write
+// and from what it wrote before, unless --force.
+void check_conflicts(const InstallOptions& o, const fs::path& dir, const std::vector<remind::Unit>& units,
+                     const remind::Manifest& manifest) {
   std::vector<std::string> conflicts;
+  int differing = 0;
   for (const auto& u : units) {
     auto current = files::read(dir / u.name);
-    if (!current || *current == u.text || ours_unchanged(u.name, *current)) continue;
+    if (!current || *current == u.text || remind::as_installed(manifest, u.name, *current)) continue;
+    ++differing;
     conflicts.push_back(fmt::format("{} differs from what install would write:", (dir / u.name).string()));
     for (const auto& d : remind::differences(*current, u.text)) conflicts.push_back("  " + d);
   }
-  if (!conflicts.empty() && !o.force) {
-    for (const auto& c : conflicts) fmt::print("{}\n", c);
-    throw Error("remind", fmt::format("{} unit file(s) differ; nothing changed", std::count_if(conflicts.begin(), conflicts.end(), [](const std::string& c) { return !c.starts_with(" "); })),
-                "psoas remind install --force replaces them");
-  }
+  if (conflicts.empty() || o.force) return;
+  for (const auto& c : conflicts) fmt::print("{}\n", c);
+  throw Error("remind", fmt::format("{} unit file(s) differ; nothing changed", differing),
+              "psoas remind install --force replaces them");
+}
+
+// `systemctl --user daemon-reload`, then enable --now of the units.
+std::vector<std::vector<std::string>> enable_commands() {
   std::vector<std::vector<std::string>> commands{{"systemctl", "--user", "daemon-reload"}, {"systemctl", "--user", "enable", "--now"}};
   for (const auto& n : remind::enabled_units()) commands[1].push_back(n);
-  if (o.dry_run) {
-    if (no_manager) {
-      fmt::print("Would print crontab lines instead: {}. The units it would write with one:\n", *no_manager);
-    } else {
-      fmt::print("Would use systemd user units (a user manager is running). Nothing is written with --dry-run.\n");
-    }
-    for (const auto& u : units) fmt::print("==> {} <==\n{}", (dir / u.name).string(), u.text);
-    for (const auto& [k, v] : values) fmt::print("Would set in {}: {} = {}\n", config_file.string(), k, v);
-    print_commands(commands);
-    return;
-  }
+  return commands;
+}
 
-  fmt::print("Using systemd user units (a user manager is running).\n");
-  if (!values.empty()) {
-    make_private_dir(config_file.parent_path());
-    files::write_atomically(config_file, new_config, 0600, "config");
+void print_dry_run(const std::optional<std::string>& no_manager, const fs::path& dir, const std::vector<remind::Unit>& units,
+                   const InstallPlan& p) {
+  if (no_manager) {
+    fmt::print("Would print crontab lines instead: {}. The units it would write with one:\n", *no_manager);
+  } else {
+    fmt::print("Would use systemd user units (a user manager is running). Nothing is written with --dry-run.\n");
   }
+  for (const auto& u : units) fmt::print("==> {} <==\n{}", (dir / u.name).string(), u.text);
+  print_would_set(p);
+  print_commands(enable_commands());
+}
+
+// Writes the units into `dir` (printing what changed) and the manifest of what was written:
+// the directories the old manifest lists and those created now.
+void write_units(Services& s, const fs::path& dir, const std::vector<remind::Unit>& units, const remind::Manifest& old) {
   std::vector<std::string> created;
   for (fs::path d = dir; !fs::exists(d); d = d.parent_path()) created.insert(created.begin(), d.string());
   remind::Manifest written;
-  for (const auto& c : manifest.dirs) written.dirs.push_back(c);
-  for (const auto& c : created) written.dirs.push_back(c);
+  written.dirs = old.dirs;
+  written.dirs.insert(written.dirs.end(), created.begin(), created.end());
   make_private_dir(dir);
   for (const auto& u : units) {
     auto before = files::read(dir / u.name);
@@ -193,7 +215,10 @@ void install(const InstallOptions& o, Services& s) {
   }
   make_private_dir(manifest_file(s).parent_path());
   files::write_atomically(manifest_file(s), remind::format_manifest(written), 0600, "remind");
-  for (const auto& c : commands) {
+}
+
+void enable_units(const remind::Settings& settings) {
+  for (const auto& c : enable_commands()) {
     auto r = run_program(c, std::chrono::seconds{30});
     if (!r.ok())
       throw Error("remind", fmt::format("systemctl --user {}: {}", c[2], r.err.empty() ? process::describe(r) : r.err.substr(0, r.err.find('\n'))),
@@ -202,6 +227,27 @@ void install(const InstallOptions& o, Services& s) {
   fmt::print("Enabled {}. Settings: work hours {} on {}, a break every {}, log prompt at {}, weekly summary {}.\n",
              fmt::join(remind::enabled_units(), ", "), remind::format_work_hours(settings.hours), remind::format_days(settings.days),
              when::format_duration(settings.every), remind::format_time_of_day(settings.log_at), remind::format_weekly(settings.weekly));
+}
+
+void install(const InstallOptions& o, Services& s) {
+  const InstallPlan p = plan_install(o, s);  // everything validated before the first write
+  std::optional<std::string> no_manager = o.cron ? std::optional<std::string>("--cron") : no_user_manager(s);
+  if (no_manager && !(o.dry_run && !o.cron)) {
+    install_cron(o, p, o.cron ? std::string("asked for with --cron") : *no_manager);
+    return;
+  }
+  fs::path dir = unit_dir(s);
+  auto units = remind::units(p.binary, p.settings);
+  auto manifest = remind::parse_manifest(files::read(manifest_file(s)).value_or("")).value_or(remind::Manifest{});
+  check_conflicts(o, dir, units, manifest);
+  if (o.dry_run) {
+    print_dry_run(no_manager, dir, units, p);
+    return;
+  }
+  fmt::print("Using systemd user units (a user manager is running).\n");
+  save_config(p);
+  write_units(s, dir, units, manifest);
+  enable_units(p.settings);
 }
 
 }  // namespace

@@ -135,24 +135,13 @@ class BreakService {
 
   // The notification with its actions; nothing when notify-send could not show it.
   std::optional<remind::Answer> ask(bool offer_snooze) {
-    seconds window = std::max(m_settings.snooze, seconds{60});
-    std::vector<std::string> argv{"notify-send", "--app-name=psoas", "--wait",
-                                  fmt::format("--expire-time={}", window.count() * 1000), "--action=take=Take the break"};
-    if (offer_snooze) argv.push_back(fmt::format("--action=snooze=Snooze {}", when::format_duration(m_settings.snooze)));
-    argv.push_back("--action=skip=Skip");
-    argv.push_back("Time for a desk break");
-    argv.push_back(fmt::format("Stand up and move: the desk-break routine takes about {}.", when::format_duration(m_settings.break_length)));
-    auto r = run_program(argv, window + seconds{10});
+    auto r = run_program(remind::notification_argv(m_settings, offer_snooze), remind::notification_window(m_settings) + seconds{10});
     if (r.timed_out) return remind::Answer::missed;
     if (!r.ok()) {
       m_s.terminal().warn(fmt::format("notify-send: {}", r.err.empty() ? process::describe(r) : r.err.substr(0, r.err.find('\n'))));
       return std::nullopt;
     }
-    std::string chosen = r.out.substr(0, r.out.find('\n'));
-    if (chosen == "take") return remind::Answer::done;
-    if (chosen == "snooze" && offer_snooze) return remind::Answer::snoozed;
-    if (chosen == "skip") return remind::Answer::skipped;
-    return remind::Answer::missed;
+    return remind::notification_answer(r.out, offer_snooze);
   }
 
   void store(Instant at, std::string outcome) {

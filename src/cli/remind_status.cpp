@@ -18,68 +18,93 @@ struct UnitStatus {
   std::string enabled;  // systemctl is-enabled, or "unknown"
 };
 
-}  // namespace
+// What status shows besides the settings: each unit's state and when things are due next.
+struct Status {
+  std::optional<remind::Manifest> manifest;  // none: install has not run
+  bool manager = false;                      // a systemd user manager is running
+  std::vector<UnitStatus> units;
+  std::optional<Instant> break_next;         // none: the breaks service has not run
+  Instant log_next, weekly_next;
+};
 
-void remind_status(bool as_json, Services& s) {
-  remind::Settings settings = remind_settings(s);
-  auto manifest = remind::parse_manifest(files::read(manifest_file(s)).value_or(""));
-  bool manager = !no_user_manager(s);
+std::vector<UnitStatus> unit_statuses(Services& s, const remind::Settings& settings, const Status& st) {
   std::vector<UnitStatus> units;
   for (const auto& u : remind::units(own_binary(), settings)) {
-    UnitStatus st;
-    st.name = u.name;
+    UnitStatus us;
+    us.name = u.name;
     auto text = files::read(unit_dir(s) / u.name);
-    st.present = text.has_value();
-    st.written_by_psoas = text && text->starts_with(remind::header);
-    if (manifest && text)
-      for (const auto& f : manifest->files)
-        if (f.name == u.name) st.changed = f.hash != remind::text_hash(*text);
-    st.enabled = "unknown";
-    if (manager && st.present) {
+    us.present = text.has_value();
+    us.written_by_psoas = text && text->starts_with(remind::header);
+    us.changed = st.manifest && text && remind::changed_since_install(*st.manifest, u.name, *text);
+    us.enabled = "unknown";
+    if (st.manager && us.present) {
       auto r = systemctl({"is-enabled", u.name});
-      st.enabled = r.out.substr(0, r.out.find('\n'));
-      if (st.enabled.empty()) st.enabled = "unknown";
+      us.enabled = r.out.substr(0, r.out.find('\n'));
+      if (us.enabled.empty()) us.enabled = "unknown";
     }
-    units.push_back(st);
+    units.push_back(us);
   }
+  return units;
+}
+
+Status status_of(Services& s, const remind::Settings& settings) {
+  Status st;
+  st.manifest = remind::parse_manifest(files::read(manifest_file(s)).value_or(""));
+  st.manager = !no_user_manager(s);
+  st.units = unit_statuses(s, settings, st);
   Instant now = s.clock().wall_now();
-  Instant log_next = remind::next_at(settings.log_at, 0b1111111, now, s.zone());
-  Instant weekly_next = remind::next_at(settings.weekly.at, 1U << settings.weekly.day.c_encoding(), now, s.zone());
-  std::optional<Instant> break_next;
+  st.log_next = remind::next_at(settings.log_at, 0b1111111, now, s.zone());
+  st.weekly_next = remind::next_at(settings.weekly.at, 1U << settings.weekly.day.c_encoding(), now, s.zone());
   if (auto text = files::read(break_state_file(s))) {
     remind::BreakState state = remind::parse_state(*text);
     auto step = remind::step(settings, state, now, s.zone(), std::nullopt);
-    break_next = step.action == remind::Step::Action::wait ? step.at : now;
+    st.break_next = step.action == remind::Step::Action::wait ? step.at : now;
   }
-  if (as_json) {
-    std::vector<std::string> list;
-    for (const auto& u : units)
-      list.push_back(json::Object().add("name", u.name).add("installed", u.present).add("written_by_psoas", u.written_by_psoas)
-                         .add("changed_since_install", u.changed).add("enabled", u.enabled).str());
-    json::Object o;
-    o.add("installed", manifest.has_value()).add("user_manager", manager).add_raw("units", json::array_raw(list));
-    o.add("work_hours", remind::format_work_hours(settings.hours)).add("work_days", remind::format_days(settings.days));
-    o.add("break_every", settings.every).add("max_snoozes", settings.max_snoozes);
-    o.add("next_break", break_next ? std::optional(when::format_local(*break_next, s.zone())) : std::nullopt);
-    o.add("next_log_prompt", when::format_local(log_next, s.zone())).add("next_weekly", when::format_local(weekly_next, s.zone()));
-    fmt::print("{}\n", o.str());
-    return;
-  }
-  fmt::print("{}\n", manifest ? "Installed by psoas remind install:" : "Not installed (psoas remind install sets it up).");
-  for (const auto& u : units) {
+  return st;
+}
+
+void print_json(const Status& st, const remind::Settings& settings, const when::Zone& zone) {
+  std::vector<std::string> list;
+  for (const auto& u : st.units)
+    list.push_back(json::Object().add("name", u.name).add("installed", u.present).add("written_by_psoas", u.written_by_psoas)
+                       .add("changed_since_install", u.changed).add("enabled", u.enabled).str());
+  json::Object o;
+  o.add("installed", st.manifest.has_value()).add("user_manager", st.manager).add_raw("units", json::array_raw(list));
+  o.add("work_hours", remind::format_work_hours(settings.hours)).add("work_days", remind::format_days(settings.days));
+  o.add("break_every", settings.every).add("max_snoozes", settings.max_snoozes);
+  o.add("next_break", st.break_next ? std::optional(when::format_local(*st.break_next, zone)) : std::nullopt);
+  o.add("next_log_prompt", when::format_local(st.log_next, zone)).add("next_weekly", when::format_local(st.weekly_next, zone));
+  fmt::print("{}\n", o.str());
+}
+
+void print_text(const Status& st, const remind::Settings& settings, const when::Zone& zone) {
+  fmt::print("{}\n", st.manifest ? "Installed by psoas remind install:" : "Not installed (psoas remind install sets it up).");
+  for (const auto& u : st.units) {
     if (!u.present) {
-      if (manifest) fmt::print("  {}: missing\n", u.name);
+      if (st.manifest) fmt::print("  {}: missing\n", u.name);
       continue;
     }
     fmt::print("  {}: {}{}{}\n", u.name, u.written_by_psoas ? "written by psoas" : "not written by psoas",
                u.changed ? ", changed since install" : "", u.enabled == "unknown" ? "" : ", " + u.enabled);
   }
-  if (!manager) fmt::print("  (no systemd user manager is running: enabled state unknown)\n");
+  if (!st.manager) fmt::print("  (no systemd user manager is running: enabled state unknown)\n");
   fmt::print("Desk breaks: every {} in work hours {} on {}; next: {}.\n", when::format_duration(settings.every),
              remind::format_work_hours(settings.hours), remind::format_days(settings.days),
-             break_next ? when::format_local(*break_next, s.zone()) : std::string("when the breaks service runs"));
-  fmt::print("Log prompt: next {} (only if nothing is logged that day).\n", when::format_local(log_next, s.zone()));
-  fmt::print("Weekly summary: next {}.\n", when::format_local(weekly_next, s.zone()));
+             st.break_next ? when::format_local(*st.break_next, zone) : std::string("when the breaks service runs"));
+  fmt::print("Log prompt: next {} (only if nothing is logged that day).\n", when::format_local(st.log_next, zone));
+  fmt::print("Weekly summary: next {}.\n", when::format_local(st.weekly_next, zone));
+}
+
+}  // namespace
+
+void remind_status(bool as_json, Services& s) {
+  const remind::Settings settings = remind_settings(s);
+  const Status st = status_of(s, settings);
+  if (as_json) {
+    print_json(st, settings, s.zone());
+  } else {
+    print_text(st, settings, s.zone());
+  }
 }
 
 void remind_remove(Services& s) {
@@ -99,7 +124,7 @@ void remind_remove(Services& s) {
     fs::path p = dir / f.name;
     auto text = files::read(p);
     if (!text) continue;
-    if (!text->starts_with(remind::header) || remind::text_hash(*text) != f.hash) {
+    if (!remind::removable(f, *text)) {
       fmt::print("Kept {}: it changed since psoas wrote it.\n", p.string());
       continue;
     }

@@ -77,7 +77,7 @@ void run(const Options& options, Services& services) {
   }
 
   // Outcome, stored, then shown.
-  const triage::Outcome outcome = triage::evaluate(questions, services.content().advice, answers);
+  const triage::Outcome outcome = triage::evaluate(questions, services.content().advice, answers, services.content().triage);
   const triage::Wording wording = triage::wording(outcome, services.content().wording, number);
   const std::optional<TriageRecord> stored = store(services, outcome, answers);
   triage_cli::Result result{outcome, wording, answers, services.content(), number,

@@ -27,28 +27,12 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+// A typed line without its surrounding spaces and tabs.
 std::string trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t");
   if (b == std::string_view::npos) return {};
   auto e = s.find_last_not_of(" \t");
   return std::string(s.substr(b, e - b + 1));
-}
-
-std::vector<std::string> ids_of(const std::vector<TriageQuestion>& questions) {
-  std::vector<std::string> ids;
-  for (const auto& q : questions) ids.push_back(q.id);
-  return ids;
-}
-
-void reject_unknown(const std::vector<TriageQuestion>& questions, const Answers& answers) {
-  auto unknown = triage::unknown_answers(questions, answers);
-  if (unknown.empty()) return;
-  std::string guess = closest_match(unknown.front(), ids_of(questions));
-  std::string hint = guess.empty() ? "see 'psoas triage --list'"
-                                   : fmt::format("did you mean '{}'? see 'psoas triage --list'", guess);
-  std::string what = unknown.size() == 1 ? fmt::format("no question '{}'", unknown.front())
-                                         : fmt::format("no questions '{}'", fmt::join(unknown, "', '"));
-  throw UsageError("triage", what, hint);
 }
 
 void prompt_help(std::FILE* out, const TriageQuestion& q) {
@@ -67,21 +51,8 @@ Answers given_answers(const Options& options, const std::vector<TriageQuestion>&
   if (!options.answers_file.empty()) {
     answers = triage::parse_answers(read_file(options.answers_file), options.answers_file);
   }
-  Answers flags;
-  for (auto [list, answer] : {std::pair{&options.yes, Answer::yes}, {&options.no, Answer::no},
-                              {&options.unsure, Answer::unsure}}) {
-    for (const auto& raw : *list) {
-      std::string id = trim(raw);
-      if (id.empty()) continue;
-      auto [it, added] = flags.emplace(id, answer);
-      if (!added && it->second != answer) {
-        throw UsageError("triage", fmt::format("'{}' is given two different answers", id),
-                         "give each question one of --yes, --no or --unsure");
-      }
-    }
-  }
-  for (const auto& [id, a] : flags) answers[id] = a;
-  reject_unknown(questions, answers);
+  for (const auto& [id, a] : triage::answers_from_lists(options.yes, options.no, options.unsure)) answers[id] = a;
+  triage::reject_unknown(questions, answers);
   return answers;
 }
 

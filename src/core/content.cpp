@@ -65,6 +65,7 @@ void merge(Content& content, const Document& doc) {
     }
   }
   for (const auto& [key, lines] : doc.wording) content.wording.insert_or_assign(key, lines);
+  for (const auto& [key, ids] : doc.triage) content.triage.insert_or_assign(key, ids);
   content.loaded.push_back(doc.name);
 }
 

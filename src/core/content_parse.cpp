@@ -1,29 +1,18 @@
-// Parsing and validating one content document (the format is described in content.hpp).
+// Parsing and validating one content document (the format is described in content.hpp):
+// its items, ids and references. Each table's fields are read by content_fields.cpp.
 #include "content_parse.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cctype>
-#include <iterator>
 #include <map>
 #include <tuple>
-#include <type_traits>
 
-#include "psoas/when.hpp"
+#include "content_fields.hpp"
 
 namespace psoas::detail {
 namespace {
-
-using std::chrono::seconds;
-
-enum class Need { optional, required };
-
-constexpr std::int64_t max_seconds = 24 * 60 * 60;
-constexpr std::int64_t max_count = 999;
-constexpr std::string_view duration_help =
-    R"(a duration such as "45s", "2m", "1h30m", or whole seconds)";
 
 constexpr ExerciseKind all_kinds[] = {ExerciseKind::stretch, ExerciseKind::strength,
                                       ExerciseKind::massage, ExerciseKind::habit};
@@ -36,208 +25,6 @@ constexpr std::string_view all_suggests[] = {"flare-up", "tightness"};
 constexpr std::string_view stop_caution_example =
     "Stop if you feel numbness, tingling or pain shooting down a leg, or pain that is sharp "
     "or builds.";
-
-SourcePos position(const std::string& file, const toml::source_region& where) {
-  return {file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
-}
-
-bool valid_id(std::string_view id) {
-  if (id.empty() || id.front() == '-') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
-// "; did you mean 'x'?" when a candidate is close, else "".
-template <class Names>
-std::string did_you_mean(std::string_view name, const Names& names) {
-  std::string guess =
-      closest_match(name, std::vector<std::string>(std::begin(names), std::end(names)));
-  return guess.empty() ? std::string{} : fmt::format("; did you mean '{}'?", guess);
-}
-
-// Reads the fields of one table, reporting every problem to the document.
-class Fields {
- public:
-  // Reports keys of `table` that are not in `keys`; `what` names the table in messages.
-  Fields(Document& doc, const toml::table& table, std::string what, std::vector<std::string> keys)
-      : m_doc(doc), m_table(table), m_what(std::move(what)) {
-    for (auto&& [key, node] : table) {
-      if (std::find(keys.begin(), keys.end(), key.str()) != keys.end()) continue;
-      issue(key.source(), fmt::format("unknown key '{}' in {}{}", key.str(), m_what,
-                                      did_you_mean(key.str(), keys)));
-    }
-  }
-
-  SourcePos pos() const { return position(m_doc.name, m_table.source()); }
-  SourcePos pos(std::string_view key) const {
-    const toml::node* n = m_table.get(key);
-    return n ? position(m_doc.name, n->source()) : pos();
-  }
-  const toml::node* get(std::string_view key) const { return m_table.get(key); }
-  // Names the item in later messages, e.g. "exercise 'pelvic-tilt'".
-  void rename(std::string what) { m_what = std::move(what); }
-
-  void issue(const toml::source_region& where, std::string message) {
-    m_doc.issues.push_back({position(m_doc.name, where), std::move(message)});
-  }
-  void missing(std::string_view key) {
-    m_doc.issues.push_back({pos(), fmt::format("{} is missing required key '{}'", m_what, key)});
-  }
-
-  std::string id() {
-    std::string id = text("id", Need::required).value_or("");
-    if (const toml::node* n = get("id"); n && n->is_string() && !id.empty() && !valid_id(id)) {
-      issue(n->source(), fmt::format("bad id '{}': use lower-case letters, digits and '-'", id));
-    }
-    return id;
-  }
-
-  std::optional<std::string> text(std::string_view key, Need need) {
-    const toml::node* n = get(key);
-    if (!n) {
-      if (need == Need::required) missing(key);
-      return std::nullopt;
-    }
-    const auto* s = n->as_string();
-    if (!s) {
-      issue(n->source(), fmt::format("'{}' must be a string", key));
-      return std::nullopt;
-    }
-    if (need == Need::required && s->get().empty())
-      issue(n->source(), fmt::format("'{}' must not be empty", key));
-    return s->get();
-  }
-
-  std::vector<std::string> texts(std::string_view key, Need need) {
-    std::vector<std::string> out;
-    const toml::node* n = get(key);
-    if (!n) {
-      if (need == Need::required) missing(key);
-      return out;
-    }
-    const auto* array = n->as_array();
-    if (!array) {
-      issue(n->source(), fmt::format("'{}' must be an array of strings", key));
-      return out;
-    }
-    for (const toml::node& item : *array) {
-      if (const auto* s = item.as_string()) {
-        out.push_back(s->get());
-      } else {
-        issue(item.source(), fmt::format("'{}' must be an array of strings", key));
-      }
-    }
-    if (need == Need::required && array->empty())
-      issue(n->source(), fmt::format("'{}' must not be empty", key));
-    return out;
-  }
-
-  std::optional<seconds> duration(std::string_view key) {
-    const toml::node* n = get(key);
-    if (!n) return std::nullopt;
-    std::optional<std::int64_t> value;
-    if (const auto* i = n->as_integer()) {
-      value = i->get();
-    } else if (const auto* s = n->as_string()) {
-      // when's reader, with content's own limits: zero and over a day are worded below.
-      const when::ScannedDuration d = when::scan_duration(s->get());
-      if (d.status == when::DurationScan::ok || d.status == when::DurationScan::zero) {
-        value = d.value.count();
-      } else if (d.status == when::DurationScan::too_long) {
-        value = max_seconds + 1;
-      } else {
-        issue(n->source(),
-              fmt::format("bad duration '{}' for '{}': use {}", s->get(), key, duration_help));
-        return std::nullopt;
-      }
-    } else {
-      issue(n->source(), fmt::format("'{}' must be {}", key, duration_help));
-      return std::nullopt;
-    }
-    if (*value <= 0) return bad(*n, fmt::format("'{}' must be longer than zero", key));
-    if (*value > max_seconds) return bad(*n, fmt::format("'{}' must be at most a day", key));
-    return seconds{*value};
-  }
-
-  std::optional<int> count(std::string_view key) {
-    const toml::node* n = get(key);
-    if (!n) return std::nullopt;
-    const auto* i = n->as_integer();
-    if (!i) return bad(*n, fmt::format("'{}' must be a whole number", key));
-    if (i->get() < 1) return bad(*n, fmt::format("'{}' must be at least 1", key));
-    if (i->get() > max_count)
-      return bad(*n, fmt::format("'{}' must be at most {}", key, max_count));
-    return static_cast<int>(i->get());
-  }
-
-  std::optional<bool> flag(std::string_view key) {
-    const toml::node* n = get(key);
-    if (!n) return std::nullopt;
-    if (const auto* b = n->as_boolean()) return b->get();
-    return bad(*n, fmt::format("'{}' must be true or false", key));
-  }
-
-  // One of `names` (an enum's to_string values, or plain strings).
-  template <class T, std::size_t N>
-  std::optional<T> choice(std::string_view key, const T (&values)[N], Need need) {
-    auto name = text(key, need);
-    if (!name) return std::nullopt;
-    return pick(*get(key), key, *name, values);
-  }
-
-  // Like choice, for an array of strings.
-  template <std::size_t N>
-  std::vector<std::string> choices(std::string_view key, const std::string_view (&values)[N]) {
-    std::vector<std::string> out;
-    const toml::node* n = get(key);
-    if (!n) return out;
-    const auto* array = n->as_array();
-    if (!array) {
-      issue(n->source(), fmt::format("'{}' must be an array of strings", key));
-      return out;
-    }
-    for (const toml::node& item : *array) {
-      const auto* s = item.as_string();
-      if (!s) {
-        issue(item.source(), fmt::format("'{}' must be an array of strings", key));
-      } else if (pick(item, key, s->get(), values)) {
-        out.push_back(s->get());
-      }
-    }
-    return out;
-  }
-
- private:
-  std::nullopt_t bad(const toml::node& n, std::string message) {
-    issue(n.source(), std::move(message));
-    return std::nullopt;
-  }
-
-  template <class T, std::size_t N>
-  std::optional<T> pick(const toml::node& n, std::string_view key, std::string_view name,
-                        const T (&values)[N]) {
-    std::vector<std::string> names;
-    for (const T& v : values) {
-      if (to_name(v) == name) return v;
-      names.emplace_back(to_name(v));
-    }
-    return bad(n, fmt::format("bad {} '{}': expected one of {}{}", key, name,
-                              fmt::join(names, ", "), did_you_mean(name, names)));
-  }
-  template <class T>
-  static std::string_view to_name(const T& v) {
-    if constexpr (std::is_same_v<T, std::string_view>) {
-      return v;
-    } else {
-      return to_string(v);
-    }
-  }
-
-  Document& m_doc;
-  const toml::table& m_table;
-  std::string m_what;
-};
 
 // Parses the tables of one document, remembering ids to catch duplicates.
 class Parser {
@@ -450,7 +237,7 @@ Document parse_document(const ContentSource& source) {
     return doc;
   }
   Parser parser(doc);
-  const std::vector<std::string> top{"exercise", "routine", "advice", "question", "wording"};
+  const std::vector<std::string> top{"exercise", "routine", "advice", "question", "wording", "triage"};
   for (auto&& [key, node] : root) {
     if (key == "exercise") {
       each_table(doc, key, node, [&](const toml::table& t) { parser.exercise(t); });
@@ -462,11 +249,13 @@ Document parse_document(const ContentSource& source) {
       each_table(doc, key, node, [&](const toml::table& t) { parser.question(t); });
     } else if (key == "wording") {
       parse_wording(doc, key, node);
+    } else if (key == "triage") {
+      parse_triage_lists(doc, key, node);
     } else {
       doc.issues.push_back(
           {position(doc.name, key.source()),
            fmt::format("unknown table '{}': expected [[exercise]], [[routine]], [[advice]], "
-                       "[[question]] or [wording]{}",
+                       "[[question]], [wording] or [triage]{}",
                        key.str(), did_you_mean(key.str(), top))});
     }
   }
@@ -478,21 +267,26 @@ Document parse_document(const ContentSource& source) {
 void KnownIds::add(const Document& doc) {
   for (const auto& e : doc.exercises) exercises.insert(e.id);
   for (const auto& q : doc.questions) questions.insert(q.id);
+  for (const auto& r : doc.routines) routines.insert(r.id);
 }
 
 void KnownIds::add(const Content& content) {
   for (const auto& [id, e] : content.exercises) exercises.insert(id);
   for (const auto& q : content.questions) questions.insert(q.id);
+  for (const auto& [id, r] : content.routines) routines.insert(id);
 }
 
 std::vector<ContentIssue> check_references(const Document& doc, const KnownIds& known) {
   std::vector<ContentIssue> issues;
   for (const auto& ref : doc.references) {
-    const bool exercise = ref.kind == Reference::Kind::exercise;
-    const auto& ids = exercise ? known.exercises : known.questions;
+    const auto& ids = ref.kind == Reference::Kind::exercise   ? known.exercises
+                      : ref.kind == Reference::Kind::question ? known.questions
+                                                              : known.routines;
     if (ids.count(ref.id)) continue;
-    issues.push_back({ref.pos, fmt::format("{} names unknown {} '{}'{}", ref.from,
-                                           exercise ? "exercise" : "question", ref.id,
+    const std::string_view kind = ref.kind == Reference::Kind::exercise   ? "exercise"
+                                  : ref.kind == Reference::Kind::question ? "question"
+                                                                          : "routine";
+    issues.push_back({ref.pos, fmt::format("{} names unknown {} '{}'{}", ref.from, kind, ref.id,
                                            did_you_mean(ref.id, ids))});
   }
   return issues;

@@ -18,7 +18,7 @@ namespace psoas::detail {
 
 // A name one item uses for another: a step's exercise, an escalation's question.
 struct Reference {
-  enum class Kind { exercise, question };
+  enum class Kind { exercise, question, routine };
   Kind kind = Kind::exercise;
   std::string id;    // the name used
   std::string from;  // for messages: "routine 'morning' step 2"
@@ -34,6 +34,7 @@ struct Document {
   std::vector<Advice> advice;
   std::vector<TriageQuestion> questions;
   std::map<std::string, std::vector<std::string>> wording;  // [wording] keys given
+  std::map<std::string, std::vector<std::string>> triage;   // [triage] keys given
   std::vector<Reference> references;
   std::vector<ContentIssue> issues;
   std::vector<ContentIssue> warnings;  // problems that do not stop the document loading
@@ -42,13 +43,17 @@ struct Document {
 // Reads the [wording] table `node` (named by `key`) into `doc` (content_wording.cpp).
 void parse_wording(Document& doc, const toml::key& key, const toml::node& node);
 
+// Reads the [triage] table `node` (named by `key`) into `doc` (content_wording.cpp).
+void parse_triage_lists(Document& doc, const toml::key& key, const toml::node& node);
+
 // Parses and validates one document on its own (references are not resolved here).
 Document parse_document(const ContentSource& source);
 
-// The exercise and question ids that references may name.
+// The exercise, question and routine ids that references may name.
 struct KnownIds {
   std::set<std::string> exercises;
   std::set<std::string> questions;
+  std::set<std::string> routines;
   void add(const Document& doc);
   void add(const Content& content);
 };

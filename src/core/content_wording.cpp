@@ -1,5 +1,6 @@
-// The [wording] table of content: the texts of a triage result, by key, with their
-// placeholders checked (triage::wording fills them in).
+// The triage tables of content: [wording], the texts of a triage result by key with their
+// placeholders checked (triage::wording fills them in), and [triage], the routine and
+// question ids triage::evaluate decides with, checked as references.
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -40,6 +41,14 @@ const std::vector<WordingKey>& wording_keys() {
       {"time-course-emergency", {}},
       {"time-course", {}},
       {"dont-delay", {}},
+  };
+  return keys;
+}
+
+const std::vector<TriageListKey>& triage_list_keys() {
+  static const std::vector<TriageListKey> keys{
+      {"flare-up", true}, {"tightness", true}, {"both", true}, {"unknown", true},
+      {"infection", false}, {"same-day", false},
   };
   return keys;
 }
@@ -91,7 +100,61 @@ std::optional<std::vector<std::string>> wording_lines(Document& doc, const Wordi
   return lines;
 }
 
+// Reports the unknown key `key` of the table `table`, with a "did you mean" among `names`.
+void unknown_key(Document& doc, const toml::key& key, std::vector<std::string> names, std::string_view table) {
+  std::string guess = closest_match(key.str(), names);
+  doc.issues.push_back({position_of(doc, key.source()),
+                        fmt::format("unknown key '{}' in {}{}", key.str(), table,
+                                    guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess))});
+}
+
+// The ids of one [triage] list, each a reference checked once all content is known, or
+// nothing after reporting why it cannot be read.
+std::optional<std::vector<std::string>> triage_ids(Document& doc, const TriageListKey& key, const toml::node& node) {
+  std::vector<std::string> ids;
+  const auto* array = node.as_array();
+  if (array) {
+    for (const toml::node& item : *array) {
+      const auto* s = item.as_string();
+      if (!s || s->get().empty()) break;
+      ids.push_back(s->get());
+    }
+  }
+  if (!array || ids.size() != array->size() || (key.routines && ids.empty())) {
+    doc.issues.push_back({position_of(doc, node.source()),
+                          fmt::format("triage '{}' must be a list of {}", key.key,
+                                      key.routines ? "routine ids, not empty" : "question ids")});
+    return std::nullopt;
+  }
+  const auto kind = key.routines ? Reference::Kind::routine : Reference::Kind::question;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    doc.references.push_back({kind, ids[i], fmt::format("triage '{}'", key.key),
+                              position_of(doc, (*array)[i].source())});
+  }
+  return ids;
+}
+
 }  // namespace
+
+void parse_triage_lists(Document& doc, const toml::key& table_key, const toml::node& node) {
+  const auto* table = node.as_table();
+  if (!table) {
+    doc.issues.push_back({position_of(doc, table_key.source()), "'triage' must be a table: write [triage]"});
+    return;
+  }
+  const auto& keys = triage_list_keys();
+  for (auto&& [key, value] : *table) {
+    const std::string_view name = key.str();  // (a structured binding can't be captured in C++20)
+    auto known = std::find_if(keys.begin(), keys.end(), [&](const TriageListKey& k) { return k.key == name; });
+    if (known == keys.end()) {
+      std::vector<std::string> names;
+      for (const auto& k : keys) names.emplace_back(k.key);
+      unknown_key(doc, key, std::move(names), "triage");
+      continue;
+    }
+    if (auto ids = triage_ids(doc, *known, value)) doc.triage.insert_or_assign(std::string(name), std::move(*ids));
+  }
+}
 
 void parse_wording(Document& doc, const toml::key& table_key, const toml::node& node) {
   const auto* table = node.as_table();
@@ -106,10 +169,7 @@ void parse_wording(Document& doc, const toml::key& table_key, const toml::node& 
     if (known == keys.end()) {
       std::vector<std::string> names;
       for (const auto& k : keys) names.emplace_back(k.key);
-      std::string guess = closest_match(name, names);
-      doc.issues.push_back({position_of(doc, key.source()),
-                            fmt::format("unknown key '{}' in wording{}", name,
-                                        guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess))});
+      unknown_key(doc, key, std::move(names), "wording");
       continue;
     }
     auto lines = wording_lines(doc, *known, value);

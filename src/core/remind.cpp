@@ -1,5 +1,5 @@
-// Reminders without a terminal: settings text, unit and crontab text, the manifest, and the
-// desk-break scheduler. Pure functions of their arguments.
+// Reminders without a terminal: settings text, systemd unit and crontab text, and the install
+// manifest. Pure functions of their arguments; the scheduler is in remind_schedule.cpp.
 #include "psoas/remind.hpp"
 
 #include <fmt/format.h>
@@ -15,8 +15,6 @@ namespace psoas::remind {
 namespace {
 
 namespace fs = std::filesystem;
-using std::chrono::days;
-using std::chrono::local_days;
 using std::chrono::weekday;
 
 constexpr std::array<std::string_view, 7> day_names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
@@ -44,17 +42,6 @@ std::optional<unsigned> day_index(std::string_view name) {
     if (day_names[i] == n) return i;
   return std::nullopt;
 }
-
-// The local calendar day of `t` and the time of day there.
-local_days local_day_of(Instant t, const when::Zone& zone) {
-  return std::chrono::floor<days>(local_days{} + (t + zone.offset_at(t)).time_since_epoch());
-}
-
-Instant at_local(local_days d, minutes m, const when::Zone& zone) {
-  return zone.from_local(std::chrono::local_seconds(d) + m);
-}
-
-bool allowed(Days mask, local_days d) { return (mask >> weekday(d).c_encoding()) & 1U; }
 
 std::string exec(const fs::path& binary, std::string_view args) {
   return fmt::format("{} {}", quote_arg(binary.string()), args);
@@ -262,6 +249,30 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
   return m;
 }
 
+namespace {
+
+// The manifest's line for the unit file `name`, or null.
+const Manifest::File* listed(const Manifest& m, std::string_view name) {
+  auto it = std::find_if(m.files.begin(), m.files.end(), [&](const Manifest::File& f) { return f.name == name; });
+  return it == m.files.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+bool as_installed(const Manifest& m, std::string_view name, std::string_view text) {
+  const Manifest::File* f = listed(m, name);
+  return f && f->hash == text_hash(text);
+}
+
+bool changed_since_install(const Manifest& m, std::string_view name, std::string_view text) {
+  const Manifest::File* f = listed(m, name);
+  return f && f->hash != text_hash(text);
+}
+
+bool removable(const Manifest::File& f, std::string_view text) {
+  return text.starts_with(header) && text_hash(text) == f.hash;
+}
+
 std::vector<std::string> differences(std::string_view a, std::string_view b) {
   auto lines = [](std::string_view t) {
     std::vector<std::string_view> out;
@@ -282,185 +293,6 @@ std::vector<std::string> differences(std::string_view a, std::string_view b) {
     if (i < lb.size()) out.push_back(fmt::format("+{}", y));
   }
   return out;
-}
-
-// --- when -----------------------------------------------------------------------------------
-
-bool in_work_hours(const Settings& s, Instant t, const when::Zone& zone) {
-  local_days d = local_day_of(t, zone);
-  if (!allowed(s.days, d)) return false;
-  return at_local(d, s.hours.start, zone) <= t && t < at_local(d, s.hours.end, zone);
-}
-
-Instant work_start(const Settings& s, Instant t, const when::Zone& zone) {
-  local_days today = local_day_of(t, zone);
-  for (int i = -1; i <= 8; ++i) {
-    local_days d = today + days{i};
-    if (!allowed(s.days, d)) continue;
-    Instant start = at_local(d, s.hours.start, zone);
-    if (t < at_local(d, s.hours.end, zone)) return start;
-  }
-  return t;  // no work day at all (parse_days never gives one)
-}
-
-Instant work_end(const Settings& s, Instant start, const when::Zone& zone) {
-  return at_local(local_day_of(start, zone), s.hours.end, zone);
-}
-
-Instant next_at(minutes at, Days mask, Instant t, const when::Zone& zone) {
-  local_days today = local_day_of(t, zone);
-  for (int i = 0; i <= 8; ++i) {
-    local_days d = today + days{i};
-    if (!allowed(mask, d)) continue;
-    Instant x = at_local(d, at, zone);
-    if (x > t) return x;
-  }
-  return t;
-}
-
-// --- the scheduler ----------------------------------------------------------------------------
-
-std::string format_state(const BreakState& s) {
-  auto instant = [](const std::optional<Instant>& t) {
-    return t ? std::to_string(t->time_since_epoch().count()) : std::string{};
-  };
-  return fmt::format("interval_start={}\nsnoozed_until={}\nsnoozes={}\naway={}\nnoted_no_idle={}\n",
-                     instant(s.interval_start), instant(s.snoozed_until), s.snoozes, s.away ? 1 : 0,
-                     s.noted_no_idle ? 1 : 0);
-}
-
-BreakState parse_state(std::string_view text) {
-  BreakState s;
-  while (!text.empty()) {
-    auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    auto eq = line.find('=');
-    if (eq == std::string_view::npos) continue;
-    std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
-    long long n = 0;
-    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (ec != std::errc{} || p != value.data() + value.size()) continue;
-    if (key == "interval_start") s.interval_start = Instant{seconds{n}};
-    if (key == "snoozed_until") s.snoozed_until = Instant{seconds{n}};
-    if (key == "snoozes" && n >= 0 && n < 1000) s.snoozes = static_cast<int>(n);
-    if (key == "away") s.away = n != 0;
-    if (key == "noted_no_idle") s.noted_no_idle = n != 0;
-  }
-  return s;
-}
-
-namespace {
-
-void restart(BreakState& state, Instant at) {
-  state.interval_start = at;
-  state.snoozed_until.reset();
-  state.snoozes = 0;
-  state.away = false;
-}
-
-Step wait_until(Instant at) { return {Step::Action::wait, at, true, 0}; }
-
-}  // namespace
-
-Step step(const Settings& s, BreakState& state, Instant now, const when::Zone& zone, Idle idle) {
-  if (!in_work_hours(s, now, zone)) {
-    bool noted = state.noted_no_idle;
-    state = BreakState{};
-    state.noted_no_idle = noted;
-    return wait_until(work_start(s, now, zone));
-  }
-  Instant period = work_start(s, now, zone);
-  Instant end = work_end(s, period, zone);
-  if (!state.interval_start) {
-    restart(state, now);  // the service just started: a whole interval from now
-  } else if (*state.interval_start < period && !in_work_hours(s, period - seconds{1}, zone)) {
-    restart(state, period);  // a new work period (not one running on from the day before)
-  }
-  Instant due = state.snoozed_until.value_or(*state.interval_start + s.every);
-  // Far past due: nothing ran (the computer slept). Breaks are not stacked up afterwards.
-  seconds late_limit = std::max(s.break_length, 2 * idle_poll);
-  if (now >= due && now - due >= late_limit && !state.away) {
-    int missed = 1 + static_cast<int>((now - due) / s.every);
-    restart(state, now);
-    return {Step::Action::asleep, now, true, missed};
-  }
-  if (state.away) {
-    if (!idle || *idle < s.break_length) {
-      restart(state, idle ? now - *idle : now);  // activity resumed: a new interval from then
-    } else {
-      return wait_until(std::min(now + idle_poll, end));
-    }
-  } else if (idle && *idle >= s.break_length) {
-    restart(state, now);
-    state.away = true;
-    return {Step::Action::idle_break, now, true, 0};
-  }
-  due = state.snoozed_until.value_or(*state.interval_start + s.every);
-  if (due >= end) return wait_until(work_start(s, end, zone));  // no break fits before the end
-  if (now < due) return wait_until(idle ? std::min(due, now + idle_poll) : due);
-  return {Step::Action::remind, now, state.snoozes < s.max_snoozes, 0};
-}
-
-std::string_view to_string(Answer a) {
-  switch (a) {
-    case Answer::done: return "done";
-    case Answer::skipped: return "skipped";
-    case Answer::snoozed: return "snoozed";
-    case Answer::missed: return "missed";
-  }
-  return "missed";
-}
-
-seconds wait_after(Answer a, seconds every, seconds snooze) { return a == Answer::snoozed ? snooze : every; }
-
-void answered(const Settings& s, BreakState& state, Answer a, Instant now) {
-  if (a == Answer::snoozed && state.snoozes >= s.max_snoozes) a = Answer::missed;  // no snooze left
-  if (a == Answer::snoozed) {
-    ++state.snoozes;
-    state.snoozed_until = now + wait_after(a, s.every, s.snooze);
-    return;
-  }
-  restart(state, now);  // the next break is due wait_after(a, ...) = a whole interval from now
-}
-
-// --- idle sources ---------------------------------------------------------------------------
-
-Idle parse_loginctl(std::string_view text, Instant now, seconds locked_floor) {
-  std::optional<bool> idle_hint;
-  std::optional<long long> since_us;
-  bool locked = false;
-  while (!text.empty()) {
-    auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    auto eq = line.find('=');
-    if (eq == std::string_view::npos) continue;
-    std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
-    if (key == "IdleHint") idle_hint = value == "yes";
-    if (key == "LockedHint") locked = value == "yes";
-    if (key == "IdleSinceHint") {
-      long long n = 0;
-      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-      if (ec == std::errc{} && p == value.data() + value.size()) since_us = n;
-    }
-  }
-  if (!idle_hint) return std::nullopt;
-  seconds idle{0};
-  if (*idle_hint && since_us && *since_us > 0) {
-    Instant since{std::chrono::duration_cast<seconds>(std::chrono::microseconds{*since_us})};
-    idle = std::max(seconds{0}, now - since);
-  }
-  if (locked) idle = std::max(idle, locked_floor);
-  return idle;
-}
-
-Idle parse_xprintidle(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  long long ms = 0;
-  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
-  if (text.empty() || ec != std::errc{} || p != text.data() + text.size() || ms < 0) return std::nullopt;
-  return seconds{ms / 1000};
 }
 
 }  // namespace psoas::remind

@@ -1,10 +1,10 @@
-// The red-flag screen: answers -> outcome (the wording is in triage_wording.cpp).
+// The red-flag screen: answers -> outcome (the wording is in triage_wording.cpp; the routine
+// and question ids it decides with are content's [triage] lists).
 #include "psoas/triage.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <set>
 #include <tuple>
@@ -12,11 +12,19 @@
 namespace psoas::triage {
 namespace {
 
-// Questions that mean a fever or infection: any of them wins over a muscle pattern,
-// because a psoas abscess or appendicitis can look like one.
-constexpr std::array<std::string_view, 3> infection_ids{"fever", "fever-unwell", "infection-risk"};
-// See-clinician questions that should be seen the same day.
-constexpr std::array<std::string_view, 1> same_day_ids{"fever"};
+// The ids content's [triage] lists under `key`; none when it has no such list.
+const std::vector<std::string>& listed(const TriageLists& lists, std::string_view key) {
+  static const std::vector<std::string> none;
+  auto it = lists.find(key);
+  return it == lists.end() ? none : it->second;
+}
+
+// Whether [triage]'s list `key` names `id`: "infection" (questions that mean a fever or
+// infection, which win over a muscle pattern) or "same-day" (see a clinician today).
+bool listed_in(const TriageLists& lists, std::string_view key, std::string_view id) {
+  const auto& ids = listed(lists, key);
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 // Yes and unsure both count as yes.
 bool counts_as_yes(const Answers& answers, std::string_view id) {
@@ -55,11 +63,6 @@ Reason make_reason(const TriageQuestion& q, const Answers& answers) {
   return r;
 }
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 Fit fit_of(bool flare, bool tight) {
   if (flare && tight) return Fit::both;
   if (flare) return Fit::flare_up;
@@ -85,15 +88,8 @@ Fit choose_fit(const std::vector<TriageQuestion>& questions, const Answers& answ
   return pattern_flare > pattern_tight ? Fit::flare_up : Fit::tightness;
 }
 
-std::vector<std::string> routines_for(Fit fit) {
-  switch (fit) {
-    case Fit::flare_up: return {"acute"};
-    case Fit::tightness: return {"stretch", "strength"};
-    case Fit::both: return {"acute", "stretch", "strength"};
-    case Fit::unknown: break;
-  }
-  return {"acute"};
-}
+// The routines self-care suggests for `fit`: [triage]'s list named after it.
+std::vector<std::string> routines_for(Fit fit, const TriageLists& lists) { return listed(lists, to_string(fit)); }
 
 // An advice item is ruled out when a question its `not_with` names counts as yes.
 bool ruled_out(const Advice& a, const Answers& answers) {
@@ -265,7 +261,7 @@ std::vector<std::string> unknown_answers(const std::vector<TriageQuestion>& ques
 }
 
 Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,
-                 const Answers& answers) {
+                 const Answers& answers, const TriageLists& lists) {
   Outcome o;
   Urgency highest = Urgency::none;
   bool infection = false;
@@ -273,9 +269,9 @@ Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<st
     if (!counts_as_yes(answers, q->id)) continue;
     Reason r = make_reason(*q, answers);
     highest = std::max(highest, r.urgency);
-    if (contains(infection_ids, q->id)) infection = true;
+    if (listed_in(lists, "infection", q->id)) infection = true;
     if (q->group == QuestionGroup::scope) o.out_of_scope = true;
-    if (r.urgency == Urgency::see_clinician && contains(same_day_ids, q->id)) o.same_day = true;
+    if (r.urgency == Urgency::see_clinician && listed_in(lists, "same-day", q->id)) o.same_day = true;
     if (q->group == QuestionGroup::pattern && is_plain_yes(answers, q->id)) o.pattern.push_back(q->id);
     if (r.urgency >= Urgency::see_clinician) {
       o.reasons.push_back(std::move(r));
@@ -292,7 +288,7 @@ Outcome evaluate(const std::vector<TriageQuestion>& questions, const std::map<st
   o.pattern_fits = enough && !infection;
   o.pattern_overridden = enough && infection;
   o.fit = choose_fit(questions, answers);
-  if (o.level == Level::self_care) o.routines = routines_for(o.fit);
+  if (o.level == Level::self_care) o.routines = routines_for(o.fit, lists);
   choose_advice(o, advice, answers);
   return o;
 }

@@ -1,4 +1,5 @@
-// Answers files (a flat JSON object or TOML document) and the JSON stored in the journal.
+// Answers given on the command line, answers files (a flat JSON object or TOML document)
+// and the JSON stored in the journal.
 #include <fmt/format.h>
 
 #include <toml++/toml.h>
@@ -71,7 +72,44 @@ Answers parse_toml(std::string_view text, std::string_view name) {
   return out.take();
 }
 
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
 }  // namespace
+
+Answers answers_from_lists(const std::vector<std::string>& yes, const std::vector<std::string>& no,
+                           const std::vector<std::string>& unsure) {
+  Answers answers;
+  for (auto [list, answer] : {std::pair{&yes, Answer::yes}, {&no, Answer::no}, {&unsure, Answer::unsure}}) {
+    for (const auto& raw : *list) {
+      std::string id = trim(raw);
+      if (id.empty()) continue;
+      auto [it, added] = answers.emplace(id, answer);
+      if (!added && it->second != answer) {
+        throw UsageError("triage", fmt::format("'{}' is given two different answers", id),
+                         "give each question one of --yes, --no or --unsure");
+      }
+    }
+  }
+  return answers;
+}
+
+void reject_unknown(const std::vector<TriageQuestion>& questions, const Answers& answers) {
+  auto unknown = unknown_answers(questions, answers);
+  if (unknown.empty()) return;
+  std::vector<std::string> ids;
+  for (const auto& q : questions) ids.push_back(q.id);
+  std::string guess = closest_match(unknown.front(), ids);
+  std::string hint = guess.empty() ? "see 'psoas triage --list'"
+                                   : fmt::format("did you mean '{}'? see 'psoas triage --list'", guess);
+  std::string what = unknown.size() == 1 ? fmt::format("no question '{}'", unknown.front())
+                                         : fmt::format("no questions '{}'", fmt::join(unknown, "', '"));
+  throw UsageError("triage", what, hint);
+}
 
 Answers parse_answers(std::string_view text, std::string_view name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark

@@ -247,7 +247,7 @@ void add_triage(Journal& j, const Setup& s, const toml::table& doc, const Conten
     for (const std::string& id : strings(t, "unsure")) answers[id] = triage::Answer::unsure;
     if (auto unknown = triage::unknown_answers(content.questions, answers); !unknown.empty())
       bad(t, fmt::format("no triage question '{}'", unknown.front()));
-    triage::Outcome o = triage::evaluate(content.questions, content.advice, answers);
+    triage::Outcome o = triage::evaluate(content.questions, content.advice, answers, content.triage);
     TriageRecord r = triage::make_record(o, answers);
     r.at = local(s, get<int>(t, "day").value_or(0), clock_time(t, "time", "10:00"));
     r.utc_offset = s.zone->offset_at(r.at);

@@ -125,7 +125,7 @@ TEST_SUITE("content") {
       CHECK(issues_of("[[exercises]]\nid = \"x\"\n") ==
             std::vector<std::string>{
                 "1:3: unknown table 'exercises': expected [[exercise]], [[routine]], "
-                "[[advice]], [[question]] or [wording]; did you mean 'exercise'?"});
+                "[[advice]], [[question]], [wording] or [triage]; did you mean 'exercise'?"});
     }
     SUBCASE("nothing close") {
       CHECK(issues_of(exercise_with("zzzzzzzz = 1\n")) ==
@@ -736,6 +736,40 @@ TEST_SUITE("content safety") {
     CHECK(c.skipped.empty());
     CHECK(c.wording.at("unknown") == std::vector<std::string>{"Begin with '{routine1}'."});
     CHECK(c.wording.at("disclaimer") == builtin.wording.at("disclaimer"));
+  }
+
+  TEST_CASE("triage lists: the built-in triage.toml gives every key, a user file replaces some") {
+    const Content builtin = load_content(ContentDirs{});
+    for (const auto& key : triage_list_keys()) {
+      CAPTURE(key.key);
+      REQUIRE(builtin.triage.count(key.key) == 1);
+      if (key.routines) CHECK_FALSE(builtin.triage.find(key.key)->second.empty());
+    }
+    CHECK(builtin.triage.size() == triage_list_keys().size());
+    CHECK(builtin.triage.at("both") == std::vector<std::string>{"acute", "stretch", "strength"});
+    test::TempDir dir;
+    std::ofstream(dir.path / "user.toml") << "[triage]\nflare-up = [\"stretch\"]\nsame-day = []\n";
+    Content c = load_content(ContentDirs{{dir.path}});
+    CHECK(c.skipped.empty());
+    CHECK(c.triage.at("flare-up") == std::vector<std::string>{"stretch"});
+    CHECK(c.triage.at("same-day").empty());
+    CHECK(c.triage.at("infection") == builtin.triage.at("infection"));
+  }
+
+  TEST_CASE("triage lists: keys, types and the ids they name are checked") {
+    CHECK(issues_of("[triage]\nboth = [\"acute\", \"stretch\"]\ninfection = [\"fever\"]\n").empty());
+    CHECK(issues_of("[triage]\nflare = [\"acute\"]\n") ==
+          std::vector<std::string>{"2:1: unknown key 'flare' in triage; did you mean 'flare-up'?"});
+    CHECK(issues_of("[triage]\nunknown = []\n") ==
+          std::vector<std::string>{"2:11: triage 'unknown' must be a list of routine ids, not empty"});
+    CHECK(issues_of("[triage]\ninfection = \"fever\"\n") ==
+          std::vector<std::string>{"2:13: triage 'infection' must be a list of question ids"});
+    CHECK(issues_of("[triage]\ntightness = [\"strech\"]\n") ==
+          std::vector<std::string>{"2:14: triage 'tightness' names unknown routine 'strech'; did you mean 'stretch'?"});
+    CHECK(issues_of("[triage]\nsame-day = [\"fevre\"]\n") ==
+          std::vector<std::string>{"2:13: triage 'same-day' names unknown question 'fevre'; did you mean 'fever'?"});
+    CHECK(issues_of("[[triage]]\nboth = [\"acute\"]\n") ==
+          std::vector<std::string>{"1:3: 'triage' must be a table: write [triage]"});
   }
 
   TEST_CASE("wording: keys, types and placeholders are checked") {

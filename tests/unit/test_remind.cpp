@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
@@ -122,6 +123,50 @@ TEST_SUITE("remind") {
     CHECK(evil->files.empty());
     CHECK(remind::text_hash("a") != remind::text_hash("b"));
     CHECK(remind::differences("a\nb\n", "a\nc\n") == std::vector<std::string>{"-b", "+c"});
+  }
+
+  TEST_CASE("the manifest says which unit files are as install wrote them") {
+    const std::string ours = std::string(remind::header) + "\n[Unit]\n";
+    const remind::Manifest m{{{"psoas-breaks.service", remind::text_hash(ours)}}, {}};
+    SUBCASE("as installed: listed with the same text") {
+      CHECK(remind::as_installed(m, "psoas-breaks.service", ours));
+      CHECK_FALSE(remind::as_installed(m, "psoas-breaks.service", ours + "x"));
+      CHECK_FALSE(remind::as_installed(m, "psoas-log.timer", ours));
+    }
+    SUBCASE("changed since install: listed with another text") {
+      CHECK(remind::changed_since_install(m, "psoas-breaks.service", ours + "x"));
+      CHECK_FALSE(remind::changed_since_install(m, "psoas-breaks.service", ours));
+      CHECK_FALSE(remind::changed_since_install(m, "psoas-log.timer", "anything"));
+    }
+    SUBCASE("removable: psoas's header and unchanged") {
+      CHECK(remind::removable(m.files[0], ours));
+      CHECK_FALSE(remind::removable(m.files[0], ours + "x"));
+      const std::string foreign = "[Unit]\n";
+      CHECK_FALSE(remind::removable({"psoas-breaks.service", remind::text_hash(foreign)}, foreign));
+    }
+  }
+
+  TEST_CASE("the desk-break notification: its actions and the answer read back") {
+    remind::Settings s;
+    s.snooze = std::chrono::minutes{5};
+    s.break_length = std::chrono::seconds{150};
+    CHECK(remind::notification_window(s) == std::chrono::minutes{5});
+    s.snooze = std::chrono::seconds{20};
+    CHECK(remind::notification_window(s) == std::chrono::seconds{60});
+    s.snooze = std::chrono::minutes{5};
+    const auto with_snooze = remind::notification_argv(s, true);
+    CHECK(with_snooze == std::vector<std::string>{"notify-send", "--app-name=psoas", "--wait", "--expire-time=300000",
+                                                  "--action=take=Take the break", "--action=snooze=Snooze 5m",
+                                                  "--action=skip=Skip", "Time for a desk break",
+                                                  "Stand up and move: the desk-break routine takes about 2m30s."});
+    const auto without = remind::notification_argv(s, false);
+    CHECK(without.size() == with_snooze.size() - 1);
+    CHECK(std::find(without.begin(), without.end(), "--action=snooze=Snooze 5m") == without.end());
+    CHECK(remind::notification_answer("take\n", true) == remind::Answer::done);
+    CHECK(remind::notification_answer("skip", false) == remind::Answer::skipped);
+    CHECK(remind::notification_answer("snooze\n", true) == remind::Answer::snoozed);
+    CHECK(remind::notification_answer("snooze\n", false) == remind::Answer::missed);
+    CHECK(remind::notification_answer("", true) == remind::Answer::missed);
   }
 
   TEST_CASE("work hours, days and the next time of day") {

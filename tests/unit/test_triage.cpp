@@ -4,8 +4,11 @@
 #include <cctype>
 #include <set>
 
+#include <fstream>
+
 #include "psoas/error.hpp"
 #include "psoas/triage.hpp"
+#include "temp_dir.hpp"
 
 using namespace psoas;
 using namespace psoas::triage;
@@ -34,7 +37,7 @@ Answers all_no_but(std::initializer_list<std::string_view> yes, Answer as = Answ
   return a;
 }
 
-Outcome run(const Answers& a) { return evaluate(questions(), builtin().advice, a); }
+Outcome run(const Answers& a) { return evaluate(questions(), builtin().advice, a, builtin().triage); }
 
 Level level_for(Urgency u) {
   switch (u) {
@@ -258,6 +261,40 @@ TEST_SUITE("triage") {
         CHECK(o.pattern_overridden);
         CHECK(wording(o, builtin().wording, "112").pattern.find("iliopsoas") == std::string::npos);
       }
+    }
+  }
+
+  TEST_CASE("the routines and the infection and same-day questions come from content's [triage]") {
+    SUBCASE("the built-in lists") {
+      CHECK(run(all_no_but({"new-flare"})).routines == std::vector<std::string>{"acute"});
+      CHECK(run(all_no_but({"long-standing"})).routines == std::vector<std::string>{"stretch", "strength"});
+      CHECK(run(all_no_but({"new-flare", "long-standing"})).routines ==
+            std::vector<std::string>{"acute", "stretch", "strength"});
+      CHECK(run(all_no_but({})).routines == std::vector<std::string>{"acute"});
+      CHECK(run(all_no_but({"fever"})).same_day);
+      CHECK_FALSE(run(all_no_but({"infection-risk"})).same_day);
+    }
+    SUBCASE("a user file replaces them") {
+      test::TempDir dir;
+      std::ofstream(dir.path / "mine.toml")
+          << "[triage]\nflare-up = [\"stretch\", \"acute\"]\ninfection = [\"infection-risk\"]\nsame-day = []\n";
+      const Content c = load_content(ContentDirs{{dir.path}});
+      REQUIRE(c.skipped.empty());
+      auto with_user = [&](std::initializer_list<std::string_view> yes) {
+        return evaluate(c.questions, c.advice, all_no_but(yes), c.triage);
+      };
+      CHECK(with_user({"new-flare"}).routines == std::vector<std::string>{"stretch", "acute"});
+      CHECK(with_user({"long-standing"}).routines == std::vector<std::string>{"stretch", "strength"});
+      CHECK_FALSE(with_user({"fever"}).same_day);
+      // "fever" is no longer an infection sign, so the pattern stands; infection-risk still wins.
+      CHECK(with_user({"fever", "ache-on-standing", "front-of-hip"}).pattern_fits);
+      CHECK(with_user({"infection-risk", "ache-on-standing", "front-of-hip"}).pattern_overridden);
+    }
+    SUBCASE("without the lists: no routine and no infection sign") {
+      Outcome o = evaluate(questions(), builtin().advice, all_no_but({"fever", "ache-on-standing", "front-of-hip"}));
+      CHECK(o.routines.empty());
+      CHECK(o.pattern_fits);
+      CHECK(evaluate(questions(), builtin().advice, all_no_but({"new-flare"})).routines.empty());
     }
   }
 
@@ -523,6 +560,43 @@ TEST_SUITE("triage") {
     CHECK(parse_answer("unsure") == Answer::unsure);
     CHECK_FALSE(parse_answer("maybe"));
     CHECK_FALSE(parse_answer(""));
+  }
+
+  TEST_CASE("answers given as lists of ids") {
+    SUBCASE("each list gives its answer; ids are trimmed, empty ones skipped") {
+      Answers a = answers_from_lists({" fever", "age\t"}, {"pregnant", "  "}, {"both-legs"});
+      CHECK(a == Answers{{"age", Answer::yes}, {"both-legs", Answer::unsure}, {"fever", Answer::yes},
+                         {"pregnant", Answer::no}});
+    }
+    SUBCASE("the same answer twice is one answer") {
+      CHECK(answers_from_lists({"fever", "fever"}, {}, {}).size() == 1);
+    }
+    SUBCASE("two different answers are a usage error") {
+      try {
+        answers_from_lists({"fever"}, {"fever "}, {});
+        FAIL("no error");
+      } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) == "'fever' is given two different answers");
+        CHECK(e.hint() == "give each question one of --yes, --no or --unsure");
+      }
+    }
+    SUBCASE("ids that name no question, with a did you mean") {
+      CHECK_NOTHROW(reject_unknown(questions(), all_no_but({"fever"})));
+      try {
+        reject_unknown(questions(), Answers{{"fevr", Answer::yes}});
+        FAIL("no error");
+      } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) == "no question 'fevr'");
+        CHECK(e.hint() == "did you mean 'fever'? see 'psoas triage --list'");
+      }
+      try {
+        reject_unknown(questions(), Answers{{"xyzzy", Answer::yes}, {"zzz", Answer::no}});
+        FAIL("no error");
+      } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) == "no questions 'xyzzy', 'zzz'");
+        CHECK(e.hint() == "see 'psoas triage --list'");
+      }
+    }
   }
 
   TEST_CASE("answers files") {

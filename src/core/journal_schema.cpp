@@ -1,0 +1,138 @@
+// The journal's schema: each version's SQL and the forward migration that applies them,
+// one IMMEDIATE transaction per version. Opening the file is journal.cpp's job.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "journal_impl.hpp"
+#include "psoas/error.hpp"
+
+namespace psoas {
+namespace fs = std::filesystem;
+
+namespace journal_detail {
+
+namespace {
+
+// Version 1: entries (locations as a JSON column), sessions, triage results.
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE entry (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  enjoyment INTEGER CHECK (enjoyment BETWEEN 0 AND 10),
+  activity INTEGER CHECK (activity BETWEEN 0 AND 10),
+  locations TEXT NOT NULL DEFAULT '[]',
+  triggers TEXT NOT NULL DEFAULT '[]',
+  helped TEXT NOT NULL DEFAULT '[]',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entry_at ON entry (at);
+CREATE TABLE session (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  routine TEXT NOT NULL DEFAULT '',
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  phases_done INTEGER NOT NULL DEFAULT 0,
+  phases_total INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX session_start ON session (start);
+CREATE TABLE triage (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  answers TEXT NOT NULL DEFAULT '{}',
+  reasons TEXT NOT NULL DEFAULT '[]',
+  routine TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX triage_at ON triage (at);
+)sql";
+
+// Version 2: locations move to their own table with a per-location pain (0-10).
+constexpr const char* schema_v2 = R"sql(
+CREATE TABLE location (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  area TEXT NOT NULL,
+  side TEXT NOT NULL DEFAULT '',
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  PRIMARY KEY (entry_id, pos)
+) WITHOUT ROWID;
+INSERT INTO location (entry_id, pos, area, side)
+  SELECT e.id, j.key, json_extract(j.value, '$.area'), coalesce(json_extract(j.value, '$.side'), '')
+  FROM entry AS e, json_each(e.locations) AS j;
+ALTER TABLE entry DROP COLUMN locations;
+)sql";
+
+// Version 3: triggers and helped items move from JSON text columns to tables of their own,
+// in their order, indexed by name (the report asks which entries name one); deleting an
+// entry deletes its rows (foreign_keys is on for every connection).
+constexpr const char* schema_v3 = R"sql(
+CREATE TABLE entry_trigger (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (entry_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX entry_trigger_name ON entry_trigger (name);
+CREATE TABLE entry_helped (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (entry_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX entry_helped_name ON entry_helped (name);
+INSERT INTO entry_trigger (entry_id, pos, name)
+  SELECT e.id, j.key, j.value FROM entry AS e, json_each(e.triggers) AS j;
+INSERT INTO entry_helped (entry_id, pos, name)
+  SELECT e.id, j.key, j.value FROM entry AS e, json_each(e.helped) AS j;
+ALTER TABLE entry DROP COLUMN triggers;
+ALTER TABLE entry DROP COLUMN helped;
+)sql";
+
+// Version 4: a rating the timer asked for links to its session by uuid (not a foreign key:
+// the session may live in another journal, and removing the rating keeps the session).
+constexpr const char* schema_v4 = R"sql(
+ALTER TABLE entry ADD COLUMN session TEXT;
+ALTER TABLE entry ADD COLUMN session_role TEXT CHECK (session_role IN ('before', 'after'));
+CREATE INDEX entry_session ON entry (session) WHERE session IS NOT NULL;
+)sql";
+
+}  // namespace
+
+const char* migration_sql(int version) {
+  switch (version) {
+    case 1: return schema_v1;
+    case 2: return schema_v2;
+    case 3: return schema_v3;
+    case 4: return schema_v4;
+    default: return nullptr;
+  }
+}
+
+void migrate(SQLite::Database& db) {
+  for (int v = 1; v <= Journal::schema_version; ++v) {
+    if (db.execAndGet("PRAGMA user_version").getInt() >= v) continue;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (db.execAndGet("PRAGMA user_version").getInt() >= v) continue;  // another process did it
+    db.exec(migration_sql(v));
+    db.exec(fmt::format("PRAGMA user_version = {}", v));
+    tx.commit();
+  }
+}
+
+void require_writable(bool read_only, const fs::path& path) {
+  if (read_only) {
+    throw DataError("journal", fmt::format("{} is open read-only; nothing was written", path.string()));
+  }
+}
+
+}  // namespace journal_detail
+}  // namespace psoas

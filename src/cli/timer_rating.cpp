@@ -129,6 +129,7 @@ Taken take_rating(Services& services, const RatingPlan& plan, SessionRole role, 
   const Instant at = std::max(services.clock().wall_now(), not_before);
   Entry e = rating::make_entry(*pain, session_uuid, role, at, services.zone().offset_at(at));
   e = services.journal().add(std::move(e), at);
+  taken.stored = true;
   run_hook(services, hooks::Event::log, entry_json(e, true), "session");
   return taken;
 }

@@ -43,6 +43,7 @@ RatingPlan plan_ratings(Services& services, const RatingFlags& flags, bool on_te
 // How taking one rating went.
 struct Taken {
   bool asked = false;   // the question was shown
+  bool stored = false;  // a rating was stored (and the on-log hook run)
   int stop_signal = 0;  // Ctrl-C (SIGINT), SIGTERM or SIGHUP at the question: nothing stored
 };
 

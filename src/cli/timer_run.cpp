@@ -241,7 +241,8 @@ void run_session(Services& services, ConsoleSetup setup, const Plan& plan, const
     services.exit_status = exit_status_for(before.stop_signal);
     return;
   }
-  if (before.asked) setup.start = Start::at_open;
+  // A question (or a slow on-log hook) must not eat into the first phase.
+  if (before.asked || before.stored) setup.start = Start::at_open;
   RunResult result;
   int stop_signal = 0;
   {

@@ -35,7 +35,7 @@ struct SoundOptions {
 };
 
 // What the first run on a console counts from: when the command was given, or when the
-// console opened (after a question that waited for the person).
+// console opened (after a question, or a rating stored and its hook run).
 enum class Start { at_launch, at_open };
 
 // How a command's console will work, worked out (and checked) before anything is stored.

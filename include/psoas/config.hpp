@@ -18,6 +18,7 @@
 //   log_at = "20:00"            #   the daily log prompt (only when nothing is logged that day)
 //   weekly = "sun 18:00"        #   the weekly summary
 //   terminal = "x-terminal-emulator -e"  # runs the desk-break routine from a notification
+//   ask_pain = true             # timer and routine run ask "Pain now, 0-10?" before and after
 
 #include <chrono>
 #include <filesystem>
@@ -48,11 +49,17 @@ struct Config {
   std::chrono::minutes log_at{20 * 60};
   remind::Weekly weekly;
   std::string terminal = "x-terminal-emulator -e";
+  bool ask_pain = true;
+  // Keys whose bad value was replaced by the default (ask_pain), one message each, e.g.
+  // "config.toml:2:12: ask_pain: expected true or false, got \"sometimes\"; using true";
+  // the caller shows them as warnings.
+  std::vector<std::string> warnings;
 };
 
 // Reads the config file; a missing file gives the defaults. Unknown keys, wrong types and
 // bad values throw UsageError naming `file:line:column` and the key, e.g.
-// "config.toml:3:9: week_start: expected \"monday\" or \"sunday\", got \"friday\"".
+// "config.toml:3:9: week_start: expected \"monday\" or \"sunday\", got \"friday\"";
+// except for ask_pain, whose bad value keeps the default and adds to `warnings`.
 Config load_config(const std::filesystem::path& file);
 
 // Same, from text (for tests); `name` is used in messages.

@@ -11,7 +11,8 @@
 namespace psoas::cli {
 
 // Runs the hook for `event`, when there is one, with `json` on stdin, PSOAS_HOOK set to its
-// name and PSOAS_HOOK_ACTION to `action` ("add" or "edit"); not when PSOAS_HOOK is set
+// name and PSOAS_HOOK_ACTION to `action` ("add", "edit", or "session" for a pain rating
+// the timer took before or after a session); not when PSOAS_HOOK is set
 // already (a psoas run by a hook). Call it only after the record is committed: whatever
 // the hook does (fails, crashes, hangs past hook_timeout) is one warning on stderr, and the
 // command's output and exit status stay as they are.

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "commands.hpp"
@@ -13,6 +15,7 @@
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
 #include "psoas/json.hpp"
+#include "psoas/rating.hpp"
 
 namespace psoas::cli {
 
@@ -67,6 +70,34 @@ void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
   run_hook(services, hooks::Event::log, entry_json(e, true));
 }
 
+// The sessions the ratings among `entries` belong to, by uuid. A rating is taken within
+// a day of its session's start, so one query over that span finds them all; a session not
+// in this journal (imported ratings) is simply not there.
+std::map<std::string, Session> sessions_rated(const std::vector<Entry>& entries, const Journal& journal) {
+  std::set<std::string> wanted;
+  std::optional<Instant> first, last;
+  for (const auto& e : entries) {
+    if (e.session.empty()) continue;
+    wanted.insert(e.session);
+    if (!first || e.at < *first) first = e.at;
+    if (!last || e.at > *last) last = e.at;
+  }
+  std::map<std::string, Session> found;
+  if (!first) return found;
+  for (auto& s : journal.sessions(*first - std::chrono::days{1}, *last + std::chrono::days{1})) {
+    if (wanted.contains(s.uuid)) found.emplace(s.uuid, std::move(s));
+  }
+  return found;
+}
+
+// A `log list` line: the entry, and for a session rating which session it rates
+// ("before acute").
+std::string list_line(const Entry& e, const std::map<std::string, Session>& sessions) {
+  if (e.session.empty()) return describe(e);
+  auto it = sessions.find(e.session);
+  return describe(e) + "  " + rating::describe(e.session_role, it == sessions.end() ? nullptr : &it->second);
+}
+
 void run_list(const ListOptions& o, Services& services) {
   const when::Calendar cal = o.since.empty() && o.until.empty() ? when::Calendar{} : calendar(services);
   const Instant from = o.since.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::min() / 2}}
@@ -74,7 +105,8 @@ void run_list(const ListOptions& o, Services& services) {
   const Instant to = o.until.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() / 2}}
                                      : parse_until(o.until, cal, services);
   if (to < from) throw UsageError("log list", "--until is before --since");
-  auto entries = services.journal(Access::read_only).entries(from, to, o.limit);
+  const Journal& journal = services.journal(Access::read_only);
+  auto entries = journal.entries(from, to, o.limit);
   std::string out;
   if (o.json) {
     std::ostringstream text;
@@ -85,7 +117,8 @@ void run_list(const ListOptions& o, Services& services) {
   } else if (entries.empty()) {
     out = "No entries.\n";
   } else {
-    for (const auto& e : entries) out += describe(e) + "\n";
+    const auto sessions = sessions_rated(entries, journal);
+    for (const auto& e : entries) out += list_line(e, sessions) + "\n";
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }

@@ -14,6 +14,7 @@ namespace {
 struct RunOptions {
   std::string id;
   SoundOptions sound;
+  RatingFlags ratings;
   bool wait = false;
 };
 
@@ -25,10 +26,11 @@ void run_routine(Services& services, const RunOptions& o) {
   const Content& content = services.content();
   const Routine& routine = content.routine(o.id);
   Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
+  RatingPlan ratings = plan_ratings(services, o.ratings, setup.display == Display::screen);
   RunSettings settings;
   settings.wait_each_step = o.wait;
   settings.content = &content;
-  run_session(services, setup, plan, "routine", routine.id, settings);
+  run_session(services, setup, plan, "routine", routine.id, ratings, settings);
 }
 
 }  // namespace
@@ -40,9 +42,12 @@ void add_routine_run(CLI::App& routine, Services& services) {
   cmd->add_flag("--quiet", o->sound.quiet, "No bell (and no voice unless --voice)");
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
   cmd->add_flag("--wait", o->wait, "Wait for a key before each exercise (needs a terminal)");
+  add_rating_flags(*cmd, o->ratings);
   cmd->footer(
-      "Keys: space pause/resume, n next, p previous, q quit. Ctrl-C stops and stores the session.\n"
-      "Not on a terminal: one line per phase.");
+      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also\n"
+      "after q); Enter alone skips. Keys: space pause/resume, n next, p previous, q quit.\n"
+      "Ctrl-C stops and stores the session, and asks nothing more.\n"
+      "Not on a terminal: one line per phase; give the ratings with --pain-before and --pain-after.");
   cmd->callback([o, &services] { run_routine(services, *o); });
 }
 

@@ -25,6 +25,7 @@ struct TimerOptions {
   SoundOptions sound;
   std::string every;
   std::string for_;
+  RatingFlags ratings;
   bool status = false;
   bool json = false;
 };
@@ -48,7 +49,43 @@ void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
   if (args.label.empty()) throw UsageError("--label", "must not be empty");
   Plan plan = plan_timer(args, plan_settings_from(services.config()));
   ConsoleSetup setup = setup_console(services, o.sound);
-  run_session(services, setup, plan, "timer", args.label);
+  RatingPlan ratings = plan_ratings(services, o.ratings, setup.display == Display::screen);
+  run_session(services, setup, plan, "timer", args.label, ratings);
+}
+
+// What `psoas timer` was asked for: a status line, reminders or a countdown.
+void run_timer(const CLI::App& cmd, Services& services, const TimerOptions& o) {
+  const bool every = cmd.count("--every") > 0;
+  const bool for_ = cmd.count("--for") > 0;
+  if (o.status) {
+    if (!o.duration.empty() || every || for_ || given_rating_flag(cmd)) {
+      throw UsageError("--status", "shows a timer that already runs; give it alone (or with --json)");
+    }
+    services.exit_status = print_status(services, o.json);
+    return;
+  }
+  if (o.json) throw UsageError("--json", "only goes with --status");
+  if (every) {
+    if (!o.duration.empty()) throw UsageError("timer", "give a DURATION or --every, not both");
+    if (o.sides || o.reps != 1 || cmd.count("--rest") > 0 || cmd.count("--label") > 0) {
+      throw UsageError("--every", "--sides, --reps, --rest and --label are for a countdown, not for reminders");
+    }
+    if (auto flag = given_rating_flag(cmd)) {
+      throw UsageError(*flag, "goes with a countdown or a routine, not with --every",
+                       "desk-break reminders ask no pain rating");
+    }
+    EveryOptions e;
+    e.every = o.every.empty() ? services.config().break_every : duration_option("--every", o.every);
+    if (for_) e.for_ = duration_option("--for", o.for_);
+    e.sound = o.sound;
+    run_every(services, e);
+    return;
+  }
+  if (for_) throw UsageError("--for", "only goes with --every");
+  if (o.duration.empty()) {
+    throw UsageError("timer", "give a DURATION such as 45s, 2m or 1h30m", "or --every 55m for desk-break reminders");
+  }
+  run_countdown(services, o, cmd.count("--rest") > 0);
 }
 
 }  // namespace
@@ -59,54 +96,32 @@ void add_timer(CLI::App& app, Services& services) {
   cmd->add_option("duration", o->duration, "How long to hold: 45s, 2m, 1h30m")->type_name("DURATION");
   cmd->add_flag("--sides", o->sides, "Hold the left side, switch, then the right side");
   cmd->add_option("--reps", o->reps, "Do it N times")->check(CLI::Range(1, 1000).description(""))->type_name("N");
-  auto* rest = cmd->add_option("--rest", o->rest, "Rest between the rounds (default none)")->type_name("DURATION");
-  auto* label = cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
+  cmd->add_option("--rest", o->rest, "Rest between the rounds (default none)")->type_name("DURATION");
+  cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
   cmd->add_flag("--quiet", o->sound.quiet, "No bell (and no voice unless --voice)");
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
-  auto* every = cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default: break_every in config.toml, else 55m)")
-                    ->type_name("DURATION")
-                    ->expected(0, 1);
-  auto* for_ = cmd->add_option("--for", o->for_, "With --every: stop reminding after this long")->type_name("DURATION");
+  cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default: break_every in config.toml, else 55m)")
+      ->type_name("DURATION")
+      ->expected(0, 1);
+  cmd->add_option("--for", o->for_, "With --every: stop reminding after this long")->type_name("DURATION");
+  add_rating_flags(*cmd, o->ratings);
   cmd->add_flag("--status", o->status,
                 "Print the running timer's phase and time left (for a status bar); exit 1 when none runs");
   cmd->add_flag("--json", o->json, "With --status: print it as a JSON object");
   cmd->footer(
-      "Keys on a terminal: space pause/resume, n next, p previous, q quit. Ctrl-C stops and\n"
-      "stores the session. At a desk break (--every): d or Enter starts the desk-break routine,\n"
+      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also\n"
+      "after q); Enter alone skips. Keys: space pause/resume, n next, p previous, q quit.\n"
+      "Ctrl-C stops and stores the session, and asks nothing more.\n"
+      "At a desk break (--every): d or Enter starts the desk-break routine,\n"
       "s skips the break, z snoozes it (config snooze, default 5m); each is stored.\n"
-      "Not on a terminal: one line per phase.\n"
+      "Not on a terminal: one line per phase; rate it with --pain-before and --pain-after.\n"
       "Examples:\n"
       "  psoas timer 45s --sides --reps 3 --rest 15s\n"
       "  psoas timer 2m --label \"supported bridge\"\n"
+      "  psoas timer 2m --pain-before 6 --pain-after 4\n"
       "  psoas timer --every 55m --for 8h\n"
       "  psoas timer --status      (from another shell: \"hold left 00:32 Couch stretch\")");
-  cmd->callback([o, &services, rest, every, for_, label] {
-    if (o->status) {
-      if (!o->duration.empty() || every->count() > 0 || for_->count() > 0) {
-        throw UsageError("--status", "shows a timer that already runs; give it alone (or with --json)");
-      }
-      services.exit_status = print_status(services, o->json);
-      return;
-    }
-    if (o->json) throw UsageError("--json", "only goes with --status");
-    if (every->count() > 0) {
-      if (!o->duration.empty()) throw UsageError("timer", "give a DURATION or --every, not both");
-      if (o->sides || o->reps != 1 || rest->count() > 0 || label->count() > 0) {
-        throw UsageError("--every", "--sides, --reps, --rest and --label are for a countdown, not for reminders");
-      }
-      EveryOptions e;
-      e.every = o->every.empty() ? services.config().break_every : duration_option("--every", o->every);
-      if (for_->count() > 0) e.for_ = duration_option("--for", o->for_);
-      e.sound = o->sound;
-      run_every(services, e);
-      return;
-    }
-    if (for_->count() > 0) throw UsageError("--for", "only goes with --every");
-    if (o->duration.empty()) {
-      throw UsageError("timer", "give a DURATION such as 45s, 2m or 1h30m", "or --every 55m for desk-break reminders");
-    }
-    run_countdown(services, *o, rest->count() > 0);
-  });
+  cmd->callback([o, &services, cmd] { run_timer(*cmd, services, *o); });
 }
 
 }  // namespace psoas::cli

@@ -95,7 +95,11 @@ PlanSettings plan_settings_from(const Config& config) {
 }
 
 Console::Console(Services& services, ConsoleSetup setup)
-    : m_services(services), m_display(setup.display), m_bell(setup.bell), m_voice(std::move(setup.voice)) {
+    : m_services(services),
+      m_display(setup.display),
+      m_bell(setup.bell),
+      m_start(setup.start),
+      m_voice(std::move(setup.voice)) {
   if (setup.scale != 1.0) m_scaled.emplace(services.clock(), setup.scale);
   m_clock = m_scaled ? static_cast<const Clock*>(&*m_scaled) : &services.clock();
   m_style.colour = services.terminal().colour();
@@ -121,7 +125,7 @@ Console::~Console() {
 SteadyTime Console::start_time() {
   const bool first = !m_started;
   m_started = true;
-  return first && !m_scaled ? m_services.launched() : m_clock->steady_now();
+  return first && !m_scaled && m_start == Start::at_launch ? m_services.launched() : m_clock->steady_now();
 }
 
 bool Console::note_stop(int signo) {
@@ -212,8 +216,9 @@ void Console::notify(const std::string& title, const std::string& body) {
 }
 
 Session store_session(Services& services, std::string kind, std::string name, const RunResult& result,
-                      std::string outcome) {
+                      std::string outcome, std::string uuid) {
   Session s;
+  s.uuid = std::move(uuid);
   s.kind = std::move(kind);
   s.routine = std::move(name);
   s.start = result.start;
@@ -227,9 +232,17 @@ Session store_session(Services& services, std::string kind, std::string name, co
 
 int exit_status_for(int signo) { return signo == 0 ? 0 : 128 + signo; }
 
-void run_session(Services& services, const ConsoleSetup& setup, const Plan& plan, const std::string& kind,
-                 const std::string& name, RunSettings settings) {
+void run_session(Services& services, ConsoleSetup setup, const Plan& plan, const std::string& kind,
+                 const std::string& name, const RatingPlan& ratings, RunSettings settings) {
   services.journal();  // open it now: a broken journal should not wait for the end of the run
+  const std::string uuid = make_uuid();  // the ratings link to it before the session is stored
+  Taken before = take_rating(services, ratings, SessionRole::before, uuid);
+  if (before.stop_signal != 0) {
+    services.exit_status = exit_status_for(before.stop_signal);
+    return;
+  }
+  // A question (or a slow on-log hook) must not eat into the first phase.
+  if (before.asked || before.stored) setup.start = Start::at_open;
   RunResult result;
   int stop_signal = 0;
   {
@@ -239,8 +252,12 @@ void run_session(Services& services, const ConsoleSetup& setup, const Plan& plan
     result = run_plan(console, plan, settings);
     stop_signal = console.stop_signal();
   }
-  Session stored = store_session(services, kind, name, result, std::string(to_string(result.outcome)));
+  Session stored = store_session(services, kind, name, result, std::string(to_string(result.outcome)), uuid);
   run_hook(services, hooks::Event::session, session_json(stored));
+  RatingPlan after = ratings;
+  if (stop_signal != 0) after.ask = false;  // Ctrl-C means "get me out": no question
+  Taken taken = take_rating(services, after, SessionRole::after, uuid, result.end);
+  if (stop_signal == 0) stop_signal = taken.stop_signal;
   services.exit_status = exit_status_for(stop_signal);
 }
 

@@ -16,6 +16,7 @@
 #include "psoas/timer.hpp"
 #include "services.hpp"
 #include "terminal.hpp"
+#include "timer_rating.hpp"
 #include "timer_status.hpp"
 #include "timer_view.hpp"
 
@@ -33,12 +34,17 @@ struct SoundOptions {
   bool voice = false;        // --voice
 };
 
+// What the first run on a console counts from: when the command was given, or when the
+// console opened (after a question, or a rating stored and its hook run).
+enum class Start { at_launch, at_open };
+
 // How a command's console will work, worked out (and checked) before anything is stored.
 struct ConsoleSetup {
   Display display = Display::plain;  // screen when stdin and stdout are both terminals
   bool bell = true;                  // flags, then config.toml
   std::optional<std::string> voice;  // the speech program, when speaking
   double scale = 1.0;                // PSOAS_TIME_SCALE
+  Start start = Start::at_launch;    // what the first run counts from
 };
 // Throws UsageError for --voice without a speech program or a bad PSOAS_TIME_SCALE.
 ConsoleSetup setup_console(Services& services, const SoundOptions& options);
@@ -84,8 +90,8 @@ class Console {
   Display display() const { return m_display; }
   const Clock& clock() const { return *m_clock; }
   // When a run starts: the first in a process when the command was given (so a 60 s timer
-  // ends 60 s after Enter, start-up included; PSOAS_TIME_SCALE: when the console opened),
-  // a later one (the next desk break) now.
+  // ends 60 s after Enter, start-up included; PSOAS_TIME_SCALE or Start::at_open: when the
+  // console opened), a later one (the next desk break) now.
   SteadyTime start_time();
   const ViewStyle& style() const { return m_style; }
   // Waits until `until` (on clock()), a key or a signal. Handles resizes and Ctrl-Z itself
@@ -115,6 +121,7 @@ class Console {
   Services& m_services;
   Display m_display;
   bool m_bell;
+  Start m_start;
   std::optional<std::string> m_voice;
   std::optional<ScaledClock> m_scaled;
   const Clock* m_clock;
@@ -148,17 +155,21 @@ struct RunSettings {
 // Runs `plan` to its end, or until q, Ctrl-C, SIGTERM or SIGHUP.
 RunResult run_plan(Console& console, const Plan& plan, const RunSettings& settings = {});
 
-// Stores a session in the journal and returns it as stored (for the on-session hook).
+// Stores a session in the journal and returns it as stored (for the on-session hook); with
+// a `uuid` (the one its ratings link to), under that uuid.
 Session store_session(Services& services, std::string kind, std::string name, const RunResult& result,
-                      std::string outcome);
+                      std::string outcome, std::string uuid = {});
 
 // The exit status for a run stopped by `signo` (128 + signo), or 0.
 int exit_status_for(int signo);
 
-// A whole guided run, as `psoas timer` and `psoas routine run` do it: publishes its status,
-// runs `plan` on a console, stores the session (kind "timer" or "routine", named `name`),
-// tells the on-session hook, and sets the exit status when a signal stopped it.
-void run_session(Services& services, const ConsoleSetup& setup, const Plan& plan, const std::string& kind,
-                 const std::string& name, RunSettings settings = {});
+// A whole guided run, as `psoas timer` and `psoas routine run` do it: takes the pain rating
+// before (timer_rating.hpp: stored at once, so it survives a killed run), publishes its
+// status, runs `plan` on a console, stores the session (kind "timer" or "routine", named
+// `name`), tells the on-session hook, takes the rating after (not asked after a stop
+// signal), and sets the exit status when a signal stopped it. Ctrl-C at the first question
+// stores nothing and runs nothing.
+void run_session(Services& services, ConsoleSetup setup, const Plan& plan, const std::string& kind,
+                 const std::string& name, const RatingPlan& ratings, RunSettings settings = {});
 
 }  // namespace psoas::cli

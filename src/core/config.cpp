@@ -54,6 +54,16 @@ struct Setting {
   }
 };
 
+// A setting whose bad value is a warning, not an error: the default stays (issue 13).
+void read_bool_or_warn(Config& c, bool& value, const Setting& s) {
+  if (auto b = s.node.value_exact<bool>()) {
+    value = *b;
+    return;
+  }
+  c.warnings.push_back(fmt::format("{}: {}: expected true or false, got {}; using {}", where(s.file, s.node.source()),
+                                   s.key, describe(s.node), value ? "true" : "false"));
+}
+
 bool read_bool(const Setting& s) {
   if (auto b = s.node.value_exact<bool>()) return *b;
   s.expected("true or false");
@@ -140,7 +150,7 @@ struct Key {
 };
 
 // Every key config.toml may hold.
-constexpr std::array<Key, 17> keys{{
+constexpr std::array<Key, 18> keys{{
     {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }},
     {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }},
     {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }},
@@ -173,6 +183,7 @@ constexpr std::array<Key, 17> keys{{
          return std::string(t);
        });
      }},
+    {"ask_pain", [](Config& c, const Setting& s) { read_bool_or_warn(c, c.ask_pain, s); }},
 }};
 
 [[noreturn]] void unknown_key(std::string_view file, const toml::key& key) {

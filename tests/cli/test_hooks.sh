@@ -82,6 +82,19 @@ check "stdout is the timer's own" test "$(tail -n 1 <<<"$OUT")" == "done  Couch 
 hook on-session "exit 1"
 run routine run desk-break
 expect_rc 0; expect_err "psoas: warning: hook on-session: exited with status 1"
+
+# --- on-log gets each pain rating the timer takes, with PSOAS_HOOK_ACTION=session
+rm -f "$HOOKS/on-session"
+hook on-log "cat >>'$T/got-rating'; echo \"\$PSOAS_HOOK_ACTION\" >>'$T/rating-action'"
+run timer 3s --label "Bridge" --pain-before 6 --pain-after 3
+expect_rc 0; expect_empty_err
+UUID=$(sqlite3 "$JOURNAL" "SELECT uuid FROM session WHERE routine = 'Bridge'")
+check "on-log ran once per rating" test "$(wc -l <"$T/got-rating")" -eq 2
+check "PSOAS_HOOK_ACTION=session for both" test "$(sort -u "$T/rating-action")" == session
+check "the rating before, with its session" grep -q "\"pain\":6,.*\"session\":\"$UUID\",\"session_role\":\"before\"" "$T/got-rating"
+check "the rating after, with its session" grep -q "\"pain\":3,.*\"session\":\"$UUID\",\"session_role\":\"after\"" "$T/got-rating"
+run log list --json
+check "the hook got the rating as log list --json shows it" grep -qF "$(head -n 1 "$T/got-rating")" <<<"$OUT"
 unset PSOAS_TIME_SCALE
 
 # --- on-triage after the result is shown; the exit status is the triage's own

@@ -127,6 +127,9 @@ rm "$XDG_CONFIG_HOME/psoas/config.toml"
 # stop_with SIGNAL STATUS: starts a long routine, signals it once its first line is out.
 stop_with() {
   CURRENT="psoas routine run fixture, then SIG$1"
+  # Emptied first: the last run's "hold left" must not send the signal before this psoas
+  # runs (the shell that forks it ignores SIGINT, and SIGTERM would kill it before exec).
+  : >"$T/out"
   PSOAS_TIME_SCALE=0.05 "$PSOAS" --content "$FIX" routine run fixture >"$T/out" 2>"$T/err" </dev/null &
   local pid=$! i
   for i in $(seq 400); do grep -q "hold left" "$T/out" 2>/dev/null && break; sleep 0.02; done

@@ -1,7 +1,7 @@
 # psoas routine run and psoas timer on a real terminal (a pty in a private tmux server):
 # the full screen, keys space/n/p/q, Ctrl-C, a resize to a small window, the terminal put
 # back afterwards (modes, main screen, cursor), a line saying how the run ended left on the
-# main screen, and the sessions stored.
+# main screen, and the sessions stored. (--no-ask: the pain questions are test_rating_tty.sh's.)
 source "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null; then
@@ -74,7 +74,7 @@ restored() {
 
 # --- keys: space pauses and resumes, n and p move, q quits and stores -------------------
 
-start --content "$FIX" routine run fixture
+start --content "$FIX" routine run fixture --no-ask
 check "get-ready screen" wait_for "GET READY"
 expect_out "psoas · Fixture routine"
 expect_out "Fixture lunge"
@@ -114,7 +114,7 @@ check "stored as stopped: $(last_session)" test "$(last_session)" == "routine|fi
 
 # --- Ctrl-C: stores the partial session, exits 130, terminal restored ---------------------
 
-start timer 30s --label "Wall sit"
+start timer 30s --label "Wall sit" --no-ask
 check "timer screen" wait_for "HOLD"
 expect_out "Wall sit"
 keys C-c
@@ -126,7 +126,7 @@ check "stored after Ctrl-C: $(last_session)" test "$(last_session)" == "timer|Wa
 
 # --- a run to its end on the screen -------------------------------------------------------
 
-start timer 2s --quiet
+start timer 2s --quiet --no-ask
 check "counting" wait_for "HOLD"
 finished
 expect_rc 0
@@ -165,7 +165,7 @@ EOF
 # no_wider COLUMNS: every line of the pane in $OUT, trailing spaces aside, fits.
 no_wider() { ! sed 's/ *$//' <<<"$OUT" | grep -qE ".{$1}"; }
 
-start --content "$FIX" routine run careful
+start --content "$FIX" routine run careful --no-ask
 check "get-ready screen" wait_for "GET READY"
 expect_out "Caution: Not with a fever."
 expect_out "Caution: Ease in slowly and keep the pressure light"
@@ -186,7 +186,7 @@ restored
 
 mkdir -p "$XDG_CONFIG_HOME/psoas"
 printf 'prepare = "1s"\n' >"$XDG_CONFIG_HOME/psoas/config.toml"
-start --content "$FIX" routine run careful --wait
+start --content "$FIX" routine run careful --wait --no-ask
 check "--wait: ready screen with the cautions" wait_for "READY? · space starts"
 expect_out "Caution: Not with a fever."
 sleep 1.5  # longer than the 1 s get-ready phase: the cautions must still be there

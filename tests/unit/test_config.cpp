@@ -77,6 +77,31 @@ TEST_SUITE("config") {
     CHECK(c.calendar.week_start == Monday);
     CHECK(c.calendar.day_start == seconds{0});
     CHECK(c.hook_timeout == seconds{5});
+    CHECK(c.ask_pain);
+    CHECK(c.warnings.empty());
+  }
+
+  TEST_CASE("ask_pain: true or false; a bad value is a warning and the default") {
+    CHECK(parse("ask_pain = true").ask_pain);
+    CHECK_FALSE(parse("ask_pain = false").ask_pain);
+    CHECK(parse("ask_pain = false").warnings.empty());
+    SUBCASE("a word") {
+      const Config c = parse("bell = false\nask_pain = \"sometimes\"\n");
+      CHECK(c.ask_pain);
+      CHECK_FALSE(c.bell);  // the other keys still read
+      REQUIRE(c.warnings.size() == 1);
+      CHECK(c.warnings[0] == "config.toml:2:12: ask_pain: expected true or false, got \"sometimes\"; using true");
+    }
+    SUBCASE("a number") {
+      const Config c = parse("ask_pain = 0");
+      CHECK(c.ask_pain);
+      REQUIRE(c.warnings.size() == 1);
+      CHECK(c.warnings[0] == "config.toml:1:12: ask_pain: expected true or false, got 0; using true");
+    }
+    SUBCASE("another key's bad value is still an error") {
+      CHECK(error_of("ask_pain = \"no\"\nbell = \"loud\"") ==
+            "config.toml:2:8: bell: expected true or false, got \"loud\"");
+    }
   }
 
   TEST_CASE("hook_timeout") {

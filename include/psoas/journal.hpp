@@ -125,15 +125,10 @@ class Journal {
   // Entries in [from, to) with only their time, offset and pain: for trends over days
   // that are judged but not shown.
   std::vector<Entry> pain_points(Instant from, Instant to) const;
-  // The same rows from one statement, handed to `f` one at a time until it returns false:
-  // for a reader that decides where to stop as it goes (the report's first days of a run).
-  void each_pain_point(Instant from, Instant to, const std::function<bool(const Entry&)>& f) const;
-  // From `t` (an entry's time), steps back to the first entry at or after (t - `step`) while
-  // that is earlier than t, all in one recursive query (one index seek a step): the time of
-  // the last entry reached, or `t` when there is none earlier within `step`. No two
-  // consecutive entries from there to `t` are more than `step` apart, so a caller for whom
-  // such entries are always in one run of logging jumps to near the run's start with it.
-  Instant earliest_within_steps(Instant t, std::chrono::seconds step) const;
+  // The same rows from one statement, handed to `f` one at a time (to keep or drop) until
+  // it returns false: for a reader that decides where to stop as it goes (the report's
+  // first days of a run).
+  void each_pain_point(Instant from, Instant to, const std::function<bool(Entry&&)>& f) const;
   std::size_t entry_count() const;
 
   // Sessions, stored by the timer.

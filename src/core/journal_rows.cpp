@@ -356,35 +356,18 @@ std::vector<Entry> Journal::pain_points(Instant from, Instant to) const {
   });
 }
 
-void Journal::each_pain_point(Instant from, Instant to, const std::function<bool(const Entry&)>& f) const {
+void Journal::each_pain_point(Instant from, Instant to, const std::function<bool(Entry&&)>& f) const {
   m_impl->guard([&] {
     Statement q(*m_impl->db, "SELECT at, utc_offset, pain FROM entry WHERE at >= ? AND at < ? ORDER BY at, id");
     q.bind(1, secs(from));
     q.bind(2, secs(to));
-    Entry e;
     while (q.executeStep()) {
+      Entry e;
       e.at = Instant{seconds{q.getColumn(0).getInt64()}};
       e.utc_offset = seconds{q.getColumn(1).getInt64()};
       e.pain = q.getColumn(2).getInt();
-      if (!f(e)) break;
+      if (!f(std::move(e))) break;
     }
-  });
-}
-
-// Each row of `walk` is (t, the first entry at or after t - step); the walk goes on while
-// that entry is earlier than t. One index seek a step, none of them a round trip.
-Instant Journal::earliest_within_steps(Instant t, std::chrono::seconds step) const {
-  return m_impl->guard([&] {
-    Statement q(*m_impl->db,
-                "WITH RECURSIVE walk(t, n) AS ("
-                " SELECT ?1, (SELECT at FROM entry WHERE at >= ?1 - ?2 ORDER BY at LIMIT 1)"
-                " UNION ALL"
-                " SELECT n, (SELECT at FROM entry WHERE at >= n - ?2 ORDER BY at LIMIT 1) FROM walk WHERE n < t)"
-                " SELECT min(t) FROM walk");
-    q.bind(1, secs(t));
-    q.bind(2, static_cast<std::int64_t>(step.count()));
-    q.executeStep();
-    return Instant{seconds{q.getColumn(0).getInt64()}};
   });
 }
 

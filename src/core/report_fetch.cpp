@@ -36,11 +36,12 @@ int logged_days(const std::vector<Entry>& entries, Instant from, Instant to, con
   return n;
 }
 
-// How far one step of the run-start walk in SQL may go back. Two entries at most this far
-// apart are always in one run: 10 x 24 h spans at most 13 local days even if the zone's
-// offset moved by a day or two in between (episode_gap is 14), so the walk in SQL never
-// leaves the run and episode_start finishes it from near the run's start.
-constexpr std::chrono::seconds sql_walk_step = days(10);
+// The run-start walk's coarse step: from an entry to the first entry at most this long
+// before it, an index seek with no zone lookup. Two entries at most this far apart are
+// always in one run: 10 x 24 h spans at most 13 local days even if the zone's offset moved
+// by a day or two in between (episode_gap is 14). So the coarse walk never leaves the run,
+// and episode_start's local-day steps from where it stops find the same start.
+constexpr std::chrono::seconds coarse_step = days(10);
 
 // The local day that holds `t`, as [begin, end).
 when::Range day_around(Instant t, const when::Zone& zone, const when::Calendar& cal) {
@@ -93,8 +94,12 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
   Instant end = std::min(range.to, day_begin_at(today + days(1), zone, cal));
   // The run holds the latest entry before the range's end, in the range or not.
   if (std::optional<Instant> latest = j.last_time_before(end)) {
-    // Most of the way back in one recursive query; the exact local-day steps for the rest.
-    Instant near_start = j.earliest_within_steps(*latest, sql_walk_step);
+    // Most of the way back in coarse steps; the exact local-day steps for the rest.
+    Instant near_start = *latest;
+    while (std::optional<Instant> e = j.first_time_at_or_after(near_start - coarse_step)) {
+      if (*e >= near_start) break;
+      near_start = *e;
+    }
     Instant run_start = episode_start(near_start, Instant::min() + episode_gap, zone, cal,
                                       [&j](Instant t) { return j.first_time_at_or_after(t); });
     in.run_start = run_start;
@@ -119,12 +124,12 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
     if (run_start < fetched_from) {
       int n = 0;
       Instant day_end = Instant::min();
-      j.each_pain_point(run_start, fetched_from, [&](const Entry& e) {
+      j.each_pain_point(run_start, fetched_from, [&](Entry&& e) {
         if (e.at >= day_end) {
           if (++n > run_days) return false;
           day_end = next_day_begin(e.at, zone, cal);
         }
-        head.push_back(e);
+        head.push_back(std::move(e));
         return true;
       });
     }

@@ -126,33 +126,18 @@ TEST_SUITE("journal") {
     Journal j = Journal::in_memory();
     for (int d = 1; d <= 10; ++d) j.add(make(at(2026, 11, static_cast<unsigned>(d), 12), d % 11), later);
     std::vector<Instant> seen;
-    j.each_pain_point(at(2026, 11, 3), at(2026, 11, 9), [&](const Entry& e) {
+    j.each_pain_point(at(2026, 11, 3), at(2026, 11, 9), [&](Entry&& e) {
       seen.push_back(e.at);
       CHECK(e.pain == static_cast<int>(seen.size()) + 2);
       return seen.size() < 4;
     });
     CHECK(seen == std::vector<Instant>{at(2026, 11, 3, 12), at(2026, 11, 4, 12), at(2026, 11, 5, 12), at(2026, 11, 6, 12)});
     seen.clear();
-    j.each_pain_point(at(2026, 11, 8), at(2026, 12, 1), [&](const Entry& e) {
+    j.each_pain_point(at(2026, 11, 8), at(2026, 12, 1), [&](Entry&& e) {
       seen.push_back(e.at);
       return true;
     });
     CHECK(seen == std::vector<Instant>{at(2026, 11, 8, 12), at(2026, 11, 9, 12), at(2026, 11, 10, 12)});
-  }
-
-  TEST_CASE("earliest_within_steps walks back while the next entry back is at most a step away") {
-    Journal j = Journal::in_memory();
-    for (Instant t : {at(2026, 1, 1), at(2026, 1, 20), at(2026, 1, 25), at(2026, 2, 4), at(2026, 2, 10),
-                      at(2026, 2, 10, 1), at(2026, 2, 12)})
-      j.add(make(t, 3), later);
-    // Back from Feb 12: Feb 10 (the first within 10 days), Jan 31 + ... -> Jan 25, Jan 20;
-    // Jan 1 is 19 days before Jan 20.
-    CHECK(j.earliest_within_steps(at(2026, 2, 12), days(10)) == at(2026, 1, 20));
-    CHECK(j.earliest_within_steps(at(2026, 2, 12), days(19)) == at(2026, 1, 1));  // exactly a step: taken
-    CHECK(j.earliest_within_steps(at(2026, 2, 12), days(1)) == at(2026, 2, 12));   // none within a day
-    CHECK(j.earliest_within_steps(at(2026, 2, 10, 1), hours(1)) == at(2026, 2, 10));
-    CHECK(j.earliest_within_steps(at(2026, 1, 1), days(100)) == at(2026, 1, 1));
-    CHECK(Journal::in_memory().earliest_within_steps(at(2026, 1, 1), days(10)) == at(2026, 1, 1));
   }
 
   TEST_CASE("update and remove") {

@@ -534,8 +534,8 @@ TEST_SUITE("report gather") {
   TEST_CASE("gather's run start and first days are those of a day-by-day walk, across DST and a late day start") {
     // Five entries a day (those before the 04:00 day start count toward the day before), a
     // run split from an older one by a gap of 14 local days and joined across gaps of 12
-    // and 13, CEST beginning inside its third logged day: gather (the walk mostly in SQL,
-    // the first days in one query) must find what the local-day walk and a query a day found.
+    // and 13, CEST beginning inside its third logged day: gather (the walk mostly in coarse
+    // steps, the first days in one query) must find what the local-day walk and a query a day found.
     TzGuard tz("CET-1CEST,M3.5.0,M10.5.0/3");
     const when::Zone& zone = when::system_zone();
     when::Calendar cal;

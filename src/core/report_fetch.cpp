@@ -56,9 +56,11 @@ void prepend(std::vector<Entry>& to, std::vector<Entry> more) {
 }
 
 // The latest triage up to `to` and its mention-level answers, with their advice.
+// `in.triage` holds those of [range.from, to) by time and id: when there is one, the last
+// is the latest before `to` (the query's own order, at then id), so no query is needed.
 void fill_mentions(ReportInput& in, const Journal& j, Instant to,
                    const std::function<const std::vector<TriageQuestion>&()>& questions) {
-  std::optional<TriageRecord> latest = j.latest_triage_before(to);
+  std::optional<TriageRecord> latest = in.triage.empty() ? j.latest_triage_before(to) : in.triage.back();
   if (!latest) return;
   in.mentions_at = latest->at;
   triage::Answers answers;

@@ -584,6 +584,38 @@ TEST_SUITE("report gather") {
     CHECK(r.run->first_days == std::vector<year_month_day>{2026y / 3 / 26, 2026y / 3 / 27, 2026y / 3 / 28});
   }
 
+  TEST_CASE("gather's mentions come from the latest triage before the range's end, in the range or before it") {
+    std::vector<TriageQuestion> qs(2);
+    qs[0].id = "eight-weeks";
+    qs[0].urgency = Urgency::mention;
+    qs[1].id = "age";
+    qs[1].urgency = Urgency::mention;
+    auto questions = [&qs]() -> const std::vector<TriageQuestion>& { return qs; };
+    auto triage_at = [](Instant t, const char* answers) {
+      TriageRecord r;
+      r.at = t;
+      r.outcome = "self-care";
+      r.answers_json = answers;
+      r.reasons_json = "[]";
+      return r;
+    };
+    Journal j = Journal::in_memory();
+    j.add(entry(at(2026, 11, 20, 9), 4), later);
+    j.add_triage(triage_at(at(2026, 11, 2, 10), R"({"eight-weeks":"yes"})"));
+    ReportInput before = gather(j, week().range, week().now, utc, {}, questions);
+    REQUIRE(before.mentions.size() == 1);  // none in the range: the one before it
+    CHECK(before.mentions[0].id == "eight-weeks");
+    CHECK(before.mentions_at == at(2026, 11, 2, 10));
+    j.add_triage(triage_at(at(2026, 11, 18, 10), R"({"age":"yes"})"));
+    j.add_triage(triage_at(at(2026, 11, 18, 10), R"({"eight-weeks":"yes"})"));  // same time, later id
+    j.add_triage(triage_at(at(2026, 11, 23, 10), R"({"age":"yes"})"));          // after the range
+    ReportInput in = gather(j, week().range, week().now, utc, {}, questions);
+    CHECK(in.triage.size() == 2);
+    REQUIRE(in.mentions.size() == 1);
+    CHECK(in.mentions[0].id == "eight-weeks");
+    CHECK(in.mentions_at == at(2026, 11, 18, 10));
+  }
+
   TEST_CASE("gather lists the latest triage's mention answers with their advice") {
     Journal j = Journal::in_memory();
     j.add(entry(at(2026, 11, 20, 9), 4), later);

@@ -135,6 +135,10 @@ class Journal {
   // Entries in [from, to) with only their time, offset and pain: for trends over days
   // that are judged but not shown.
   std::vector<Entry> pain_points(Instant from, Instant to) const;
+  // The same rows from one statement, handed to `f` one at a time (to keep or drop) until
+  // it returns false: for a reader that decides where to stop as it goes (the report's
+  // first days of a run).
+  void each_pain_point(Instant from, Instant to, const std::function<bool(Entry&&)>& f) const;
   std::size_t entry_count() const;
 
   // Sessions, stored by the timer.

@@ -13,6 +13,7 @@
 #include "complete.hpp"
 #include "psoas/error.hpp"
 #include "psoas_version.hpp"
+#include "timer_status.hpp"
 
 namespace psoas::cli {
 
@@ -32,6 +33,26 @@ constexpr Command commands[] = {
     {"advice", add_advice},
     {"remind", add_remind},
 };
+
+// `psoas timer --status` (with or without --json, in either order) and nothing else: what a
+// status bar runs every few seconds. Nothing it does depends on the parser, so it needs none.
+std::optional<bool> status_only(int argc, char** argv) {
+  if (argc < 3 || argc > 4 || std::string_view(argv[1]) != "timer") return std::nullopt;
+  bool status = false;
+  bool json = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--status" && !status) {
+      status = true;
+    } else if (arg == "--json" && !json) {
+      json = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!status) return std::nullopt;
+  return json;
+}
 
 bool is_command(std::string_view word) {
   for (const Command& c : commands) {
@@ -114,6 +135,20 @@ int main(int argc, char** argv) {
   Environment env = Environment::from_process();
   SystemClock clock;
   Services services(env, clock, when::system_zone(), Terminal(env));
+  // The status bar's call: the same print_status the timer subcommand's callback runs, and
+  // the same handling of an error, without building CLI11's root and timer parsers (a third
+  // of the instructions of the whole process).
+  if (const std::optional<bool> json = status_only(argc, argv)) {
+    try {
+      return print_status(services, *json);
+    } catch (const psoas::Error& e) {
+      print_error(e.subject(), e.what(), e.hint());
+      return e.exit_code();
+    } catch (const std::exception& e) {
+      print_error("error", e.what(), {});
+      return 1;
+    }
+  }
   CLI::App app{"", "psoas"};
   // Only the command that runs is built (see needed_command): the whole tree for help,
   // completion and anything unusual.

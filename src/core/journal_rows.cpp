@@ -369,6 +369,21 @@ std::vector<Entry> Journal::pain_points(Instant from, Instant to) const {
   });
 }
 
+void Journal::each_pain_point(Instant from, Instant to, const std::function<bool(Entry&&)>& f) const {
+  m_impl->guard([&] {
+    Statement q(*m_impl->db, "SELECT at, utc_offset, pain FROM entry WHERE at >= ? AND at < ? ORDER BY at, id");
+    q.bind(1, secs(from));
+    q.bind(2, secs(to));
+    while (q.executeStep()) {
+      Entry e;
+      e.at = Instant{seconds{q.getColumn(0).getInt64()}};
+      e.utc_offset = seconds{q.getColumn(1).getInt64()};
+      e.pain = q.getColumn(2).getInt();
+      if (!f(std::move(e))) break;
+    }
+  });
+}
+
 std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
   return m_impl->guard([&] {
     auto& q = m_impl->first_time;

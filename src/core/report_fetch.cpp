@@ -15,15 +15,33 @@ Instant day_begin_at(sys_days d, const when::Zone& zone, const when::Calendar& c
   return when::day_begin(std::chrono::year_month_day(d), zone, cal);
 }
 
-// The number of local days with entries in `entries` within [from, to).
+// The instant the local day after `t`'s begins.
+Instant next_day_begin(Instant t, const when::Zone& zone, const when::Calendar& cal) {
+  return day_begin_at(sys_days(when::local_day(t, zone, cal)) + days(1), zone, cal);
+}
+
+// The number of local days with entries in `entries` (sorted by time) within [from, to). A
+// local day is the span [day_begin(d), day_begin(d + 1)), so in time order an entry starts a
+// new day exactly when it is at or past the end of the last one: one zone lookup a day, not
+// one an entry.
 int logged_days(const std::vector<Entry>& entries, Instant from, Instant to, const when::Zone& zone,
                 const when::Calendar& cal) {
-  std::vector<sys_days> ds;
-  for (const Entry& e : entries)
-    if (e.at >= from && e.at < to) ds.emplace_back(when::local_day(e.at, zone, cal));
-  std::sort(ds.begin(), ds.end());
-  return static_cast<int>(std::unique(ds.begin(), ds.end()) - ds.begin());
+  int n = 0;
+  Instant day_end = Instant::min();
+  for (const Entry& e : entries) {
+    if (e.at < from || e.at >= to || e.at < day_end) continue;
+    ++n;
+    day_end = next_day_begin(e.at, zone, cal);
+  }
+  return n;
 }
+
+// The run-start walk's coarse step: from an entry to the first entry at most this long
+// before it, an index seek with no zone lookup. Two entries at most this far apart are
+// always in one run: 10 x 24 h spans at most 13 local days even if the zone's offset moved
+// by a day or two in between (episode_gap is 14). So the coarse walk never leaves the run,
+// and episode_start's local-day steps from where it stops find the same start.
+constexpr std::chrono::seconds coarse_step = days(10);
 
 // The local day that holds `t`, as [begin, end).
 when::Range day_around(Instant t, const when::Zone& zone, const when::Calendar& cal) {
@@ -38,9 +56,11 @@ void prepend(std::vector<Entry>& to, std::vector<Entry> more) {
 }
 
 // The latest triage up to `to` and its mention-level answers, with their advice.
+// `in.triage` holds those of [range.from, to) by time and id: when there is one, the last
+// is the latest before `to` (the query's own order, at then id), so no query is needed.
 void fill_mentions(ReportInput& in, const Journal& j, Instant to,
                    const std::function<const std::vector<TriageQuestion>&()>& questions) {
-  std::optional<TriageRecord> latest = j.latest_triage_before(to);
+  std::optional<TriageRecord> latest = in.triage.empty() ? j.latest_triage_before(to) : in.triage.back();
   if (!latest) return;
   in.mentions_at = latest->at;
   triage::Answers answers;
@@ -76,7 +96,13 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
   Instant end = std::min(range.to, day_begin_at(today + days(1), zone, cal));
   // The run holds the latest entry before the range's end, in the range or not.
   if (std::optional<Instant> latest = j.last_time_before(end)) {
-    Instant run_start = episode_start(*latest, Instant::min() + episode_gap, zone, cal,
+    // Most of the way back in coarse steps; the exact local-day steps for the rest.
+    Instant near_start = *latest;
+    while (std::optional<Instant> e = j.first_time_at_or_after(near_start - coarse_step)) {
+      if (*e >= near_start) break;
+      near_start = *e;
+    }
+    Instant run_start = episode_start(near_start, Instant::min() + episode_gap, zone, cal,
                                       [&j](Instant t) { return j.first_time_at_or_after(t); });
     in.run_start = run_start;
     // The flare window: the flare_window days before the latest logged day.
@@ -93,17 +119,21 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
       prepend(in.entries, j.pain_points(from, fetched_from));
       fetched_from = from;
     }
-    // Its first logged days, one whole day at a time, when they lie before what was fetched.
+    // Its first logged days when they lie before what was fetched: every entry from the run's
+    // start (none earlier on its day: the run starts after a gap) up to the end of its
+    // run_days-th logged day, in one query read until the entry that starts one day more.
     std::vector<Entry> head;
-    Instant next = run_start;
-    for (int n = 0; n < run_days && next < fetched_from; ++n) {
-      when::Range day = day_around(next, zone, cal);
-      day.to = std::min(day.to, fetched_from);
-      std::vector<Entry> got = j.pain_points(day.from, day.to);
-      head.insert(head.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
-      std::optional<Instant> after = j.first_time_at_or_after(day.to);
-      if (!after) break;
-      next = *after;
+    if (run_start < fetched_from) {
+      int n = 0;
+      Instant day_end = Instant::min();
+      j.each_pain_point(run_start, fetched_from, [&](Entry&& e) {
+        if (e.at >= day_end) {
+          if (++n > run_days) return false;
+          day_end = next_day_begin(e.at, zone, cal);
+        }
+        head.push_back(std::move(e));
+        return true;
+      });
     }
     prepend(in.entries, std::move(head));
     in.run_sessions = static_cast<int>(j.count_sessions(run_start, end));

@@ -122,6 +122,24 @@ TEST_SUITE("journal") {
     CHECK_FALSE(j.first_time_at_or_after(at(2026, 12, 1)));
   }
 
+  TEST_CASE("pain points one at a time until the reader stops") {
+    Journal j = Journal::in_memory();
+    for (int d = 1; d <= 10; ++d) j.add(make(at(2026, 11, static_cast<unsigned>(d), 12), d % 11), later);
+    std::vector<Instant> seen;
+    j.each_pain_point(at(2026, 11, 3), at(2026, 11, 9), [&](Entry&& e) {
+      seen.push_back(e.at);
+      CHECK(e.pain == static_cast<int>(seen.size()) + 2);
+      return seen.size() < 4;
+    });
+    CHECK(seen == std::vector<Instant>{at(2026, 11, 3, 12), at(2026, 11, 4, 12), at(2026, 11, 5, 12), at(2026, 11, 6, 12)});
+    seen.clear();
+    j.each_pain_point(at(2026, 11, 8), at(2026, 12, 1), [&](Entry&& e) {
+      seen.push_back(e.at);
+      return true;
+    });
+    CHECK(seen == std::vector<Instant>{at(2026, 11, 8, 12), at(2026, 11, 9, 12), at(2026, 11, 10, 12)});
+  }
+
   TEST_CASE("update and remove") {
     Journal j = Journal::in_memory();
     Entry e = j.add(make(at(2026, 1, 1), 3), later);

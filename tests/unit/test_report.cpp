@@ -1,6 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "psoas/report.hpp"
 
@@ -55,6 +60,29 @@ void daily(ReportInput& in, sys_days first, const std::vector<int>& pain) {
 
 const sys_days nov16 = sys_days(2026y / 11 / 16);
 const sys_days nov9 = sys_days(2026y / 11 / 9);
+
+// Sets $TZ for the life of the guard, then restores it.
+class TzGuard {
+ public:
+  explicit TzGuard(const char* tz) {
+    if (const char* old = std::getenv("TZ")) m_old = old;
+    setenv("TZ", tz, 1);
+    tzset();
+  }
+  ~TzGuard() {
+    if (m_old) {
+      setenv("TZ", m_old->c_str(), 1);
+    } else {
+      unsetenv("TZ");
+    }
+    tzset();
+  }
+  TzGuard(const TzGuard&) = delete;
+  TzGuard& operator=(const TzGuard&) = delete;
+
+ private:
+  std::optional<std::string> m_old;
+};
 
 bool has(const Report& r, Warning w) { return std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end(); }
 
@@ -501,6 +529,91 @@ TEST_SUITE("report gather") {
     CHECK(r.run->last_days.size() == 3);
     CHECK(r.run->trend == Trend::improving);  // 8 -> 3, well past the first weeks
     CHECK(r.trend == Trend::improving);
+  }
+
+  TEST_CASE("gather's run start and first days are those of a day-by-day walk, across DST and a late day start") {
+    // Five entries a day (those before the 04:00 day start count toward the day before), a
+    // run split from an older one by a gap of 14 local days and joined across gaps of 12
+    // and 13, CEST beginning inside its third logged day: gather (the walk mostly in coarse
+    // steps, the first days in one query) must find what the local-day walk and a query a day found.
+    TzGuard tz("CET-1CEST,M3.5.0,M10.5.0/3");
+    const when::Zone& zone = when::system_zone();
+    when::Calendar cal;
+    cal.day_start = hours(4);
+    Journal j = Journal::in_memory();
+    auto add_days = [&](sys_days from, sys_days to, int pain) {
+      for (sys_days d = from; d < to; d += days(1))
+        for (int h : {1, 3, 9, 22, 23}) j.add(entry(d + hours(h), (pain + h) % 11), later);
+    };
+    add_days(sys_days(2026y / 3 / 1), sys_days(2026y / 3 / 13), 2);   // local days Feb 28 - Mar 12
+    add_days(sys_days(2026y / 3 / 27), sys_days(2026y / 4 / 1), 3);   // Mar 26 - 31: 14 days on, a new run
+    add_days(sys_days(2026y / 4 / 14), sys_days(2026y / 4 / 15), 4);  // Apr 13 - 14: 13 days on
+    add_days(sys_days(2026y / 4 / 27), sys_days(2026y / 4 / 28), 5);  // Apr 26 - 27: 12 days on
+    add_days(sys_days(2026y / 5 / 10), sys_days(2026y / 5 / 21), 6);  // May 9 - 20: 12 days on
+    const Instant now = at(2026, 5, 20);
+    const when::Range range = when::parse_range("2026-W20", now, zone, cal);  // May 11 - 17
+    ReportInput in = gather(j, range, now, zone, cal,
+                            []() -> const std::vector<TriageQuestion>& { throw std::logic_error("no triage"); });
+
+    // The walk one local day at a time, and the first days one query each.
+    const Instant latest = *j.last_time_before(range.to);
+    const Instant start = episode_start(latest, Instant::min() + episode_gap, zone, cal,
+                                        [&j](Instant t) { return j.first_time_at_or_after(t); });
+    CHECK(start == sys_days(2026y / 3 / 27) + hours(1));
+    REQUIRE(in.run_start);
+    CHECK(*in.run_start == start);
+    std::vector<Entry> head;
+    Instant next = start;
+    for (int n = 0; n < run_days; ++n) {
+      const year_month_day d = when::local_day(next, zone, cal);
+      const Instant to = when::day_begin(sys_days(d) + days(1), zone, cal);
+      for (Entry& e : j.pain_points(when::day_begin(d, zone, cal), to)) head.push_back(std::move(e));
+      std::optional<Instant> after = j.first_time_at_or_after(to);
+      if (!after) break;
+      next = *after;
+    }
+    CHECK(head.size() == 1 + 5 + 5);  // Mar 26 (one entry), 27, 28 (23 hours long)
+    REQUIRE(in.entries.size() > head.size());
+    for (std::size_t i = 0; i < head.size(); ++i) {
+      CHECK(in.entries[i].at == head[i].at);
+      CHECK(in.entries[i].pain == head[i].pain);
+    }
+    CHECK(in.entries[head.size()].at >= when::day_begin(2026y / 4 / 13, zone, cal));
+    Report r = compute_report(in);
+    REQUIRE(r.run);
+    CHECK(r.run->first_days == std::vector<year_month_day>{2026y / 3 / 26, 2026y / 3 / 27, 2026y / 3 / 28});
+  }
+
+  TEST_CASE("gather's mentions come from the latest triage before the range's end, in the range or before it") {
+    std::vector<TriageQuestion> qs(2);
+    qs[0].id = "eight-weeks";
+    qs[0].urgency = Urgency::mention;
+    qs[1].id = "age";
+    qs[1].urgency = Urgency::mention;
+    auto questions = [&qs]() -> const std::vector<TriageQuestion>& { return qs; };
+    auto triage_at = [](Instant t, const char* answers) {
+      TriageRecord r;
+      r.at = t;
+      r.outcome = "self-care";
+      r.answers_json = answers;
+      r.reasons_json = "[]";
+      return r;
+    };
+    Journal j = Journal::in_memory();
+    j.add(entry(at(2026, 11, 20, 9), 4), later);
+    j.add_triage(triage_at(at(2026, 11, 2, 10), R"({"eight-weeks":"yes"})"));
+    ReportInput before = gather(j, week().range, week().now, utc, {}, questions);
+    REQUIRE(before.mentions.size() == 1);  // none in the range: the one before it
+    CHECK(before.mentions[0].id == "eight-weeks");
+    CHECK(before.mentions_at == at(2026, 11, 2, 10));
+    j.add_triage(triage_at(at(2026, 11, 18, 10), R"({"age":"yes"})"));
+    j.add_triage(triage_at(at(2026, 11, 18, 10), R"({"eight-weeks":"yes"})"));  // same time, later id
+    j.add_triage(triage_at(at(2026, 11, 23, 10), R"({"age":"yes"})"));          // after the range
+    ReportInput in = gather(j, week().range, week().now, utc, {}, questions);
+    CHECK(in.triage.size() == 2);
+    REQUIRE(in.mentions.size() == 1);
+    CHECK(in.mentions[0].id == "eight-weeks");
+    CHECK(in.mentions_at == at(2026, 11, 18, 10));
   }
 
   TEST_CASE("gather lists the latest triage's mention answers with their advice") {

@@ -68,9 +68,9 @@ class Journal {
  public:
   // The schema version this binary writes (1: first schema; 2: per-location pain in a
   // `location` table; 3: triggers and helped items in tables of their own; 4: an entry's
-  // link to the session it rates). Older files are migrated forward, one transaction per
-  // version.
-  static constexpr int schema_version = 4;
+  // link to the session it rates; 5: an index of routine and timer sessions). Older files
+  // are migrated forward, one transaction per version.
+  static constexpr int schema_version = 5;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
   // Throws DataError for a file that is not a journal (never overwritten), an unwritable

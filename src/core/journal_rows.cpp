@@ -23,13 +23,11 @@ using SQLite::TransactionBehavior;
 constexpr const char* entry_columns =
     "id, uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role";
 
-// An entry's rows in the tables beside `entry`, in one query: 0 a location (area, side,
-// pain), 1 a trigger, 2 a helped item (name), each kind in its stored order.
-constexpr const char* entry_children =
-    "SELECT 0 AS kind, pos, area, side, pain FROM location WHERE entry_id = ?1 "
-    "UNION ALL SELECT 1, pos, name, '', NULL FROM entry_trigger WHERE entry_id = ?1 "
-    "UNION ALL SELECT 2, pos, name, '', NULL FROM entry_helped WHERE entry_id = ?1 "
-    "ORDER BY kind, pos";
+// An entry's rows in the tables beside `entry`, each in its stored order (the primary key's,
+// so no sort: one UNION ALL ... ORDER BY built three temporary B-trees an entry).
+constexpr const char* entry_locations = "SELECT area, side, pain FROM location WHERE entry_id = ? ORDER BY pos";
+constexpr const char* entry_triggers = "SELECT name FROM entry_trigger WHERE entry_id = ? ORDER BY pos";
+constexpr const char* entry_helped = "SELECT name FROM entry_helped WHERE entry_id = ? ORDER BY pos";
 
 std::optional<int> optional_int(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
@@ -44,7 +42,8 @@ void bind_optional(Statement& s, int index, std::optional<int> v) {
 // Reads entries from a query over `entry_columns`, then fills in their places and tags.
 class EntryReader {
  public:
-  explicit EntryReader(SQLite::Database& db) : m_children(db, entry_children) {}
+  explicit EntryReader(SQLite::Database& db)
+      : m_locations(db, entry_locations), m_triggers(db, entry_triggers), m_helped(db, entry_helped) {}
 
   Entry read(Statement& q) {
     Entry e;
@@ -64,26 +63,30 @@ class EntryReader {
 
  private:
   void read_children(Entry& e) {
-    m_children.bind(1, e.id);
-    while (m_children.executeStep()) {
-      const int kind = m_children.getColumn(0).getInt();
-      std::string name = m_children.getColumn(2).getString();
-      if (kind == 1) {
-        e.triggers.push_back(std::move(name));
-      } else if (kind == 2) {
-        e.helped.push_back(std::move(name));
-      } else {
-        Location l;
-        l.area = std::move(name);
-        l.side = side_from_string(m_children.getColumn(3).getString()).value_or(Side::none);
-        l.pain = optional_int(m_children.getColumn(4));
-        e.where.push_back(std::move(l));
-      }
+    m_locations.bind(1, e.id);
+    while (m_locations.executeStep()) {
+      Location l;
+      l.area = m_locations.getColumn(0).getString();
+      l.side = side_from_string(m_locations.getColumn(1).getString()).value_or(Side::none);
+      l.pain = optional_int(m_locations.getColumn(2));
+      e.where.push_back(std::move(l));
     }
-    m_children.reset();
+    m_locations.reset();
+    e.triggers = names(m_triggers, e.id);
+    e.helped = names(m_helped, e.id);
   }
 
-  Statement m_children;
+  static std::vector<std::string> names(Statement& q, std::int64_t id) {
+    std::vector<std::string> out;
+    q.bind(1, id);
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    q.reset();
+    return out;
+  }
+
+  Statement m_locations;
+  Statement m_triggers;
+  Statement m_helped;
 };
 
 std::vector<Entry> read_all(SQLite::Database& db, Statement& q) {

@@ -105,6 +105,13 @@ ALTER TABLE entry ADD COLUMN session_role TEXT CHECK (session_role IN ('before',
 CREATE INDEX entry_session ON entry (session) WHERE session IS NOT NULL;
 )sql";
 
+// Version 5: routine and timer sessions have an index of their own, so counting them over a
+// long run of logging skips the desk breaks (a busy desk holds thousands) without reading
+// the table (bench/README.md: 22 ms -> 4.5 ms for the report on a million entries).
+constexpr const char* schema_v5 = R"sql(
+CREATE INDEX session_counted ON session (start) WHERE kind <> 'break';
+)sql";
+
 }  // namespace
 
 const char* migration_sql(int version) {
@@ -113,6 +120,7 @@ const char* migration_sql(int version) {
     case 2: return schema_v2;
     case 3: return schema_v3;
     case 4: return schema_v4;
+    case 5: return schema_v5;
     default: return nullptr;
   }
 }

@@ -132,7 +132,7 @@ TEST_SUITE("journal") {
     const Raw before = read_raw(file);
     Journal j = Journal::open(file);
     CHECK(j.settings().schema == Journal::schema_version);
-    CHECK(Journal::schema_version == 4);
+    CHECK(Journal::schema_version == 5);
     const Raw after = read_journal(j);
     CHECK(after.entries == before.entries);
     CHECK(after.sessions == before.sessions);
@@ -142,7 +142,12 @@ TEST_SUITE("journal") {
     CHECK(db.execAndGet("SELECT count(*) FROM entry_trigger").getInt() == 7);
     CHECK(db.execAndGet("SELECT count(*) FROM entry_helped").getInt() == 6);
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                        "('entry_trigger_name', 'entry_helped_name', 'entry_session')").getInt() == 3);
+                        "('entry_trigger_name', 'entry_helped_name', 'entry_session', 'session_counted')").getInt() == 4);
+    // Version 5: counting routine and timer sessions reads only their index.
+    SQLite::Statement plan(db, "EXPLAIN QUERY PLAN SELECT count(*) FROM session WHERE start >= 0 AND start < 9 "
+                               "AND kind != 'break'");
+    REQUIRE(plan.executeStep());
+    CHECK(plan.getColumn(3).getString().find("session_counted") != std::string::npos);
     // Version 4: no entry of a v2 journal rates a session.
     CHECK(db.execAndGet("SELECT count(*) FROM entry WHERE session IS NOT NULL OR session_role IS NOT NULL").getInt() == 0);
   }

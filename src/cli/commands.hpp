@@ -15,6 +15,10 @@ void add_routine(CLI::App& app, Services& services);
 void add_timer(CLI::App& app, Services& services);
 void add_log(CLI::App& app, Services& services);
 void add_report(CLI::App& app, Services& services);
+// `psoas today` (src/cli/today.cpp).
+void add_today(CLI::App& app, Services& services);
+// Where the user stands: `psoas today`, and `psoas` alone (the root's callback).
+void run_today(Services& services, bool json);
 // `psoas advice [ID]`: list the advice notes or show one (src/cli/advice.cpp).
 void add_advice(CLI::App& app, Services& services);
 // `psoas remind ...`: reminders as systemd user services (src/cli/remind*.cpp).

@@ -172,7 +172,10 @@ void print_text(Services& s, const today::Today& t, const std::optional<TimerSta
                               when::format_date(f->day), f->pain, f->median, report::flare_window.count()));
   }
   for (report::Warning w : t.report.warnings) {
-    if (w != report::Warning::flare && w != report::Warning::worsening) print_row("", report::warning_text(w, t.report));
+    // The flare, worsening and (with the card up) emergency warnings are said above or below.
+    bool said = w == report::Warning::flare || w == report::Warning::worsening ||
+                (t.emergency_card && w == report::Warning::red_flag_emergency);
+    if (!said) print_row("", report::warning_text(w, t.report));
   }
   std::string triage = t.triage ? fmt::format("{} ({}): {}", when::format_date(when::local_day(t.triage->at, s.zone(), s.config().calendar)),
                                               age_text(t.triage_age_days), t.triage->outcome)
@@ -277,7 +280,7 @@ void add_today(CLI::App& app, Services& services) {
   cmd->footer("The latest pain, the last 7 days' trend and any flare, the last triage, today's sessions and the "
               "streak, a running timer, and the routine to do next. See man psoas-today.");
   cmd->add_flag("--json", *json, "Print JSON");
-  cmd->callback([json, &services] { run_today(services, *json); });
+  cmd->callback([json, &services] { run_today(services, *json || services.globals.json); });
 }
 
 }  // namespace psoas::cli

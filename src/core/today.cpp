@@ -63,7 +63,7 @@ int streak(const std::vector<Session>& sessions, Instant now, Instant from, bool
            const when::Calendar& cal, bool* may_be_longer) {
   std::set<sys_days> with_session;
   for (const Session& s : sessions)
-    if (counts_for_streak(s) && s.start >= from && s.start <= now) with_session.insert(day_of(s.start, zone, cal));
+    if (counts_for_streak(s) && s.start >= from) with_session.insert(day_of(s.start, zone, cal));
   const sys_days first = day_of(from, zone, cal);
   sys_days day = day_of(now, zone, cal);
   if (!with_session.count(day)) day -= days(1);  // today is still open

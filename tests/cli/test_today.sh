@@ -97,7 +97,7 @@ run
 expect_rc 0
 expect_flat "A flare: pain on $(date -u +%F) (8.0)"
 expect_flat "psoas routine run acute: the gentle routine for the first 48 hours of a flare; with it, psoas advice cold."
-expect_flat "A flare began since your last triage"
+expect_flat "A flare began: if anything new appeared, run 'psoas triage'."
 run --json
 json_check 'd["report"]["flare"]["pain"] == 8 and d["next"]["from"] == "flare" and d["next"]["routine"] == "acute"'
 json_check 'd["next"]["advice"] == ["cold"] and "flare" in d["triage_nudges"]'

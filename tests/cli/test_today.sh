@@ -83,7 +83,7 @@ json_check 'd["triage"] is None and d["triage_nudges"] == ["never"] and d["emerg
 json_check 'd["next"]["from"] == "none" and d["timer"] is None and "disclaimer" in d'
 
 # The last triage's suggestion is the next routine.
-triage_row self-care "-1d" "morning,stretch"
+triage_row self-care "1 day ago" "morning,stretch"
 run
 expect_flat "psoas routine run morning: the routine your last triage suggested"
 run --json
@@ -117,7 +117,7 @@ json_check 'd["emergency_card"] is True and d["triage"]["outcome"] == "emergency
 json_check 'd["next"]["routine"] is None'
 fresh
 log_at 5 "-1d"
-triage_row emergency "-7d" ""
+triage_row emergency "7 days ago" ""
 run
 expect_no_out "EMERGENCY"
 run --json
@@ -126,7 +126,7 @@ json_check 'd["emergency_card"] is False and "card" not in d'
 # --- a triage 4 weeks old while the pain goes on: run it again -----------------------------
 fresh
 log_at 4 "-1d"
-triage_row self-care "-30d" "stretch"
+triage_row self-care "30 days ago" "stretch"
 run
 expect_flat "Your last triage was 30 days ago (4 weeks or more) and the pain goes on: run 'psoas triage' again"
 run --json

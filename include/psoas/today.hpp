@@ -86,7 +86,7 @@ struct Today {
   std::optional<Entry> latest;
   std::optional<TriageRecord> triage;
   int triage_age_days = 0;              // local days from the triage's day to today
-  std::vector<Nudge> nudges;            // reasons to run triage again, most urgent first
+  std::vector<Nudge> nudges;            // reasons to run triage again, most urgent first; none with the card
   bool emergency_card = false;          // an emergency triage less than emergency_card_for ago
   std::vector<TodaySession> sessions;   // today's routine and timer sessions, by start
   int breaks_today = 0;                 // desk breaks taken today (done or idle)

@@ -158,8 +158,9 @@ Today compute(const Input& in, const std::function<FlareCare()>& care) {
     triage_day = when::local_day(t.triage->at, *in.zone, in.calendar);
     t.triage_age_days = static_cast<int>((sys_days(t.day) - sys_days(*triage_day)).count());
   }
-  t.nudges = nudges(t.report, t.latest, t.triage, t.triage_age_days, triage_day);
   t.emergency_card = shows_emergency_card(t.triage, in.now);
+  // The card says to seek care now: no nudge may say "within days" beside it.
+  if (!t.emergency_card) t.nudges = nudges(t.report, t.latest, t.triage, t.triage_age_days, triage_day);
   t.next = next_routine(t.report, t.triage, t.emergency_card, care);
   t.empty = !t.latest && !t.triage && in.sessions.empty() && report::is_empty(t.report);
   return t;

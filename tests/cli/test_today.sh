@@ -112,6 +112,7 @@ expect_out "EMERGENCY"
 expect_flat "Seek emergency care now"
 expect_flat "Cauda equina warning signs"
 expect_flat "Seek care first"
+expect_no_out "within the next few days"
 run --json
 json_check 'd["emergency_card"] is True and d["triage"]["outcome"] == "emergency" and len(d["card"]) >= 2'
 json_check 'd["next"]["routine"] is None'

@@ -179,6 +179,7 @@ TEST_SUITE("today") {
     today::Today shown = look(j, clock, care.fn());
     CHECK(shown.emergency_card);
     CHECK(shown.next.from == today::NextFrom::none);  // care first, no routine
+    CHECK(shown.nudges.empty());                      // and no "within days" beside "now"
     clock.advance(seconds(1));
     CHECK_FALSE(look(j, clock, care.fn()).emergency_card);
   }

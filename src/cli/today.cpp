@@ -51,8 +51,8 @@ void print_welcome(bool json, const std::string& number) {
                            .add("disclaimer", disclaimer(number)).str());
     return;
   }
-  fmt::print("Welcome to psoas: a stretch timer, a pain journal and a triage screen for psoas, hip-flexor and "
-             "low-back pain.\nNothing is logged yet. Three commands to start with:\n\n");
+  fmt::print("{}\n\n", wrap("Welcome to psoas: a stretch timer, a pain journal and a triage screen for psoas, "
+                            "hip-flexor and low-back pain. Nothing is logged yet. Three commands to start with:"));
   for (const auto& [cmd, what] : first_commands()) fmt::print("  {:<22}{}\n", cmd, what);
   fmt::print("\nThen 'psoas' alone shows where you stand. See 'psoas --help' for everything.\n{}\n",
              wrap(disclaimer(number)));

@@ -35,8 +35,9 @@ void add_routine_run(CLI::App& routine, Services& services);
 void build_app(CLI::App& app, Services& services, std::optional<std::string_view> only = std::nullopt);
 
 // The one top-level subcommand that `psoas ARGS` needs: the first word when it names a
-// subcommand, "" for a bare `--version`; nullopt when the whole tree must decide (help,
-// completion, no or an unknown first word, a second word that names a subcommand).
+// subcommand, "today" when no word names one (`psoas` alone), "" for a bare `--version`;
+// nullopt when the whole tree must decide (help, completion, an unknown first word, a
+// second word that names a subcommand).
 std::optional<std::string_view> needed_command(int argc, char** argv);
 
 }  // namespace psoas::cli

@@ -88,6 +88,7 @@ struct Today {
   int triage_age_days = 0;              // local days from the triage's day to today
   std::vector<Nudge> nudges;            // reasons to run triage again, most urgent first; none with the card
   bool emergency_card = false;          // an emergency triage less than emergency_card_for ago
+  bool clinician_first = false;         // a see-clinician triage less than emergency_card_for ago
   std::vector<TodaySession> sessions;   // today's routine and timer sessions, by start
   int breaks_today = 0;                 // desk breaks taken today (done or idle)
   int streak = 0;                       // consecutive local days with a session, see streak()
@@ -109,8 +110,9 @@ FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::ma
 // The routine to do next: for a flare, `care()` (called only then); else the last triage's
 // first suggested routine; else the routine (not a timer label) whose rated sessions
 // helped most, once it has report::min_rated_sessions of them and its mean change is below 0
-// (ties: more rated sessions, then more that fell by 2). None while `emergency` is set.
-NextRoutine next_routine(const report::Report& r, const std::optional<TriageRecord>& triage, bool emergency,
+// (ties: more rated sessions, then more that fell by 2). None while `care_first` is set
+// (a recent triage asked for care: triage itself suggests no routine then).
+NextRoutine next_routine(const report::Report& r, const std::optional<TriageRecord>& triage, bool care_first,
                          const std::function<FlareCare()>& care);
 
 // The nudges to run triage again, most urgent first.
@@ -121,6 +123,8 @@ std::vector<Nudge> nudges(const report::Report& r, const std::optional<Entry>& l
 
 // True when `triage` is an emergency less than emergency_card_for before `now`.
 bool shows_emergency_card(const std::optional<TriageRecord>& triage, Instant now);
+// True when `triage` has `outcome` and is less than emergency_card_for before `now`.
+bool recent(const std::optional<TriageRecord>& triage, std::string_view outcome, Instant now);
 
 // Computes the dashboard. `care` is as for next_routine. Throws std::invalid_argument when
 // input.zone is null.

@@ -131,6 +131,9 @@ std::string next_text(const today::Today& t) {
     case NextFrom::none: break;
   }
   if (t.emergency_card) return "Seek care first (the card above); psoas suggests no routine until you have been seen.";
+  if (t.clinician_first) {
+    return "See a clinician first, as your last triage said; psoas suggests no routine until you have been seen.";
+  }
   return "No routine to suggest yet: 'psoas triage' suggests one, and rated sessions show which helps.";
 }
 
@@ -223,6 +226,7 @@ void add_where(json::Object& o, const today::Today& t) {
   std::vector<std::string> nudges;
   for (Nudge n : t.nudges) nudges.push_back(std::string(today::nudge_key(n)));
   o.add_raw("triage_nudges", json::array(nudges)).add("emergency_card", t.emergency_card);
+  o.add("clinician_first", t.clinician_first);
 }
 
 void add_doing(json::Object& o, const today::Today& t) {

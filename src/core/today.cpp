@@ -97,10 +97,10 @@ FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::ma
   return care;
 }
 
-NextRoutine next_routine(const report::Report& r, const std::optional<TriageRecord>& triage, bool emergency,
+NextRoutine next_routine(const report::Report& r, const std::optional<TriageRecord>& triage, bool care_first,
                          const std::function<FlareCare()>& care) {
   NextRoutine next;
-  if (emergency) return next;
+  if (care_first) return next;
   if (r.flare && care) {
     FlareCare c = care();
     if (!c.routine.empty()) {
@@ -139,8 +139,12 @@ std::vector<Nudge> nudges(const report::Report& r, const std::optional<Entry>& l
   return out;
 }
 
+bool recent(const std::optional<TriageRecord>& triage, std::string_view outcome, Instant now) {
+  return triage && triage->outcome == outcome && triage->at <= now && now - triage->at < emergency_card_for;
+}
+
 bool shows_emergency_card(const std::optional<TriageRecord>& triage, Instant now) {
-  return triage && triage->outcome == "emergency" && triage->at <= now && now - triage->at < emergency_card_for;
+  return recent(triage, "emergency", now);
 }
 
 Today compute(const Input& in, const std::function<FlareCare()>& care) {
@@ -161,7 +165,8 @@ Today compute(const Input& in, const std::function<FlareCare()>& care) {
   t.emergency_card = shows_emergency_card(t.triage, in.now);
   // The card says to seek care now: no nudge may say "within days" beside it.
   if (!t.emergency_card) t.nudges = nudges(t.report, t.latest, t.triage, t.triage_age_days, triage_day);
-  t.next = next_routine(t.report, t.triage, t.emergency_card, care);
+  t.clinician_first = recent(t.triage, "see-clinician", in.now);
+  t.next = next_routine(t.report, t.triage, t.emergency_card || t.clinician_first, care);
   t.empty = !t.latest && !t.triage && in.sessions.empty() && report::is_empty(t.report);
   return t;
 }

@@ -124,6 +124,15 @@ expect_no_out "EMERGENCY"
 run --json
 json_check 'd["emergency_card"] is False and "card" not in d'
 
+# --- a see-clinician triage in the last 7 days: no routine, see a clinician first ----------
+fresh
+log_at 5 "-1d"
+triage_row see-clinician "2 days ago" ""
+run
+expect_flat "See a clinician first, as your last triage said"
+run --json
+json_check 'd["clinician_first"] is True and d["next"]["from"] == "none"'
+
 # --- a triage 4 weeks old while the pain goes on: run it again -----------------------------
 fresh
 log_at 4 "-1d"

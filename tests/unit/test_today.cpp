@@ -226,6 +226,13 @@ TEST_SUITE("today") {
       r.routines = {rated("stretch", report::min_rated_sessions - 1, std::nullopt), rated("morning", 6, 0.5)};
       CHECK(today::next_routine(r, std::nullopt, false, care.fn()).from == today::NextFrom::none);
     }
+    SUBCASE("none while a recent triage asked for care") {
+      r.routines = {rated("massage", 3, -2.5, 2)};
+      CHECK(today::next_routine(r, std::nullopt, true, care.fn()).from == today::NextFrom::none);
+      const Instant now = at(2026, 11, 30);
+      CHECK(today::recent(triage_at(now - days(3), "see-clinician"), "see-clinician", now));
+      CHECK_FALSE(today::recent(triage_at(now - days(7), "see-clinician"), "see-clinician", now));
+    }
     SUBCASE("the last triage's suggestion comes before measured effects") {
       r.routines = {rated("massage", 3, -2.5, 2)};
       TriageRecord t = triage_at(at(2026, 11, 2), "self-care", "morning");

@@ -15,6 +15,10 @@ void add_routine(CLI::App& app, Services& services);
 void add_timer(CLI::App& app, Services& services);
 void add_log(CLI::App& app, Services& services);
 void add_report(CLI::App& app, Services& services);
+// `psoas today` (src/cli/today.cpp).
+void add_today(CLI::App& app, Services& services);
+// Where the user stands: `psoas today`, and `psoas` alone (the root's callback).
+void run_today(Services& services, bool json);
 // `psoas advice [ID]`: list the advice notes or show one (src/cli/advice.cpp).
 void add_advice(CLI::App& app, Services& services);
 // `psoas remind ...`: reminders as systemd user services (src/cli/remind*.cpp).
@@ -31,8 +35,9 @@ void add_routine_run(CLI::App& routine, Services& services);
 void build_app(CLI::App& app, Services& services, std::optional<std::string_view> only = std::nullopt);
 
 // The one top-level subcommand that `psoas ARGS` needs: the first word when it names a
-// subcommand, "" for a bare `--version`; nullopt when the whole tree must decide (help,
-// completion, no or an unknown first word, a second word that names a subcommand).
+// subcommand, "today" when no word names one (`psoas` alone), "" for a bare `--version`;
+// nullopt when the whole tree must decide (help, completion, an unknown first word, a
+// second word that names a subcommand).
 std::optional<std::string_view> needed_command(int argc, char** argv);
 
 }  // namespace psoas::cli

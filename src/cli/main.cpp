@@ -30,6 +30,7 @@ constexpr Command commands[] = {
     {"timer", add_timer},
     {"log", add_log},
     {"report", add_report},
+    {"today", add_today},
     {"advice", add_advice},
     {"remind", add_remind},
 };
@@ -89,6 +90,7 @@ std::optional<std::string_view> needed_command(int argc, char** argv) {
     }
   }
   if (!found && version) return std::string_view();
+  if (!found) return std::string_view("today");  // `psoas` alone is `psoas today`
   return found;
 }
 

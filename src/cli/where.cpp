@@ -83,7 +83,7 @@ void add_paths(CLI::App& app, Services& services) {
   app.require_subcommand(0, 1);
   app.callback([&app, &services] {
     if (!app.get_subcommands().empty()) return;
-    if (!services.globals.show_paths) throw CLI::RequiredError("A subcommand");
+    if (!services.globals.show_paths) return run_today(services, services.globals.json);  // `psoas` alone
     // Loading content here is deliberate: the listing says which files loaded or were skipped.
     const Content& content = services.content();
     if (services.globals.json) {

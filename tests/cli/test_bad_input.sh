@@ -45,7 +45,6 @@ cfg() { printf '%s\n' "$1" >"$CONFIG"; }
 # rc | stderr contains | setup (shell; - for none) | psoas arguments (shell words)
 TABLE=$(cat <<'EOF'
 2 | The following argument was not expected: --bogus | - | --bogus
-2 | A subcommand is required | - |
 2 | unknown command 'frobnicate' | - | frobnicate
 2 | --journal: 1 required PATH missing | - | --journal
 2 | --content: 1 required DIR missing | - | --content

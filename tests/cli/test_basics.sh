@@ -25,6 +25,7 @@ run --bogus-flag
 expect_rc 2
 expect_one_line_error
 
+# psoas alone is psoas today: without a journal, a welcome (tests/cli/test_today.sh).
 run
-expect_rc 2
-expect_one_line_error
+expect_rc 0
+expect_out "Welcome to psoas"

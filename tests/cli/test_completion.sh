@@ -62,7 +62,8 @@ TOML
 
 for sh in bash zsh fish; do
   expect_candidates $sh "psoas ro" routine
-  expect_candidates $sh "psoas " triage routine timer log report advice
+  expect_candidates $sh "psoas " triage routine timer log report today advice
+  expect_candidates $sh "psoas today --" --json
   expect_candidates $sh "psoas advice " cold heat sleep-position walking desk-setup hydration stress triggers time-course my-tip
   expect_candidates $sh "psoas advice c" cold chiropractic clinician-exam
   expect_candidates $sh "psoas advice --" --json

@@ -51,6 +51,8 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
   add(md(trend_sentence(r)) + "\n");
   if (r.peg) add(md(peg_text(*r.peg)) + ".\n");
 
+  if (std::string c = calendar_markdown(r); !c.empty()) add("## Calendar\n\n" + c);
+
   add("## Day by day\n");
   add("| day | date | entries | mean pain | lowest | highest | sessions | minutes |");
   add("|---|---|--:|--:|--:|--:|--:|--:|");
@@ -71,13 +73,15 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
                     percent(*r.adherence), streak_text(r)));
   if (r.routines.empty()) add("No routine or timer sessions in this range.\n");
   else {
-    add("| routine | kind | sessions | completed | minutes | pain change afterwards |");
+    add("| routine | kind | sessions | completed | minutes | pain before and after (rated sessions) |");
     add("|---|---|--:|--:|--:|---|");
     for (const RoutineSummary& s : r.routines)
       add(fmt::format("| {} | {} | {} | {} | {} | {} |", md(s.routine), s.kind, s.sessions, s.completed,
-                      minutes(s.time), md(change_text(s))));
+                      minutes(s.time), md(rated_text(s))));
     add("");
   }
+  add(md(next_day_text(r)) + "\n");
+  add(md(effects_note()) + "\n");
   if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
     add(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.\n", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
 

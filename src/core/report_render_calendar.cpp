@@ -27,7 +27,7 @@ int level_of(double mean) { return static_cast<int>(std::floor(std::clamp(mean, 
 // "  3●" on a shade: the cell is 3 columns, then one blank between cells.
 std::string text_cell(const Day* d, bool colour) {
   if (!d) return "    ";
-  if (d->to_come) return "  - ";
+  if (d->to_come) return " -  ";
   std::string mark = d->sessions ? session_mark : " ";
   if (!d->mean) return fmt::format("  {} ", mark);
   std::string cell = fmt::format(" {}{}", pain_digit(*d->mean), mark);
@@ -92,8 +92,8 @@ std::string calendar_text(const Report& r, bool colour) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
-  out += fmt::format("  0-9 mean pain that day (rounded half up, X = 10), {} a day with a session, blank: no\n"
-                     "  entries, - to come.{}\n",
+  out += fmt::format("  0-9: mean pain that day (rounded half up; X = 10). {}: a day with a session.\n"
+                     "  Blank: no entries. -: to come.{}\n",
                      session_mark, colour ? " The shade repeats the digit: darker, more pain." : "");
   return out;
 }

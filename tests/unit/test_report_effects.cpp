@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "psoas/report.hpp"
+#include "report_render.hpp"
 
 using namespace std::chrono;
 using namespace psoas;
@@ -174,6 +175,51 @@ TEST_SUITE("report effects") {
     SUBCASE("desk breaks are not sessions here") {
       in.sessions.push_back(session(at(19, 7), 1, "break", "break"));
       CHECK(compute_report(in).next_day.after_session == 3);
+    }
+  }
+
+  TEST_CASE("calendar: weeks as rows, each day's mean as a digit and a mark for a session") {
+    ReportInput in;
+    in.range = {at(2, 0), at(30, 0)};  // Mon 2 to Sun 29 November: 28 days
+    in.now = at(26, 20);               // 27-29 to come
+    in.zone = &utc;
+    in.entries = {entry(at(2, 9), 4), entry(at(2, 18), 5),    // 4.5 -> 5 (half up)
+                  entry(at(3, 9), 9), entry(at(3, 18), 10),   // 9.5 -> X
+                  entry(at(5, 9), 2), entry(at(10, 9), 0)};
+    in.sessions = {session(at(4, 7), 10), session(at(5, 7), 10)};
+    Report r = compute_report(in);
+    std::string text = render(r, Format::text);
+    CHECK(contains(text, "  week of     Mon Tue Wed Thu Fri Sat Sun\n"
+                         "  2026-11-02   5   X    ●  2●\n"
+                         "  2026-11-09       0\n"
+                         "  2026-11-16\n"
+                         "  2026-11-23                   -   -   -\n"));
+    CHECK(detail::pain_digit(0.4) == '0');
+    CHECK(detail::pain_digit(9.4) == '9');
+    CHECK(detail::pain_digit(10) == 'X');
+    SUBCASE("colour adds a shade behind the same digit") {
+      RenderOptions o;
+      o.colour = true;
+      std::string c = render(r, Format::text, o);
+      CHECK(contains(c, "\x1b[48;5;216m\x1b[38;5;16m 5 \x1b[0m"));
+      CHECK(contains(c, "\x1b[48;5;124m\x1b[38;5;231m X \x1b[0m"));
+    }
+    SUBCASE("the week starts on the configured day") {
+      in.calendar.week_start = Sunday;
+      std::string t = render(compute_report(in), Format::text);
+      CHECK(contains(t, "  week of     Sun Mon Tue Wed Thu Fri Sat\n  2026-11-01       5   X    ●  2●\n"));
+    }
+    SUBCASE("HTML: a table with shaded cells, titles and a legend") {
+      std::string h = render(r, Format::html);
+      CHECK(contains(h, "<table class=\"calendar\">"));
+      CHECK(contains(h, "<td class=\"p10\" title=\"2026-11-03: mean pain 9.5\">X</td>"));
+      CHECK(contains(h, "<td class=\"p2\" title=\"2026-11-05: mean pain 2.0, 1 session\">2<span class=\"mark\">●</span></td>"));
+      CHECK(contains(h, "<td class=\"to-come\" title=\"2026-11-29: to come\">-</td>"));
+      CHECK(contains(h, "<p class=\"legend\"><span class=\"p0\">0</span>"));
+    }
+    SUBCASE("shorter ranges have none") {
+      in.range = {at(2, 0), at(29, 0)};
+      CHECK_FALSE(contains(render(compute_report(in), Format::text), "week of"));
     }
   }
 }

@@ -55,6 +55,7 @@ constexpr const char* css = R"(
   svg .after { fill: #1f5f9f; }
   svg .pair { stroke: #1f5f9f; stroke-width: 2; }
   figure { margin: 0.8rem 0; }
+  svg.pairs { width: auto; max-width: 100%; display: block; }
   figcaption { color: #444; font-size: 0.9em; }
   table.calendar { width: auto; margin: 0.5rem 0; }
   table.calendar caption { text-align: left; color: #444; font-size: 0.9em; padding-bottom: 0.3rem; }
@@ -141,13 +142,14 @@ std::string pairs_svg(const RoutineSummary& x, int index) {
   g.height = 200;
   g.bottom = 36;
   g.n = std::max(1, static_cast<int>(x.pairs.size()));
+  g.width = std::clamp(g.left + g.right + 56.0 * g.n, 280.0, 720.0);  // a few sessions: a narrow chart
   std::string id = fmt::format("pairs-{}", index), list;
   for (const RatedPair& p : x.pairs) list += fmt::format("{}{}: {} before, {} after", list.empty() ? "" : "; ", date_label(p.day), p.before, p.after);
   std::string s = fmt::format(
-      "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" "
+      "<figure>\n<svg class=\"pairs\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" "
       "aria-labelledby=\"{}-title {}-desc\">\n<title id=\"{}-title\">{} ({}): pain before and after each of {}"
       "</title>\n<desc id=\"{}-desc\">{}.</desc>\n",
-      g.width, g.height, id, id, id, esc(x.routine), x.kind, plural(x.rated, "rated session", "rated sessions"), id, esc(list));
+      g.width, g.width, g.height, id, id, id, esc(x.routine), x.kind, plural(x.rated, "rated session", "rated sessions"), id, esc(list));
   for (int p = 0; p <= 10; p += 2)
     s += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>"
                      "<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
@@ -164,8 +166,8 @@ std::string pairs_svg(const RoutineSummary& x, int index) {
   for (int i = 0; i < static_cast<int>(x.pairs.size()); i += every)
     s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", g.x(i),
                      g.height - 12, date_label(x.pairs[static_cast<std::size_t>(i)].day).substr(5));
-  return s + "</svg>\n<figcaption>" + esc(x.routine) + ": hollow circle, pain before a session; filled, after it; one "
-         "line a rated session, oldest first. " + esc(rated_text(x)) + ".</figcaption>\n</figure>\n";
+  return s + "</svg>\n<figcaption><strong>" + esc(x.routine) + " (" + x.kind + ")</strong>: pain before each rated "
+         "session (hollow circle) and after it (filled), one line a session, oldest first.</figcaption>\n</figure>\n";
 }
 
 std::string td(std::string_view v, bool number = true) {

@@ -2,6 +2,8 @@
 // and the calendar that long reports show (report_effects.cpp, report_render_calendar.cpp).
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "psoas/report.hpp"
 #include "report_render.hpp"
 
@@ -221,5 +223,38 @@ TEST_SUITE("report effects") {
       in.range = {at(2, 0), at(29, 0)};
       CHECK_FALSE(contains(render(compute_report(in), Format::text), "week of"));
     }
+  }
+
+  TEST_CASE("gather fetches the range's sessions with their ratings") {
+    Journal j = Journal::in_memory();
+    const Instant later = sys_days{year{2100} / January / 1};
+    auto add = [&](Instant start, std::optional<int> before, std::optional<int> after) {
+      Session x = session(start, 15);
+      x.uuid.clear();  // the journal gives it one
+      Session s = j.add_session(x);
+      for (auto [pain, role, t] : {std::tuple{before, SessionRole::before, start - minutes(1)},
+                                   std::tuple{after, SessionRole::after, s.end + minutes(1)}}) {
+        if (!pain) continue;
+        Entry e = entry(t, *pain);
+        e.session = s.uuid;
+        e.session_role = role;
+        j.add(e, later);
+      }
+    };
+    add(at(15, 8), 9, 1);             // the day before the range: not this range's
+    add(at(16, 8), 6, 4);
+    add(at(17, 8), 5, std::nullopt);  // one rating: fetched, not rated
+    add(at(18, 8), 7, 3);
+    add(at(19, 8), 6, 5);
+    ReportInput in = gather(j, week().range, week().now, utc, {}, []() -> const std::vector<TriageQuestion>& {
+      static const std::vector<TriageQuestion> none;
+      return none;
+    });
+    REQUIRE(in.rated.size() == 4);
+    CHECK_FALSE(in.rated[1].after);
+    Report r = compute_report(in);
+    CHECK(r.routines[0].rated == 3);
+    CHECK(*r.routines[0].rated_change == doctest::Approx(-2.3));  // (-2 - 4 - 1) / 3
+    CHECK(r.routines[0].fell_by_2 == 2);
   }
 }

@@ -194,6 +194,32 @@ std::string days_table(const Report& r) {
 
 std::string p(std::string_view text) { return "<p>" + esc(text) + "</p>\n"; }
 
+// Adherence, each routine with its rated sessions (a table, then a chart a routine), the
+// next-day comparison and desk breaks.
+std::string sessions_html(const Report& r) {
+  std::string s;
+  s += "<section>\n<h2>Self-care sessions</h2>\n";
+  if (r.adherence)
+    s += p(fmt::format("Days with a session: {} of {} ({}). Current streak: {}.", r.days_with_session, r.days_judged,
+                       percent(*r.adherence), streak_text(r)));
+  if (r.routines.empty()) s += p("No routine or timer sessions in this range.");
+  else {
+    s += "<table>\n<thead><tr><th>routine</th><th class=\"n\">sessions</th><th class=\"n\">completed</th>"
+         "<th class=\"n\">minutes</th><th>pain before and after (rated sessions)</th></tr></thead>\n<tbody>\n";
+    for (const RoutineSummary& x : r.routines)
+      s += "<tr>" + td(x.routine + " (" + x.kind + ")", false) + td(fmt::format("{}", x.sessions)) +
+           td(fmt::format("{}", x.completed)) + td(minutes(x.time)) + td(rated_text(x), false) + "</tr>\n";
+    s += "</tbody>\n</table>\n";
+    for (std::size_t i = 0; i < r.routines.size(); ++i)
+      if (!r.routines[i].pairs.empty()) s += pairs_svg(r.routines[i], static_cast<int>(i));
+  }
+  s += p(next_day_text(r)) + "<p class=\"note\">" + esc(effects_note()) + "</p>\n";
+  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
+    s += p(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
+  s += "</section>\n";
+  return s;
+}
+
 }  // namespace
 
 std::string render_html(const Report& r, const RenderOptions& o) {
@@ -234,25 +260,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
 
   s += "<section>\n<h2>Day by day</h2>\n" + days_table(r) + "</section>\n";
 
-  s += "<section>\n<h2>Self-care sessions</h2>\n";
-  if (r.adherence)
-    s += p(fmt::format("Days with a session: {} of {} ({}). Current streak: {}.", r.days_with_session, r.days_judged,
-                       percent(*r.adherence), streak_text(r)));
-  if (r.routines.empty()) s += p("No routine or timer sessions in this range.");
-  else {
-    s += "<table>\n<thead><tr><th>routine</th><th class=\"n\">sessions</th><th class=\"n\">completed</th>"
-         "<th class=\"n\">minutes</th><th>pain before and after (rated sessions)</th></tr></thead>\n<tbody>\n";
-    for (const RoutineSummary& x : r.routines)
-      s += "<tr>" + td(x.routine + " (" + x.kind + ")", false) + td(fmt::format("{}", x.sessions)) +
-           td(fmt::format("{}", x.completed)) + td(minutes(x.time)) + td(rated_text(x), false) + "</tr>\n";
-    s += "</tbody>\n</table>\n";
-    for (std::size_t i = 0; i < r.routines.size(); ++i)
-      if (!r.routines[i].pairs.empty()) s += pairs_svg(r.routines[i], static_cast<int>(i));
-  }
-  s += p(next_day_text(r)) + "<p class=\"note\">" + esc(effects_note()) + "</p>\n";
-  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
-    s += p(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
-  s += "</section>\n";
+  s += sessions_html(r);
 
   if (!r.triggers.empty() || !r.helpers.empty()) {
     s += fmt::format("<section>\n<h2>Triggers and helpers (seen on {} days or more)</h2>\n<ul>\n", min_factor_days);

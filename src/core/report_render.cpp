@@ -73,12 +73,11 @@ std::string next_day_text(const Report& r) {
   }
   int need_with = std::max(0, min_next_days - n.after_session), need_without = std::max(0, min_next_days - n.after_none);
   std::vector<std::string> parts;
-  if (need_with) parts.push_back(fmt::format("{} more {} after a day with a session", need_with, need_with == 1 ? "day" : "days"));
-  if (need_without)
-    parts.push_back(fmt::format("{} more {} after a day without one", need_without, need_without == 1 ? "day" : "days"));
-  return fmt::format("To compare pain on the days after a day with a session with the days after a day without, log "
-                     "your pain on {} (so far {} and {}).",
-                     fmt::join(parts, " and "), n.after_session, n.after_none);
+  if (need_with) parts.push_back(fmt::format("{} more after a day with a session", need_with));
+  if (need_without) parts.push_back(fmt::format("{} more after a day without one", need_without));
+  return fmt::format("Not enough days yet to compare pain on the days after a day with a session with the days after "
+                     "a day without: that needs {} logged days of each, and this range has {} and {} ({}).",
+                     min_next_days, n.after_session, n.after_none, fmt::join(parts, ", "));
 }
 
 std::string effects_note() {

@@ -170,7 +170,7 @@ TEST_SUITE("report effects") {
       CHECK_FALSE(r.next_day.mean_after_session);
       CHECK_FALSE(r.next_day.mean_after_none);
       std::string text = text_of(r);
-      CHECK(contains(text, "log your pain on 1 more day after a day without one (so far 3 and 2)."));
+      CHECK(contains(text, "that needs 3 logged days of each, and this range has 3 and 2 (1 more after a day without one)."));
       CHECK(contains(render(r, Format::json), "\"mean_after_session\":null,\"mean_after_none\":null,"
                                               "\"days_needed_after_session\":0,\"days_needed_after_none\":1"));
     }

@@ -18,10 +18,6 @@
 
 namespace psoas::report {
 
-// A session's effect is the first entry at most this long after the session ends...
-inline constexpr std::chrono::hours after_window{6};
-// ...minus the last entry at most this long before it starts.
-inline constexpr std::chrono::hours before_window{24};
 // The comparison with the previous range needs this many days with entries in each.
 inline constexpr int min_trend_days = 4;
 // The within-run comparison: the mean of the run's first `run_days` logged days (the
@@ -54,6 +50,9 @@ struct ReportInput {
   // offset and pain are needed).
   std::vector<Entry> entries;
   std::vector<Session> sessions;       // by start, at least [min(previous.from, run start), range.to)
+  // Routine and timer sessions that started in [range.from, range.to) with the ratings taken
+  // for them (Journal::rated_sessions; gather_ratings fills it).
+  std::vector<RatedSession> rated;
   std::vector<TriageRecord> triage;    // at least [range.from, range.to)
   // The first entry of the current run of logging (episode_start from the latest entry
   // before the range's end); when absent it is found in `entries`, which must then hold
@@ -82,7 +81,7 @@ Instant episode_start(Instant latest, Instant horizon, const when::Zone& zone, c
 when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});
 
 // The entry query's window for `range`: from the previous range's start (or `flare_window`
-// before the range's last day, if earlier) to range.to + after_window.
+// before the range's last day, if earlier) to range.to.
 when::Range entry_window(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});
 
 // Fills a ReportInput for `range` from `journal`: the entry window, the current run's start,
@@ -92,6 +91,9 @@ when::Range entry_window(const when::Range& range, const when::Zone& zone, const
 ReportInput gather(const Journal& journal, when::Range range, Instant now, const when::Zone& zone,
                    const when::Calendar& calendar,
                    const std::function<const std::vector<TriageQuestion>&()>& questions);
+
+// Fills in.rated for in.range from `journal`: one indexed query over the range's sessions.
+void gather_ratings(ReportInput& in, const Journal& journal);
 
 // One local day of the range.
 struct Day {
@@ -110,6 +112,13 @@ struct Day {
   int breaks_idle = 0;                  // idle at least a break's length: counted as a break
 };
 
+// One rated session: its day (the day it started) and its two ratings.
+struct RatedPair {
+  std::chrono::year_month_day day;
+  int before = 0;
+  int after = 0;
+};
+
 // Sessions of one routine (or timer label) in the range.
 struct RoutineSummary {
   std::string routine;
@@ -117,16 +126,32 @@ struct RoutineSummary {
   int sessions = 0;
   int completed = 0;
   std::chrono::seconds time{0};
-  int with_change = 0;                  // sessions with an entry before and after
-  std::optional<double> mean_change;    // mean (after - before) pain; negative is less pain
-  // From the ratings the timer asks for (Journal::rated_sessions, issue 13):
+  // From the ratings the timer asks for (Journal::rated_sessions, issue 13). A session with
+  // only one of its two ratings is not rated.
   int rated = 0;                        // sessions rated both before and after
   std::optional<double> rated_change;   // mean (after - before) over them, once rated >= min_rated_sessions
   int fell_by_2 = 0;                    // rated sessions whose pain fell by 2 points or more
+  std::vector<RatedPair> pairs;         // each rated session's two ratings, oldest first
 };
 
 // A routine's rated sessions are summed up once there are this many.
 inline constexpr int min_rated_sessions = 3;
+
+// Pain on the days after a day with a routine or timer session against the days after a
+// day without one. Days are the report's local days (zone, day_starts_at); a session
+// belongs to the day it started, even when it ends after midnight. Each day's mean is the
+// day-by-day mean (rating entries included, as they are pain entries too).
+struct NextDay {
+  int after_session = 0;                // days in the range with entries, the day before with a session
+  int after_none = 0;                   // ... the day before without one
+  std::optional<double> mean_after_session;  // mean of those days' means, once both counts reach min_next_days
+  std::optional<double> mean_after_none;
+};
+
+// The next-day comparison is made once there are this many days of each kind.
+inline constexpr int min_next_days = 3;
+// Reports of this many days or more show a calendar (weeks as rows, days as columns).
+inline constexpr int calendar_min_days = 28;
 
 enum class Trend { not_enough_data, improving, may_be_improving, no_clear_change, worsening };
 
@@ -211,6 +236,8 @@ struct Report {
   std::optional<int> min;
   std::optional<int> max;
   std::vector<RoutineSummary> routines;
+  NextDay next_day;
+  std::chrono::weekday week_start = std::chrono::Monday;  // the calendar's first column
   int sessions = 0;
   std::chrono::seconds session_time{0};
   int days_judged = 0;                  // days up to today

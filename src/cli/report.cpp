@@ -99,7 +99,8 @@ void add_report(CLI::App& app, Services& services) {
   cmd->footer(
       "Default: the last 7 days ending today. The trend compares the range with the range of the same length "
       "before it.\nExamples:\n  psoas report --last-week\n  psoas report --from 2026-11-01 --to 2026-11-30\n"
-      "  psoas report --weeks 4 --format html --output report.html");
+      "  psoas report --weeks 4 --format html --output report.html\n"
+      "Ranges of 28 days or more also show a calendar (weeks as rows).");
   auto* week = cmd->add_flag("--week", o->week, "This week (config week_start)");
   auto* last = cmd->add_flag("--last-week", o->last_week, "Last week");
   auto* month = cmd->add_flag("--month", o->month, "This calendar month");

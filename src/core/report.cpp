@@ -2,6 +2,7 @@
 #include "psoas/report.hpp"
 
 #include "psoas/json.hpp"
+#include "report_effects.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -198,21 +199,8 @@ void fill_days(Report& r, const Context& c) {
   if (auto m = all.mean()) r.mean = round1(*m);
 }
 
-// The pain change around one session: first entry within 6 h after minus last within 24 h before.
-std::optional<int> change_around(const Session& s, const std::vector<Entry>& sorted) {
-  auto by_time = [](const Entry& e, Instant t) { return e.at < t; };
-  auto before = std::lower_bound(sorted.begin(), sorted.end(), s.start, by_time);
-  if (before == sorted.begin()) return std::nullopt;
-  --before;
-  if (before->at < s.start - before_window) return std::nullopt;
-  Instant end = std::max(s.start, s.end);
-  auto after = std::lower_bound(sorted.begin(), sorted.end(), end, by_time);
-  if (after == sorted.end() || after->at >= end + after_window) return std::nullopt;
-  return after->pain - before->pain;
-}
-
 void fill_sessions(Report& r, const Context& c) {
-  std::map<std::pair<std::string, std::string>, std::pair<RoutineSummary, Acc>> by_routine;
+  std::map<std::pair<std::string, std::string>, RoutineSummary> by_routine;
   std::set<sys_days> session_days;  // over the whole window, for the streak
   for (const Session& s : c.in.sessions) {
     if (s.kind == "break") {
@@ -242,20 +230,16 @@ void fill_sessions(Report& r, const Context& c) {
     d.session_time += duration_of(s);
     ++r.sessions;
     r.session_time += duration_of(s);
-    auto& [sum, acc] = by_routine[{s.routine, s.kind}];
+    RoutineSummary& sum = by_routine[{s.routine, s.kind}];
     sum.routine = s.routine;
     sum.kind = s.kind;
     ++sum.sessions;
     if (s.outcome == "completed") ++sum.completed;
     sum.time += duration_of(s);
-    if (auto ch = change_around(s, c.entries)) acc.add(*ch);
   }
-  for (auto& [key, v] : by_routine) {
-    auto& [sum, acc] = v;
-    sum.with_change = acc.n;
-    if (auto m = acc.mean()) sum.mean_change = round1(*m);
-    r.routines.push_back(sum);
-  }
+  // The pain change around a session comes from the ratings taken for it (issue 13), not from
+  // guessing which entries before and after belong to it: that guess is gone.
+  for (auto& [key, sum] : by_routine) r.routines.push_back(std::move(sum));
   std::stable_sort(r.routines.begin(), r.routines.end(),
                    [](const RoutineSummary& a, const RoutineSummary& b) { return a.sessions > b.sessions; });
 
@@ -490,7 +474,7 @@ when::Range entry_window(const when::Range& range, const when::Zone& zone, const
     sys_days last(when::local_day(range.to - std::chrono::seconds(1), zone, cal));
     from = std::min(from, when::day_begin(std::chrono::year_month_day(last - flare_window), zone, cal));
   }
-  return {from, range.to + after_window};
+  return {from, range.to};
 }
 
 Report compute_report(const ReportInput& in) {
@@ -509,6 +493,9 @@ Report compute_report(const ReportInput& in) {
   r.emergency_number = in.emergency_number;
   fill_days(r, c);
   fill_sessions(r, c);
+  r.week_start = in.calendar.week_start;
+  detail::fill_rated(r, in.rated, c.zone, in.calendar);
+  detail::fill_next_day(r, in.sessions, c.zone, in.calendar);
 
   std::optional<Instant> first = c.run_start;
   int last_judged = std::min(c.ix.count - 1, *c.today);

@@ -139,6 +139,7 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
     in.run_sessions = static_cast<int>(j.count_sessions(run_start, end));
   }
   in.sessions = j.sessions(sessions_from, range.to);
+  gather_ratings(in, j);  // each routine's rated sessions (report_effects.cpp)
   in.triage = j.triage_results(range.from, range.to);
   fill_mentions(in, j, range.to, questions);
   return in;

@@ -1,6 +1,7 @@
 // Report wording shared by every format, and the dispatch to each renderer.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "psoas/triage.hpp"
@@ -49,10 +50,39 @@ std::string streak_text(const Report& r) {
   return (r.streak_may_be_longer ? "at least " : "") + plural(r.streak, "day", "days");
 }
 
-std::string change_text(const RoutineSummary& s) {
-  if (!s.mean_change) return "to see how it changes your pain, log before a session and within 6 hours after";
-  return fmt::format("pain {} afterwards on average ({} of {} with an entry before and within 6 hours after)",
-                     signed1(*s.mean_change), s.with_change, plural(s.sessions, "session", "sessions"));
+int rated_needed(const RoutineSummary& s) { return std::max(0, min_rated_sessions - s.rated); }
+
+std::string rated_text(const RoutineSummary& s) {
+  if (s.rated < min_rated_sessions) {
+    std::string so_far = s.rated > 0 ? fmt::format("{} of {} rated before and after so far; ", s.rated, s.sessions) : "";
+    return fmt::format("{}rate {} more {} of {} before and after to see how your pain changed across them", so_far,
+                       rated_needed(s), rated_needed(s) == 1 ? "session" : "sessions", s.routine);
+  }
+  return fmt::format("rated before and after in {} of {}: pain {} from before to after on average, and it fell by 2 "
+                     "points or more in {} of {}",
+                     s.rated, plural(s.sessions, "session", "sessions"), signed1(s.rated_change.value_or(0)),
+                     s.fell_by_2, s.rated);
+}
+
+std::string next_day_text(const Report& r) {
+  const NextDay& n = r.next_day;
+  if (n.mean_after_session && n.mean_after_none) {
+    return fmt::format("On the {} after a day with a session, mean pain was {}; on the {} after a day without one, {}.",
+                       plural(n.after_session, "day", "days"), num1(n.mean_after_session),
+                       plural(n.after_none, "day", "days"), num1(n.mean_after_none));
+  }
+  int need_with = std::max(0, min_next_days - n.after_session), need_without = std::max(0, min_next_days - n.after_none);
+  std::vector<std::string> parts;
+  if (need_with) parts.push_back(fmt::format("{} more after a day with a session", need_with));
+  if (need_without) parts.push_back(fmt::format("{} more after a day without one", need_without));
+  return fmt::format("Not enough days yet to compare pain on the days after a day with a session with the days after "
+                     "a day without: that needs {} logged days of each, and this range has {} and {} ({}).",
+                     min_next_days, n.after_session, n.after_none, fmt::join(parts, ", "));
+}
+
+std::string effects_note() {
+  return "Before and after ratings and next-day pain show what went together, not what caused what: pain also "
+         "changes from hour to hour and day to day on its own.";
 }
 
 std::string factor_text(const Factor& f) {

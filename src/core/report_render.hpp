@@ -2,6 +2,7 @@
 // Helpers the report renderers share (private to src/core/report_render*.cpp).
 
 #include <string>
+#include <vector>
 
 #include "psoas/report.hpp"
 
@@ -27,8 +28,25 @@ std::string plural(int n, std::string_view one, std::string_view many);
 std::string streak_text(const Report& r);
 // ", 2 missed, 1 idle" after the desk breaks' done/skipped/snoozed, or "" when both are 0.
 std::string break_extras(const Report& r);
-// A routine's pain change sentence, e.g. "-1.3 after 3 of 4 sessions" or "no entries around sessions".
-std::string change_text(const RoutineSummary& s);
+// More rated sessions a routine needs before its figures are shown (0 once it has enough).
+int rated_needed(const RoutineSummary& s);
+// A routine's rated sessions, e.g. "rated before and after in 4 of 5 sessions: pain -1.5 ...",
+// or how many more it needs.
+std::string rated_text(const RoutineSummary& s);
+// The next-day comparison as a sentence, or how many more days it needs.
+std::string next_day_text(const Report& r);
+// "... show what went together, not what caused what ...".
+std::string effects_note();
+// The calendar's weeks: seven days a row from r.week_start; null for days outside the range.
+std::vector<std::vector<const Day*>> calendar_weeks(const Report& r);
+// A day's mean pain as one character: '0'..'9' rounded half up, 'X' for 10.
+char pain_digit(double mean);
+// The calendar for a terminal (shaded backgrounds when `colour`), or "" below calendar_min_days.
+std::string calendar_text(const Report& r, bool colour);
+// The calendar as an HTML table with a legend, or "" below calendar_min_days.
+std::string calendar_html(const Report& r);
+// The calendar as a Markdown table, or "" below calendar_min_days.
+std::string calendar_markdown(const Report& r);
 // "mean 5.5 on 4 days with it, 3.0 on 2 days without".
 std::string factor_text(const Factor& f);
 // A location's line, e.g. "mean 4.0 on 5 days; no clear change (previous 5.5)".

@@ -1,6 +1,7 @@
 // The report for programs: JSON (the whole Report) and CSV (one row a day).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "psoas/json.hpp"
@@ -103,8 +104,13 @@ std::string sessions_json(const Report& r) {
   for (const RoutineSummary& s : r.routines) {
     json::Object o;
     o.add("routine", s.routine).add("kind", s.kind).add("sessions", s.sessions).add("completed", s.completed);
-    o.add("minutes", minutes_value(s.time)).add("sessions_with_change", s.with_change);
-    opt(o, "mean_pain_change", s.mean_change);
+    o.add("minutes", minutes_value(s.time)).add("rated_sessions", s.rated).add("rated_needed", rated_needed(s));
+    opt(o, "rated_mean_change", s.rated_change);
+    o.add("fell_by_2", s.fell_by_2);
+    std::vector<std::string> pairs;
+    for (const RatedPair& p : s.pairs)
+      pairs.push_back(json::Object().add("date", date_label(p.day)).add("before", p.before).add("after", p.after).str());
+    o.add_raw("rated", json::array_raw(pairs));
     routines.push_back(o.str());
   }
   json::Object o;
@@ -113,6 +119,14 @@ std::string sessions_json(const Report& r) {
   opt(o, "adherence", r.adherence);
   o.add("streak", r.streak).add("streak_may_be_longer", r.streak_may_be_longer);
   o.add_raw("routines", json::array_raw(routines));
+  const NextDay& n = r.next_day;
+  json::Object next;
+  next.add("days_after_session", n.after_session).add("days_after_none", n.after_none);
+  opt(next, "mean_after_session", n.mean_after_session);
+  opt(next, "mean_after_none", n.mean_after_none);
+  next.add("days_needed_after_session", std::max(0, min_next_days - n.after_session));
+  next.add("days_needed_after_none", std::max(0, min_next_days - n.after_none));
+  o.add_raw("next_day", next.str()).add("note", effects_note());
   o.add_raw("breaks", json::Object()
                           .add("done", r.breaks_done)
                           .add("skipped", r.breaks_skipped)

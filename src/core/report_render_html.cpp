@@ -51,6 +51,24 @@ constexpr const char* css = R"(
   svg .line { fill: none; stroke: #1f5f9f; stroke-width: 2; }
   svg .pain { fill: #1f5f9f; }
   svg .session { fill: #2e7d32; }
+  svg .before { fill: #fff; stroke: #1f5f9f; stroke-width: 2; }
+  svg .after { fill: #1f5f9f; }
+  svg .pair { stroke: #1f5f9f; stroke-width: 2; }
+  figure { margin: 0.8rem 0; }
+  svg.pairs { width: auto; max-width: 100%; display: block; }
+  figcaption { color: #444; font-size: 0.9em; }
+  table.calendar { width: auto; margin: 0.5rem 0; }
+  table.calendar caption { text-align: left; color: #444; font-size: 0.9em; padding-bottom: 0.3rem; }
+  table.calendar th, table.calendar td { text-align: center; min-width: 2.4rem; border: 1px solid #fff; }
+  table.calendar td { font-weight: bold; font-variant-numeric: tabular-nums; }
+  table.calendar td.to-come { color: #888; background: repeating-linear-gradient(45deg, #f4f4f4 0 4px, #fff 4px 8px); }
+  table.calendar td.out { background: none; }
+  .mark { color: #2e7d32; font-size: 0.8em; }
+  .legend span { display: inline-block; width: 1.5rem; text-align: center; font-weight: bold; }
+  .p0 { background: #eeeeee; } .p1 { background: #ffffd7; } .p2 { background: #ffffaf; } .p3 { background: #ffd7af; }
+  .p4 { background: #ffd787; } .p5 { background: #ffaf87; } .p6 { background: #ff875f; } .p7 { background: #ff5f5f; color: #fff; }
+  .p8 { background: #d75f5f; color: #fff; } .p9 { background: #d70000; color: #fff; } .p10 { background: #af0000; color: #fff; }
+  .p7 .mark, .p8 .mark, .p9 .mark, .p10 .mark { color: #fff; }
   @media print { body { margin: 0; max-width: none; } section, .card, table { break-inside: avoid; } }
 )";
 
@@ -117,6 +135,41 @@ std::string svg_chart(const Report& r) {
   return s + "</svg>\n";
 }
 
+// Each rated session of a routine as a vertical line from its before (hollow) to its after
+// (filled) rating, oldest first; with a title and a text alternative listing every pair.
+std::string pairs_svg(const RoutineSummary& x, int index) {
+  Geometry g;
+  g.height = 200;
+  g.bottom = 36;
+  g.n = std::max(1, static_cast<int>(x.pairs.size()));
+  g.width = std::clamp(g.left + g.right + 56.0 * g.n, 280.0, 720.0);  // a few sessions: a narrow chart
+  std::string id = fmt::format("pairs-{}", index), list;
+  for (const RatedPair& p : x.pairs) list += fmt::format("{}{}: {} before, {} after", list.empty() ? "" : "; ", date_label(p.day), p.before, p.after);
+  std::string s = fmt::format(
+      "<figure>\n<svg class=\"pairs\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" "
+      "aria-labelledby=\"{}-title {}-desc\">\n<title id=\"{}-title\">{} ({}): pain before and after each of {}"
+      "</title>\n<desc id=\"{}-desc\">{}.</desc>\n",
+      g.width, g.width, g.height, id, id, id, esc(x.routine), x.kind, plural(x.rated, "rated session", "rated sessions"), id, esc(list));
+  for (int p = 0; p <= 10; p += 2)
+    s += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>"
+                     "<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                     g.left, g.y(p), g.width - g.right, g.y(p), g.left - 6, g.y(p) + 4, p);
+  for (int i = 0; i < static_cast<int>(x.pairs.size()); ++i) {
+    const RatedPair& p = x.pairs[static_cast<std::size_t>(i)];
+    s += fmt::format("<g><title>{}: pain {} before, {} after</title><line class=\"pair\" x1=\"{:.1f}\" y1=\"{:.1f}\" "
+                     "x2=\"{:.1f}\" y2=\"{:.1f}\"/><circle class=\"before\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\"/>"
+                     "<circle class=\"after\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\"/></g>\n",
+                     date_label(p.day), p.before, p.after, g.x(i), g.y(p.before), g.x(i), g.y(p.after), g.x(i),
+                     g.y(p.before), g.x(i), g.y(p.after));
+  }
+  int every = std::max(1, (g.n + 9) / 10);
+  for (int i = 0; i < static_cast<int>(x.pairs.size()); i += every)
+    s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", g.x(i),
+                     g.height - 12, date_label(x.pairs[static_cast<std::size_t>(i)].day).substr(5));
+  return s + "</svg>\n<figcaption><strong>" + esc(x.routine) + " (" + x.kind + ")</strong>: pain before each rated "
+         "session (hollow circle) and after it (filled), one line a session, oldest first.</figcaption>\n</figure>\n";
+}
+
 std::string td(std::string_view v, bool number = true) {
   return fmt::format("<td{}>{}</td>", number ? " class=\"n\"" : "", esc(v));
 }
@@ -140,6 +193,32 @@ std::string days_table(const Report& r) {
 }
 
 std::string p(std::string_view text) { return "<p>" + esc(text) + "</p>\n"; }
+
+// Adherence, each routine with its rated sessions (a table, then a chart a routine), the
+// next-day comparison and desk breaks.
+std::string sessions_html(const Report& r) {
+  std::string s;
+  s += "<section>\n<h2>Self-care sessions</h2>\n";
+  if (r.adherence)
+    s += p(fmt::format("Days with a session: {} of {} ({}). Current streak: {}.", r.days_with_session, r.days_judged,
+                       percent(*r.adherence), streak_text(r)));
+  if (r.routines.empty()) s += p("No routine or timer sessions in this range.");
+  else {
+    s += "<table>\n<thead><tr><th>routine</th><th class=\"n\">sessions</th><th class=\"n\">completed</th>"
+         "<th class=\"n\">minutes</th><th>pain before and after (rated sessions)</th></tr></thead>\n<tbody>\n";
+    for (const RoutineSummary& x : r.routines)
+      s += "<tr>" + td(x.routine + " (" + x.kind + ")", false) + td(fmt::format("{}", x.sessions)) +
+           td(fmt::format("{}", x.completed)) + td(minutes(x.time)) + td(rated_text(x), false) + "</tr>\n";
+    s += "</tbody>\n</table>\n";
+    for (std::size_t i = 0; i < r.routines.size(); ++i)
+      if (!r.routines[i].pairs.empty()) s += pairs_svg(r.routines[i], static_cast<int>(i));
+  }
+  s += p(next_day_text(r)) + "<p class=\"note\">" + esc(effects_note()) + "</p>\n";
+  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
+    s += p(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
+  s += "</section>\n";
+  return s;
+}
 
 }  // namespace
 
@@ -176,26 +255,12 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   if (r.peg) s += p(peg_text(*r.peg) + ".");
   s += svg_chart(r);
   s += "<p class=\"note\">Dots: mean pain on each day with entries (0 = none, 10 = worst imaginable). "
-       "Green marks under the chart: days with a self-care session.</p>\n</section>\n";
+       "Green marks under the chart: days with a self-care session.</p>\n";
+  s += calendar_html(r) + "</section>\n";
 
   s += "<section>\n<h2>Day by day</h2>\n" + days_table(r) + "</section>\n";
 
-  s += "<section>\n<h2>Self-care sessions</h2>\n";
-  if (r.adherence)
-    s += p(fmt::format("Days with a session: {} of {} ({}). Current streak: {}.", r.days_with_session, r.days_judged,
-                       percent(*r.adherence), streak_text(r)));
-  if (r.routines.empty()) s += p("No routine or timer sessions in this range.");
-  else {
-    s += "<table>\n<thead><tr><th>routine</th><th class=\"n\">sessions</th><th class=\"n\">completed</th>"
-         "<th class=\"n\">minutes</th><th>pain change afterwards</th></tr></thead>\n<tbody>\n";
-    for (const RoutineSummary& x : r.routines)
-      s += "<tr>" + td(x.routine + " (" + x.kind + ")", false) + td(fmt::format("{}", x.sessions)) +
-           td(fmt::format("{}", x.completed)) + td(minutes(x.time)) + td(change_text(x), false) + "</tr>\n";
-    s += "</tbody>\n</table>\n";
-  }
-  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
-    s += p(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
-  s += "</section>\n";
+  s += sessions_html(r);
 
   if (!r.triggers.empty() || !r.helpers.empty()) {
     s += fmt::format("<section>\n<h2>Triggers and helpers (seen on {} days or more)</h2>\n<ul>\n", min_factor_days);

@@ -19,6 +19,50 @@ std::string md(std::string_view s) {
   return out;
 }
 
+// The day-by-day table.
+std::string days_markdown(const Report& r) {
+  std::string out;
+  auto add = [&out](std::string_view s) { (out += s) += '\n'; };
+  add("## Day by day\n");
+  add("| day | date | entries | mean pain | lowest | highest | sessions | minutes |");
+  add("|---|---|--:|--:|--:|--:|--:|--:|");
+  for (const Day& d : r.days) {
+    if (d.to_come) {
+      add(fmt::format("| {} | {} | to come | | | | | |", weekday_name(d.date), date_label(d.date)));
+      continue;
+    }
+    add(fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |", weekday_name(d.date), date_label(d.date), d.entries,
+                    num1(d.mean), d.min ? fmt::format("{}", *d.min) : "-", d.max ? fmt::format("{}", *d.max) : "-",
+                    d.sessions, minutes(d.session_time)));
+  }
+  add("");
+  return out;
+}
+
+// Adherence, each routine with its rated sessions, the next-day comparison and desk breaks.
+std::string sessions_markdown(const Report& r) {
+  std::string out;
+  auto add = [&out](std::string_view s) { (out += s) += '\n'; };
+  add("## Self-care sessions\n");
+  if (r.adherence)
+    add(fmt::format("Days with a session: {} of {} ({}). Current streak: {}.\n", r.days_with_session, r.days_judged,
+                    percent(*r.adherence), streak_text(r)));
+  if (r.routines.empty()) add("No routine or timer sessions in this range.\n");
+  else {
+    add("| routine | kind | sessions | completed | minutes | pain before and after (rated sessions) |");
+    add("|---|---|--:|--:|--:|---|");
+    for (const RoutineSummary& s : r.routines)
+      add(fmt::format("| {} | {} | {} | {} | {} | {} |", md(s.routine), s.kind, s.sessions, s.completed,
+                      minutes(s.time), md(rated_text(s))));
+    add("");
+  }
+  add(md(next_day_text(r)) + "\n");
+  add(md(effects_note()) + "\n");
+  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
+    add(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.\n", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
+  return out;
+}
+
 }  // namespace
 
 std::string render_markdown(const Report& r, const RenderOptions& o) {
@@ -51,35 +95,10 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
   add(md(trend_sentence(r)) + "\n");
   if (r.peg) add(md(peg_text(*r.peg)) + ".\n");
 
-  add("## Day by day\n");
-  add("| day | date | entries | mean pain | lowest | highest | sessions | minutes |");
-  add("|---|---|--:|--:|--:|--:|--:|--:|");
-  for (const Day& d : r.days) {
-    if (d.to_come) {
-      add(fmt::format("| {} | {} | to come | | | | | |", weekday_name(d.date), date_label(d.date)));
-      continue;
-    }
-    add(fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |", weekday_name(d.date), date_label(d.date), d.entries,
-                    num1(d.mean), d.min ? fmt::format("{}", *d.min) : "-", d.max ? fmt::format("{}", *d.max) : "-",
-                    d.sessions, minutes(d.session_time)));
-  }
-  add("");
+  if (std::string c = calendar_markdown(r); !c.empty()) add("## Calendar\n\n" + c);
 
-  add("## Self-care sessions\n");
-  if (r.adherence)
-    add(fmt::format("Days with a session: {} of {} ({}). Current streak: {}.\n", r.days_with_session, r.days_judged,
-                    percent(*r.adherence), streak_text(r)));
-  if (r.routines.empty()) add("No routine or timer sessions in this range.\n");
-  else {
-    add("| routine | kind | sessions | completed | minutes | pain change afterwards |");
-    add("|---|---|--:|--:|--:|---|");
-    for (const RoutineSummary& s : r.routines)
-      add(fmt::format("| {} | {} | {} | {} | {} | {} |", md(s.routine), s.kind, s.sessions, s.completed,
-                      minutes(s.time), md(change_text(s))));
-    add("");
-  }
-  if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0)
-    add(fmt::format("Desk breaks: {} done, {} skipped, {} snoozed{}.\n", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
+  out += days_markdown(r);
+  out += sessions_markdown(r);
 
   if (!r.triggers.empty() || !r.helpers.empty()) {
     add(fmt::format("## Triggers and helpers (seen on {} days or more)\n", min_factor_days));

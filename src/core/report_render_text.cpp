@@ -129,6 +129,13 @@ void chart(Text& t, const Report& r) {
   t.line("  sessions  " + sessions + "   (● a day with a session, · none)");
 }
 
+void calendar(Text& t, const Report& r, bool colour) {
+  std::string c = calendar_text(r, colour);
+  if (c.empty()) return;
+  t.heading("Calendar (mean pain each day)");
+  t.line(c.substr(0, c.size() - 1));
+}
+
 void sessions(Text& t, const Report& r) {
   t.heading("Self-care sessions");
   if (r.adherence) {
@@ -138,8 +145,10 @@ void sessions(Text& t, const Report& r) {
   if (r.routines.empty()) t.line("  No routine or timer sessions in this range.");
   for (const RoutineSummary& s : r.routines) {
     t.para("  ", fmt::format("{} ({}): {}, {} completed, {} min; {}.", s.routine, s.kind,
-                       plural(s.sessions, "session", "sessions"), s.completed, minutes(s.time), change_text(s)));
+                       plural(s.sessions, "session", "sessions"), s.completed, minutes(s.time), rated_text(s)));
   }
+  t.para("  ", next_day_text(r));
+  t.para("  ", effects_note());
   if (r.breaks_done + r.breaks_skipped + r.breaks_snoozed + r.breaks_missed + r.breaks_idle > 0) {
     t.line(fmt::format("  Desk breaks: {} done, {} skipped, {} snoozed{}.", r.breaks_done, r.breaks_skipped, r.breaks_snoozed, break_extras(r)));
   }
@@ -179,6 +188,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   warnings(t, r);
   mentions(t, r);
   pain(t, r);
+  calendar(t, r, o.colour);
   chart(t, r);
   sessions(t, r);
   factors(t, r);

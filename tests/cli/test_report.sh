@@ -10,11 +10,25 @@ log_at() {
   local pain=$1 at=$2; shift 2
   "$PSOAS" log "$pain" --at "$at" "$@" >/dev/null || { CURRENT="log $pain --at $at $*"; fail "could not log"; }
 }
-# session KIND ROUTINE START MINUTES OUTCOME: sessions are written by the timer; insert directly.
+# session KIND ROUTINE START MINUTES OUTCOME [UUID]: sessions are written by the timer; insert directly.
 session() {
   local start; start=$(date -u -d "$3" +%s)
   sqlite3 "$JOURNAL" "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome)
-    VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$1', '$2', $start, $start + $4 * 60, 0, 4, 4, '$5')"
+    VALUES ('${6:-$(cat /proc/sys/kernel/random/uuid)}', '$1', '$2', $start, $start + $4 * 60, 0, 4, 4, '$5')"
+}
+# rated ROUTINE KIND START MINUTES BEFORE AFTER: a session with the ratings the timer takes
+# before its first phase and after its last (an empty BEFORE or AFTER: not given), imported
+# as the entries they are.
+rated() {
+  local id; id=$(cat /proc/sys/kernel/random/uuid)
+  session "$2" "$1" "$3" "$4" completed "$id"
+  local start; start=$(date -u -d "$3" +%s)
+  {
+    echo "at,pain,session,session_role"
+    [ -n "$5" ] && echo "$(date -u -d "@$((start - 60))" +%FT%TZ),$5,$id,before"
+    [ -n "$6" ] && echo "$(date -u -d "@$((start + $4 * 60 + 60))" +%FT%TZ),$6,$id,after"
+  } >"$T/rated.csv"
+  "$PSOAS" log import "$T/rated.csv" >/dev/null || { CURRENT="rated $*"; fail "could not import ratings"; }
 }
 # triage OUTCOME WHEN REASONS_JSON: a stored triage result.
 triage() {
@@ -221,6 +235,68 @@ log_at 2 2026-10-25T23:30
 run report --from 2026-10-25 --to 2026-10-25 --format csv
 expect_out "2026-10-25,2,2.5,2,3"
 export TZ=UTC
+
+# --- a month: each routine's rated sessions, the next-day comparison and the calendar
+fresh
+for d in $(seq 1 31); do
+  (( d % 9 == 0 )) && continue                 # Oct 9, 18, 27: no entries
+  log_at $(( (d * 7) % 5 + 2 )) "2026-10-$(printf %02d "$d")T12:00"
+done
+log_at 9 2026-10-02T18:00; log_at 10 2026-10-02T19:00   # Oct 2: 4, 9, 10 -> 7.7 -> 8
+log_at 9 2026-10-05T18:00                                 # Oct 5: 2 and 9 -> 5.5 -> 6 (half up)
+rated acute routine 2026-10-03T07:30 15 6 4
+rated acute routine 2026-10-06T07:30 15 5 5
+rated acute routine 2026-10-12T07:30 15 7 4
+rated acute routine 2026-10-15T07:30 15 6 "" # only before: not rated
+rated acute routine 2026-10-20T23:50 30 6 3   # ends after midnight: a session of Oct 20
+rated desk timer 2026-10-22T15:00 10 4 3
+session routine acute 2026-10-27T07:30 15 completed   # on a day without entries
+run report --range 2026-10
+expect_rc 0; expect_empty_err; expect_golden month.txt
+expect_flat "acute (routine): 6 sessions, 6 completed, 105 min; rated before and after in 4 of 6 sessions: pain -2.0 from before to after on average, and it fell by 2 points or more in 3 of 4."
+expect_flat "desk (timer): 1 session, 1 completed, 10 min; 1 of 1 rated before and after so far; rate 2 more sessions of desk before and after"
+expect_flat "not what caused what"
+expect_out "  week of     Mon Tue Wed Thu Fri Sat Sun"
+expect_out "  2026-09-28               4   8   4●  5"
+expect_out "  2026-10-05   6   5●  6   3       2   4"   # Oct 9: blank, no entries
+# The session from Oct 20 23:50 to 00:20 is marked on the 20th; its after rating (3, at 00:21) is the 21st's.
+expect_out "  2026-10-19   5   4●  4   4●  3   5   2"
+expect_out "  2026-10-26   4    ●  3   5   2   4"    # Oct 27: a session, no entries
+run report --range 2026-10 --json
+expect_rc 0; expect_golden month.json
+check "JSON: acute's rated sessions" jq -e '.sessions.routines[0] | .rated_sessions == 4 and .rated_mean_change == -2 and .fell_by_2 == 3 and (.rated | length) == 4 and .rated[3].date == "2026-10-20"' "$T/out"
+check "JSON: the next day" jq -e '.sessions.next_day | .days_after_session == 7 and .days_after_none == 21 and .mean_after_session == 3.9 and .mean_after_none == 4.4' "$T/out"
+run report --range 2026-10 --format markdown
+expect_out "## Calendar"; expect_out "| 2026-10-19 | 5 | 4● | 4 | 4● | 3 | 5 | 2 |"
+run report --range 2026-10 --format html --output "$T/month.html"
+check "month HTML is well-formed XML" xmllint --noout "$T/month.html"
+x() { xmllint --xpath "$1" "$T/month.html"; }
+check "calendar: a row a week (5) with 7 days each" test "$(x 'count(//*[local-name()="table"][@class="calendar"]//*[local-name()="tbody"]/*[local-name()="tr"]/*[local-name()="td"])')" -eq 35
+check "calendar: 7 days with a session marked" test "$(x 'count(//*[local-name()="td"]/*[local-name()="span"][@class="mark"])')" -eq 7
+check "calendar: Oct 5 (5.5) is shaded 6" test "$(x 'string(//*[local-name()="td"][starts-with(@title,"2026-10-05")]/@class)')" == p6
+check "calendar: Oct 9 (no entries) is blank" test "$(x 'string(//*[local-name()="td"][starts-with(@title,"2026-10-09")])')" == ""
+check "calendar: a legend" test "$(x 'count(//*[local-name()="p"][@class="legend"]/*[local-name()="span"])')" -eq 11
+check "a before-after chart per routine with rated sessions (2), each with a title and a text alternative" \
+  test "$(x 'count(//*[local-name()="svg"][*[local-name()="title"]][*[local-name()="desc"]])')" -eq 2
+check "acute's chart: 4 pairs" test "$(x 'count(//*[local-name()="svg"][contains(*[local-name()="title"],"acute")]//*[local-name()="circle"][@class="before"])')" -eq 4
+check "acute's text alternative lists the pairs" grep -q "2026-10-20: 6 before, 3 after." "$T/month.html"
+check "still no scripts or external resources" test "$(grep -Eco '(src|href)=|<script|<link' "$T/month.html")" -eq 0
+run report --from 2026-10-01 --to 2026-10-27
+expect_no_out "week of"   # 27 days: no calendar
+if command -v tmux >/dev/null; then
+  # With colour (a real terminal, NO_COLOR unset): the same digits on a shade.
+  echo "env -u NO_COLOR TERM=xterm-256color '$PSOAS' report --range 2026-10; echo DONE; read" >"$T/cal.sh"
+  tty_start cal 100 200 "bash $T/cal.sh"
+  for i in $(seq 600); do   # until the report has ended (30 s at most, for a loaded machine)
+    tm capture-pane -p -e -t cal -S 0 -E 199 >"$T/screen" 2>/dev/null
+    grep -q "^DONE" "$T/screen" && break
+    sleep 0.05
+  done
+  check "colour: Oct 2 (8.3) is an 8 on a dark shade" grep -qF $'\e[38;5;231m\e[48;5;167m 8 ' "$T/screen"
+  sed 's/\x1b\[[0-9;]*m//g' "$T/screen" >"$T/plain"
+  check "colour: the same digits and marks as without" grep -qxF "  2026-10-19   5   4●  4   4●  3   5   2" "$T/plain"
+  tm kill-server 2>/dev/null
+fi
 
 # --- colour never when NO_COLOR is set or stdout is not a TTY
 run report --from 2026-03-26 --to 2026-04-01

@@ -8,11 +8,13 @@
 //   tests/scenarios/new-user-rising.toml: trend: expected "worsening", got "not_enough_data"
 // A file with an unknown key or a value of the wrong type fails with file:line.
 // Usage: psoas_scenarios DIR_OR_FILE...
+// (Over 400 lines: one reader and one checker of one file format, kept together.)
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -219,8 +221,13 @@ void add_sessions(Journal& j, const Setup& s, const toml::table& doc) {
   if (!list) return;
   for (const toml::node& n : *list) {
     const toml::table& t = *n.as_table();
-    only_keys(t, "[[sessions]]", {"days", "from", "to", "every", "time", "routine", "minutes", "kind", "outcome"});
-    for (int d : series_days(t)) {
+    only_keys(t, "[[sessions]]",
+              {"days", "from", "to", "every", "time", "routine", "minutes", "kind", "outcome", "before", "after"});
+    std::vector<int> ds = series_days(t);
+    // The ratings the timer takes a minute before the start and after the end; -1: not given.
+    std::vector<int> before = per_day(t, "before", ds.size(), false), after = per_day(t, "after", ds.size(), false);
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+      int d = ds[i];
       Session x;
       x.kind = get<std::string>(t, "kind").value_or("routine");
       x.routine = get<std::string>(t, "routine").value_or("stretch");
@@ -229,7 +236,19 @@ void add_sessions(Journal& j, const Setup& s, const toml::table& doc) {
       x.utc_offset = s.zone->offset_at(x.start);
       x.outcome = get<std::string>(t, "outcome").value_or(x.kind == "break" ? "done" : "completed");
       x.phases_done = x.phases_total = 1;
-      j.add_session(x);
+      x = j.add_session(x);
+      auto rate = [&](const std::vector<int>& v, Instant when_, SessionRole role) {
+        if (v.empty() || v[i] < 0) return;
+        Entry e;
+        e.at = when_;
+        e.utc_offset = s.zone->offset_at(when_);
+        e.pain = v[i];
+        e.session = x.uuid;
+        e.session_role = role;
+        j.add(e, sys_days{year{9999} / January / 1});
+      };
+      rate(before, x.start - minutes(1), SessionRole::before);
+      rate(after, x.end + minutes(1), SessionRole::after);
     }
   }
 }
@@ -268,11 +287,35 @@ std::string squeeze(std::string_view s) {
 
 std::string quoted(const std::vector<std::string>& v) { return fmt::format("[{}]", fmt::join(v, ", ")); }
 
+// The measured effects: `routine` names the routine whose `rated`, `rated_change` (or
+// "none") and `fell_by_2` are checked; `next_day` is [days after a session, days after none,
+// their two means ×10, or -1 for none].
+template <typename Differ>
+void compare_effects(const report::Report& r, const toml::table& e, Differ differ) {
+  if (auto name = get<std::string>(e, "routine")) {
+    auto it = std::find_if(r.routines.begin(), r.routines.end(), [&](const auto& x) { return x.routine == *name; });
+    if (it == r.routines.end()) return differ("routine", *name, "no such routine in the range");
+    if (auto n = get<int>(e, "rated")) differ("rated", fmt::format("{}", *n), fmt::format("{}", it->rated));
+    if (e.get("rated_change"))
+      differ("rated_change",
+             e.get("rated_change")->is_number() ? fmt::format("{:.1f}", *get<double>(e, "rated_change"))
+                                                : *get<std::string>(e, "rated_change"),
+             it->rated_change ? fmt::format("{:.1f}", *it->rated_change) : "none");
+    if (auto n = get<int>(e, "fell_by_2")) differ("fell_by_2", fmt::format("{}", *n), fmt::format("{}", it->fell_by_2));
+  }
+  if (std::vector<int> want = ints(e, "next_day"); !want.empty()) {
+    auto tenths = [](std::optional<double> v) { return v ? static_cast<int>(std::lround(*v * 10)) : -1; };
+    const report::NextDay& n = r.next_day;
+    std::vector<int> got{n.after_session, n.after_none, tenths(n.mean_after_session), tenths(n.mean_after_none)};
+    differ("next_day", fmt::format("{}", want), fmt::format("{}", got));
+  }
+}
+
 // Compares the report with [expect]; returns one line per difference.
 std::vector<std::string> compare(const report::Report& r, const toml::table& e) {
   only_keys(e, "[expect]", {"trend", "warnings", "flare", "urgency", "mentions", "previous_trend", "run_trend",
                             "days_with_entries", "days_logged", "days_needed", "run_start", "text_contains",
-                            "text_lacks"});
+                            "text_lacks", "routine", "rated", "rated_change", "fell_by_2", "next_day"});
   for (std::string_view key : {"trend", "warnings", "flare", "urgency"})
     if (!e.get(key)) bad(e, fmt::format("[expect] needs '{}'", key));
   std::vector<std::string> diffs;
@@ -300,6 +343,7 @@ std::vector<std::string> compare(const report::Report& r, const toml::table& e) 
   if (auto n = get<int>(e, "days_needed")) differ("days_needed", fmt::format("{}", *n), fmt::format("{}", r.days_needed));
   if (auto d = get<std::string>(e, "run_start"))
     differ("run_start", *d, r.run ? report::date_label(r.run->start) : "none");
+  compare_effects(r, e, differ);
   std::string text = squeeze(report::render(r, report::Format::text));
   for (const std::string& s : strings(e, "text_contains"))
     if (text.find(s) == std::string::npos) diffs.push_back(fmt::format("text_contains: '{}' is not in the text report", s));

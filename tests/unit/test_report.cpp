@@ -102,7 +102,7 @@ TEST_SUITE("report") {
     CHECK(p.to == at(2026, 11, 16, 0));
     when::Range w = entry_window(in.range, utc);
     CHECK(w.from == at(2026, 11, 8, 0));  // 14 days before the last day, for a flare
-    CHECK(w.to == in.range.to + hours(6));
+    CHECK(w.to == in.range.to);  // the pain change around a session comes from its ratings now
   }
 
   TEST_CASE("days: entries, mean, lowest and highest per local day") {
@@ -358,19 +358,6 @@ TEST_SUITE("report") {
       CHECK(r2.days[3].to_come);
       CHECK(r2.streak == 4);  // Sat-Tue, across the range's start; Wednesday is still open
     }
-  }
-
-  TEST_CASE("pain change around sessions, per routine") {
-    auto in = week();
-    in.entries = {entry(at(2026, 11, 16, 7), 6), entry(at(2026, 11, 16, 9), 4),   // -2
-                  entry(at(2026, 11, 17, 7), 5), entry(at(2026, 11, 17, 16), 2),  // after > 6 h: not counted
-                  entry(at(2026, 11, 18, 7), 5), entry(at(2026, 11, 18, 8, 30), 4)};  // -1
-    in.sessions = {session(at(2026, 11, 16, 8), 20), session(at(2026, 11, 17, 8), 20),
-                   session(at(2026, 11, 18, 8), 20)};
-    Report r = compute_report(in);
-    REQUIRE(r.routines.size() == 1);
-    CHECK(r.routines[0].with_change == 2);
-    CHECK(*r.routines[0].mean_change == doctest::Approx(-1.5));
   }
 
   TEST_CASE("triggers and helpers seen on at least 3 days") {

@@ -105,7 +105,8 @@ int streak(const std::vector<Session>& sessions, Instant now, Instant from, bool
 
 // The routine and advice triage gives a new flare-up, from content: the outcome of the
 // questions that suggest a flare-up answered yes and every other question no.
-FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice);
+FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,
+                     const TriageLists& lists);
 
 // The routine to do next: for a flare, `care()` (called only then); else the last triage's
 // first suggested routine; else the routine (not a timer label) whose rated sessions

@@ -271,7 +271,7 @@ void run_today(Services& s, bool json) {
   today::Input in = today::gather(journal, now, s.zone(), config.calendar,
                                   [&s]() -> const std::vector<TriageQuestion>& { return s.content().questions; });
   in.report.emergency_number = number;
-  today::Today t = today::compute(in, [&s] { return today::flare_care(s.content().questions, s.content().advice); });
+  today::Today t = today::compute(in, [&s] { return today::flare_care(s.content().questions, s.content().advice, s.content().triage); });
   if (t.empty) return print_welcome(json, number);
   const WallTime real = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
   std::optional<TimerStatus> timer = running_timer(s, real);

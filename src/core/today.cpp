@@ -76,7 +76,8 @@ int streak(const std::vector<Session>& sessions, Instant now, Instant from, bool
   return n;
 }
 
-FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice) {
+FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,
+                     const TriageLists& lists) {
   triage::Answers answers;
   bool any_history = std::any_of(questions.begin(), questions.end(), [](const TriageQuestion& q) {
     return q.suggests == "flare-up" && q.group == QuestionGroup::history;
@@ -85,7 +86,7 @@ FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::ma
     bool yes = q.suggests == "flare-up" && (!any_history || q.group == QuestionGroup::history);
     answers[q.id] = yes ? triage::Answer::yes : triage::Answer::no;
   }
-  triage::Outcome o = triage::evaluate(questions, advice, answers);
+  triage::Outcome o = triage::evaluate(questions, advice, answers, lists);
   FlareCare care;
   if (o.level != triage::Level::self_care || o.routines.empty()) return care;
   care.routine = o.routines.front();

@@ -158,7 +158,7 @@ TEST_SUITE("today") {
 
   TEST_CASE("flare_care takes the routine and the cold advice from content") {
     Content c = load_content();
-    today::FlareCare care = today::flare_care(c.questions, c.advice);
+    today::FlareCare care = today::flare_care(c.questions, c.advice, c.triage);
     CHECK(care.routine == "acute");
     CHECK(care.advice == std::vector<std::string>{"cold"});
   }

@@ -1,6 +1,8 @@
 # fish completion for psoas. The candidates come from the binary itself
 # (`psoas __complete WORDS...`), so they always match the installed version,
-# and routine ids include the user's own routines.
+# and routine ids include the user's own routines. It prints one candidate a line,
+# "word<TAB>description", which is fish's own format: fish shows both. A lone "<files>"
+# asks for file names.
 function __psoas_complete
     set -l before (commandline -opc)
     set -l current (commandline -ct)

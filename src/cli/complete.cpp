@@ -1,3 +1,5 @@
+// `psoas __complete`: walks the CLI11 tree to find what the last word completes (a
+// subcommand, an option, an option's or a positional's value) and prints the candidates.
 #include "complete.hpp"
 
 #include <fmt/format.h>
@@ -25,10 +27,11 @@ const CLI::App* find_subcommand(const CLI::App* app, const std::string& word) {
   return nullptr;
 }
 
-// Options visible from `app`: its own and, because of fallthrough, its parents'.
+// Options the parser accepts in `app`: its own and, while a command lets unknown options
+// fall through to its parent (CLI11's fallthrough), the parent's, nearest first.
 std::vector<const CLI::Option*> visible_options(const CLI::App* app) {
   std::vector<const CLI::Option*> out;
-  for (const CLI::App* a = app; a != nullptr; a = a->get_parent()) {
+  for (const CLI::App* a = app; a != nullptr; a = a->get_fallthrough() ? a->get_parent() : nullptr) {
     for (const CLI::Option* o : a->get_options()) {
       if (!o->get_group().empty()) out.push_back(o);
     }
@@ -48,14 +51,18 @@ bool takes_value(const CLI::Option* o) { return o->get_items_expected_max() != 0
 // The value candidates an option's type name asks for: "{a,b}" choices, files, or content.
 std::vector<Candidate> values_for(const CLI::Option* o, const ValueSource& values) {
   const std::string type = o->get_type_name();
-  switch (ValueKind kind = complete::value_kind(type)) {
+  const std::string long_name = o->get_lnames().empty() ? std::string{} : o->get_lnames().front();
+  switch (ValueKind kind = complete::value_kind(type, long_name)) {
     case ValueKind::none: return {};
     case ValueKind::choices: return complete::choices(type);
     case ValueKind::files: return {{std::string(complete::file_names), {}}};
     case ValueKind::routine:
     case ValueKind::question:
     case ValueKind::exercise:
-    case ValueKind::advice: return values(kind);
+    case ValueKind::advice:
+    case ValueKind::area:
+    case ValueKind::trigger:
+    case ValueKind::helped: return values(kind);
   }
   return {};
 }
@@ -97,7 +104,7 @@ std::vector<Candidate> complete(const CLI::App& root, const std::vector<std::str
 
   std::vector<Candidate> out;
   if (pending) {
-    out = values_for(pending, values);
+    out = complete::in_list(values_for(pending, values), current, pending->get_delimiter());
   } else if (!options_ended && !current.empty() && current[0] == '-') {
     add_options(app, out);
   } else {
@@ -121,13 +128,7 @@ std::vector<Candidate> complete(const CLI::App& root, const std::vector<std::str
 int run_complete(const CLI::App& app, Services& services, std::vector<std::string> words) {
   if (words.empty()) words.emplace_back();
   ValueSource values = [&services](ValueKind kind) { return complete::content_values(services.content(), kind); };
-  for (const Candidate& c : complete(app, words, values)) {
-    if (c.description.empty()) {
-      fmt::print("{}\n", c.word);
-    } else {
-      fmt::print("{}\t{}\n", c.word, c.description);
-    }
-  }
+  fmt::print("{}", complete::lines(complete(app, words, values)));
   return 0;
 }
 

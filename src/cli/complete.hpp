@@ -25,7 +25,8 @@ std::vector<Candidate> complete(const CLI::App& app, const std::vector<std::stri
                                 const ValueSource& values);
 
 class Services;
-// `psoas __complete WORDS...`: prints one candidate per line ("word<TAB>description").
+// `psoas __complete WORDS...`: prints one candidate a line, "word<TAB>description" with the
+// description one short line (psoas::complete::lines); bash shows the words, zsh and fish both.
 // main calls it before parsing, so the partial command line is never validated.
 int run_complete(const CLI::App& app, Services& services, std::vector<std::string> words);
 

@@ -1,4 +1,8 @@
 // The report's numbers: days, sessions, adherence, trends, triggers and helpers, warnings.
+// Over 400 lines on purpose: every step works on one Context (the input, the zone that
+// remembers its lookups, the day index) and the same per-day accumulators, and each is a
+// short function; split across files they would need an internal header for all of it.
+// The measured effects (report_effects.cpp) and the fetch (report_fetch.cpp) stand alone.
 #include "psoas/report.hpp"
 
 #include "psoas/json.hpp"
@@ -199,25 +203,52 @@ void fill_days(Report& r, const Context& c) {
   if (auto m = all.mean()) r.mean = round1(*m);
 }
 
+// Counts a desk break in its day and in the range's totals, by how it was answered.
+void count_break(Report& r, const Context& c, const Session& s) {
+  if (s.start < r.range.from || s.start >= r.range.to) return;
+  auto i = c.ix.of(s.start, c.zone, c.in.calendar);
+  if (!i) return;
+  Day& d = r.days[static_cast<std::size_t>(*i)];
+  // "stopped" (a break routine ended early) counts with the snoozed ones, as before.
+  auto pick = [&s](auto& x) -> int& {
+    if (s.outcome == "done") return x.breaks_done;
+    if (s.outcome == "skipped") return x.breaks_skipped;
+    if (s.outcome == "missed") return x.breaks_missed;
+    if (s.outcome == "idle") return x.breaks_idle;
+    return x.breaks_snoozed;
+  };
+  ++pick(d);
+  ++pick(r);
+}
+
+// Days with a session, adherence over the judged days, and the streak that ends on the
+// range's last judged day (today still counts while it is open).
+void fill_adherence(Report& r, const Context& c, const std::set<sys_days>& session_days) {
+  for (const Day& d : r.days) {
+    if (d.to_come) continue;
+    ++r.days_judged;
+    if (d.sessions > 0) ++r.days_with_session;
+  }
+  if (r.days_judged > 0) r.adherence = static_cast<double>(r.days_with_session) / r.days_judged;
+  int last = c.ix.count - 1;
+  if (c.today) last = std::min(last, *c.today);
+  if (last < 0) return;
+  sys_days day = c.ix.first + days(last);
+  if (c.today && last == *c.today && !session_days.count(day)) day -= days(1);
+  sys_days window_start(when::local_day(r.previous.from, c.zone, c.in.calendar));
+  while (day >= window_start && session_days.count(day)) {
+    ++r.streak;
+    day -= days(1);
+  }
+  r.streak_may_be_longer = r.streak > 0 && day < window_start;
+}
+
 void fill_sessions(Report& r, const Context& c) {
   std::map<std::pair<std::string, std::string>, RoutineSummary> by_routine;
   std::set<sys_days> session_days;  // over the whole window, for the streak
   for (const Session& s : c.in.sessions) {
     if (s.kind == "break") {
-      if (s.start < r.range.from || s.start >= r.range.to) continue;
-      auto i = c.ix.of(s.start, c.zone, c.in.calendar);
-      if (!i) continue;
-      Day& d = r.days[static_cast<std::size_t>(*i)];
-      // "stopped" (a break routine ended early) counts with the snoozed ones, as before.
-      auto pick = [&s](auto& x) -> int& {
-        if (s.outcome == "done") return x.breaks_done;
-        if (s.outcome == "skipped") return x.breaks_skipped;
-        if (s.outcome == "missed") return x.breaks_missed;
-        if (s.outcome == "idle") return x.breaks_idle;
-        return x.breaks_snoozed;
-      };
-      ++pick(d);
-      ++pick(r);
+      count_break(r, c, s);
       continue;
     }
     if (s.start < r.previous.from || s.start >= r.range.to) continue;
@@ -242,26 +273,7 @@ void fill_sessions(Report& r, const Context& c) {
   for (auto& [key, sum] : by_routine) r.routines.push_back(std::move(sum));
   std::stable_sort(r.routines.begin(), r.routines.end(),
                    [](const RoutineSummary& a, const RoutineSummary& b) { return a.sessions > b.sessions; });
-
-  for (const Day& d : r.days) {
-    if (d.to_come) continue;
-    ++r.days_judged;
-    if (d.sessions > 0) ++r.days_with_session;
-  }
-  if (r.days_judged > 0) r.adherence = static_cast<double>(r.days_with_session) / r.days_judged;
-
-  // The streak ends on the range's last judged day; today still counts while it is open.
-  int last = c.ix.count - 1;
-  if (c.today) last = std::min(last, *c.today);
-  if (last < 0) return;
-  sys_days day = c.ix.first + days(last);
-  if (c.today && last == *c.today && !session_days.count(day)) day -= days(1);
-  sys_days window_start(when::local_day(r.previous.from, c.zone, c.in.calendar));
-  while (day >= window_start && session_days.count(day)) {
-    ++r.streak;
-    day -= days(1);
-  }
-  r.streak_may_be_longer = r.streak > 0 && day < window_start;
+  fill_adherence(r, c, session_days);
 }
 
 // Days with entries, as the set of trigger or helper names logged that day.

@@ -78,6 +78,54 @@ void fill_mentions(ReportInput& in, const Journal& j, Instant to,
   }
 }
 
+// The current run of logging (it holds the latest entry before `end`): its start, the
+// flare window, its last and first run_days logged days (only their time, offset and pain)
+// and its session count; `fetched_from` is where in.entries begins and moves back.
+void gather_run(ReportInput& in, const Journal& j, Instant latest, Instant end, Instant fetched_from,
+                const when::Zone& zone, const when::Calendar& cal) {
+  // Most of the way back in coarse steps; the exact local-day steps for the rest.
+  Instant near_start = latest;
+  while (std::optional<Instant> e = j.first_time_at_or_after(near_start - coarse_step)) {
+    if (*e >= near_start) break;
+    near_start = *e;
+  }
+  Instant run_start = episode_start(near_start, Instant::min() + episode_gap, zone, cal,
+                                    [&j](Instant t) { return j.first_time_at_or_after(t); });
+  in.run_start = run_start;
+  // The flare window: the flare_window days before the latest logged day.
+  Instant flare_from = std::max(run_start, day_begin_at(sys_days(when::local_day(latest, zone, cal)) - flare_window, zone, cal));
+  if (flare_from < fetched_from) {
+    prepend(in.entries, j.pain_points(flare_from, fetched_from));
+    fetched_from = flare_from;
+  }
+  // The run's last logged days: one whole day at a time, back until there are run_days.
+  while (fetched_from > run_start && logged_days(in.entries, run_start, end, zone, cal) < run_days) {
+    std::optional<Instant> before = j.last_time_before(fetched_from);
+    if (!before || *before < run_start) break;
+    Instant from = day_around(*before, zone, cal).from;
+    prepend(in.entries, j.pain_points(from, fetched_from));
+    fetched_from = from;
+  }
+  // Its first logged days when they lie before what was fetched: every entry from the run's
+  // start (none earlier on its day: the run starts after a gap) up to the end of its
+  // run_days-th logged day, in one query read until the entry that starts one day more.
+  std::vector<Entry> head;
+  if (run_start < fetched_from) {
+    int n = 0;
+    Instant day_end = Instant::min();
+    j.each_pain_point(run_start, fetched_from, [&](Entry&& e) {
+      if (e.at >= day_end) {
+        if (++n > run_days) return false;
+        day_end = next_day_begin(e.at, zone, cal);
+      }
+      head.push_back(std::move(e));
+      return true;
+    });
+  }
+  prepend(in.entries, std::move(head));
+  in.run_sessions = static_cast<int>(j.count_sessions(run_start, end));
+}
+
 }  // namespace
 
 ReportInput gather(const Journal& j, when::Range range, Instant now, const when::Zone& zone,
@@ -95,49 +143,7 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
   sys_days today(when::local_day(now, zone, cal));
   Instant end = std::min(range.to, day_begin_at(today + days(1), zone, cal));
   // The run holds the latest entry before the range's end, in the range or not.
-  if (std::optional<Instant> latest = j.last_time_before(end)) {
-    // Most of the way back in coarse steps; the exact local-day steps for the rest.
-    Instant near_start = *latest;
-    while (std::optional<Instant> e = j.first_time_at_or_after(near_start - coarse_step)) {
-      if (*e >= near_start) break;
-      near_start = *e;
-    }
-    Instant run_start = episode_start(near_start, Instant::min() + episode_gap, zone, cal,
-                                      [&j](Instant t) { return j.first_time_at_or_after(t); });
-    in.run_start = run_start;
-    // The flare window: the flare_window days before the latest logged day.
-    Instant flare_from = std::max(run_start, day_begin_at(sys_days(when::local_day(*latest, zone, cal)) - flare_window, zone, cal));
-    if (flare_from < fetched_from) {
-      prepend(in.entries, j.pain_points(flare_from, fetched_from));
-      fetched_from = flare_from;
-    }
-    // The run's last logged days: one whole day at a time, back until there are run_days.
-    while (fetched_from > run_start && logged_days(in.entries, run_start, end, zone, cal) < run_days) {
-      std::optional<Instant> before = j.last_time_before(fetched_from);
-      if (!before || *before < run_start) break;
-      Instant from = day_around(*before, zone, cal).from;
-      prepend(in.entries, j.pain_points(from, fetched_from));
-      fetched_from = from;
-    }
-    // Its first logged days when they lie before what was fetched: every entry from the run's
-    // start (none earlier on its day: the run starts after a gap) up to the end of its
-    // run_days-th logged day, in one query read until the entry that starts one day more.
-    std::vector<Entry> head;
-    if (run_start < fetched_from) {
-      int n = 0;
-      Instant day_end = Instant::min();
-      j.each_pain_point(run_start, fetched_from, [&](Entry&& e) {
-        if (e.at >= day_end) {
-          if (++n > run_days) return false;
-          day_end = next_day_begin(e.at, zone, cal);
-        }
-        head.push_back(std::move(e));
-        return true;
-      });
-    }
-    prepend(in.entries, std::move(head));
-    in.run_sessions = static_cast<int>(j.count_sessions(run_start, end));
-  }
+  if (std::optional<Instant> latest = j.last_time_before(end)) gather_run(in, j, *latest, end, fetched_from, zone, cal);
   in.sessions = j.sessions(sessions_from, range.to);
   gather_ratings(in, j);  // each routine's rated sessions (report_effects.cpp)
   in.triage = j.triage_results(range.from, range.to);

@@ -1,4 +1,7 @@
 // Dates, times, durations and ranges as users type them: parsing and formatting.
+// Over 400 lines on purpose: one reader (Cursor and its read_* steps, normalize, the
+// zone conversions) serves instants, durations, days and ranges alike, and each public
+// function is a few lines over it; the formatters at the end share format_wall with it.
 #include "psoas/when.hpp"
 
 #include <fmt/format.h>

@@ -116,13 +116,13 @@ void run_import(const ImportOptions& o, Services& services) {
   open_input(in, o.file);
   if (!format) format = detect_entry_format(in.name == "stdin" ? "" : in.name, peek_head(*in.stream));
   if (fresh) {
-    EntryImporter check(*in.stream, *format, in.name, now);
+    EntryImporter check(*in.stream, *format, in.name, now, &services.zone());
     while (check.next()) {
     }
     in.stream->clear();
     in.stream->seekg(0);
   }
-  EntryImporter importer(*in.stream, *format, in.name, now);
+  EntryImporter importer(*in.stream, *format, in.name, now, &services.zone());
   ImportResult r = services.journal().import_entries([&] { return importer.next(); });
   if (in.stream->bad()) throw DataError("import", fmt::format("cannot read {}", in.name));
   fmt::print("imported {}, skipped {} already present\n", r.added, r.skipped);

@@ -184,3 +184,9 @@ rm "$XDG_CONFIG_HOME/psoas/config.toml"
 run --journal "$CAL" log 4 --at 2026-01-14T07:00 --trigger sitting --json
 expect_rc 0; expect_out '"pain":4'; expect_out '"triggers":["sitting"]'; expect_out '"id":'
 check "log --json is one JSON object" test "${OUT:0:1}${OUT: -1}" == "{}"
+# `log import` reads a time without an offset in the local zone, as --at does (issue 18).
+printf 'at,pain\n2026-01-15T10:00,5\n' >"$T/local.csv"
+run --journal "$CAL" log import "$T/local.csv"
+expect_rc 0; expect_out "imported 1"
+run --journal "$CAL" log list --since 2026-01-15 --until 2026-01-15
+expect_rc 0; expect_out "2026-01-15 10:00  pain  5"

@@ -68,6 +68,7 @@ TABLE=$(cat <<'EOF'
 2 | routine: no routine 'nosuch' | - | routine show nosuch
 2 | did you mean 'morning'? | - | routine show mornin
 2 | --json excludes --names | - | routine list --json --names
+2 | psoas: routine list: --json excludes --ids | - | routine list --json --ids
 2 | routine check: files is required | - | routine check
 2 | no such file '$T/none.toml' | - | routine check "$T/none.toml"
 2 | is a directory (give the *.toml files in it) | - | routine check "$T/adir"
@@ -138,6 +139,7 @@ TABLE=$(cat <<'EOF'
 2 | --week excludes --month | - | report --week --month
 2 | --weeks: Value 0 not in range 1 to 520 | - | report --weeks 0
 2 | there is no month 13 | - | report --from 2026-13-01
+2 | there is no month 13 | - | report --since 2026-13-01
 2 | is after the end | - | report --from 2026-11-10 --to 2026-11-01
 2 | cannot read 'bogus' as a range of days | - | report --range bogus
 2 | 2026 has ISO weeks 01 to 53 | - | report --range 2026-W60

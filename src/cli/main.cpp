@@ -177,6 +177,13 @@ int main(int argc, char** argv) {
   // --journal and --content belong to the root but may follow a subcommand: they are moved
   // to the front, so no other option of the root falls through to a subcommand.
   std::vector<std::string> words = hoist_globals(argc, argv);
+  // `psoas help [COMMAND...]` is `psoas [COMMAND...] --help`.
+  std::size_t first = 1;
+  while (first + 1 < words.size() && (words[first] == "--journal" || words[first] == "--content")) first += 2;
+  if (first < words.size() && words[first] == "help") {
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(first));
+    words.emplace_back("--help");
+  }
   std::vector<char*> pointers;
   for (std::string& w : words) pointers.push_back(w.data());
   argv = pointers.data();

@@ -18,6 +18,10 @@
 
 namespace psoas {
 
+namespace when {
+class Zone;  // psoas/when.hpp
+}
+
 // The formats of `psoas log export` and `psoas log import`.
 enum class EntryFormat { csv, json, jsonl };
 
@@ -64,9 +68,11 @@ class EntryExporter {
 
 // Reads entries in a format, one at a time, validating each (with `now`, nothing more
 // than a day in the future). Errors throw DataError("import", "<name>:<line>: <why>").
+// A time without an offset ("2026-11-20T10:00") is read in `zone`, or refused without one.
 class EntryImporter {
  public:
-  EntryImporter(std::istream& in, EntryFormat format, std::string name, std::optional<Instant> now);
+  EntryImporter(std::istream& in, EntryFormat format, std::string name, std::optional<Instant> now,
+                const when::Zone* zone = nullptr);
   ~EntryImporter();
   // The next entry, checked, or nothing at the end of the input.
   std::optional<CheckedEntry> next();

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <sstream>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -24,7 +27,7 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
 }
 
 void print_error(std::string_view subject, std::string_view why, std::string_view hint) {
-  std::string line = fmt::format("psoas: {}: {}", subject, why);
+  std::string line = subject.empty() ? fmt::format("psoas: {}", why) : fmt::format("psoas: {}: {}", subject, why);
   if (!hint.empty()) line += fmt::format(" ({})", hint);
   // Keep it to one line whatever the message held, and never let text from a file or
   // an argument drive the terminal: other control characters are shown as \xNN.
@@ -73,17 +76,115 @@ std::vector<std::string> subcommand_names(CLI::App& app) {
 
 }  // namespace
 
+std::string suggest_command(const std::string& word, const std::vector<std::string>& names) {
+  // What people type from other tools, where no spelling is close.
+  static const std::pair<const char*, const char*> synonyms[] = {
+      {"ls", "list"}, {"delete", "rm"}, {"remove", "rm"}, {"del", "rm"}, {"add", "log"}, {"new", "log"},
+      {"help", "--help"}, {"show", "list"}, {"status", "--status"},
+  };
+  for (const auto& [from, to] : synonyms) {
+    if (word == from && std::find(names.begin(), names.end(), to) != names.end()) return to;
+  }
+  return closest_match(word, names);
+}
+
+UsageError unknown_command(CLI::App& parent, const std::string& path, const std::string& word) {
+  const std::string guess = suggest_command(word, subcommand_names(parent));
+  return UsageError(path, fmt::format("unknown command '{}'", word),
+                    guess.empty() ? fmt::format("see 'psoas {} --help'", path) : fmt::format("did you mean '{}'?", guess));
+}
+
+namespace {
+
+// The subcommand `path` ("log list") names under `app`.
+CLI::App* find_path(CLI::App& app, const std::string& path) {
+  CLI::App* current = &app;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t end = path.find(' ', start);
+    if (end == std::string::npos) end = path.size();
+    current = current->get_subcommand(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return current;
+}
+
+// The long names of `cmd`'s options, to suggest from: "--limit", "--since", ...
+std::vector<std::string> option_names(const CLI::App& cmd) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : cmd.get_options()) {
+    for (const auto& l : o->get_lnames()) {
+      if (l != "help" && l != "help-all") names.push_back("--" + l);
+    }
+  }
+  return names;
+}
+
+bool has_subcommand(CLI::App& cmd, const std::string& word) {
+  const auto names = subcommand_names(cmd);
+  return std::find(names.begin(), names.end(), word) != names.end();
+}
+
+// The first word after the last subcommand of `path` on the line, when it is not an option.
+std::string word_after_path(const std::string& path, int argc, char** argv) {
+  const std::string last = path.substr(path.rfind(' ') == std::string::npos ? 0 : path.rfind(' ') + 1);
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (argv[i] == last && argv[i + 1][0] != '-') return argv[i + 1];
+  }
+  return {};
+}
+
+// "The following arguments were not expected: a --b" -> "--b": the first option among
+// them, else the first word.
+std::string first_extra(const std::string& message) {
+  std::istringstream rest(message.substr(message.find(':') == std::string::npos ? 0 : message.find(':') + 1));
+  std::string first, word;
+  while (rest >> word) {
+    if (word.size() > 1 && word[0] == '-') return word;
+    if (first.empty()) first = word;
+  }
+  return first;
+}
+
+// CLI11's "not expected" in psoas's words: an unknown option or command, or a stray word.
+UsageError extras_error(CLI::App& cmd, const std::string& path, const std::string& message, int argc, char** argv) {
+  const std::string where = path.empty() ? "psoas" : "psoas " + path;
+  const std::string& subject = path;
+  const std::string after = path.empty() ? std::string() : word_after_path(path, argc, argv);
+  const bool is_number = !after.empty() && after.find_first_not_of("0123456789.") == std::string::npos;
+  if (!after.empty() && !is_number && !subcommand_names(cmd).empty() && !has_subcommand(cmd, after)) {
+    return unknown_command(cmd, path, after);
+  }
+  const std::string word = first_extra(message);
+  if (word.size() > 1 && word[0] == '-') {
+    const std::string name = word.substr(0, word.find('='));
+    const std::string guess = name.starts_with("--") ? closest_match(name, option_names(cmd)) : std::string();
+    return UsageError(subject, fmt::format("unknown option '{}'", name),
+                      guess.empty() ? fmt::format("see '{} --help'", where) : fmt::format("did you mean '{}'?", guess));
+  }
+  return UsageError(subject, fmt::format("unexpected argument '{}'", word), fmt::format("see '{} --help'", where));
+}
+
+}  // namespace
+
 int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
   if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
   std::string path = command_path(app, argc, argv);
   // An unknown first word: say so, with a suggestion.
-  if (path.empty() && argc > 1 && argv[1][0] != '-') {
-    std::string word = argv[1];
-    std::string guess = closest_match(word, subcommand_names(app));
-    print_error("unknown command '" + word + "'",
-                guess.empty() ? "see 'psoas --help' for the commands"
-                              : fmt::format("did you mean '{}'?", guess),
-                {});
+  int first = 1;  // past the root's options with a value, which main moved to the front
+  while (first + 1 < argc && (std::string_view(argv[first]) == "--journal" || std::string_view(argv[first]) == "--content")) {
+    first += 2;
+  }
+  if (path.empty() && first < argc && argv[first][0] != '-') {
+    std::string word = argv[first];
+    std::string guess = suggest_command(word, subcommand_names(app));
+    print_error({}, "unknown command '" + word + "'",
+                guess.empty() ? "see 'psoas --help' for the commands" : fmt::format("did you mean '{}'?", guess));
+    return 2;
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    const UsageError u = extras_error(*find_path(app, path), path, e.what(), argc, argv);
+    print_error(u.subject(), u.what(), u.hint());
     return 2;
   }
   std::string where = path.empty() ? "psoas" : "psoas " + path;

@@ -3,7 +3,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "psoas/error.hpp"
 
 namespace psoas::cli {
 
@@ -20,6 +24,14 @@ void print_error(std::string_view subject, std::string_view why, std::string_vie
 // Prints a CLI11 parse error as one line with a hint and returns the exit status:
 // 0 for --help/--version (printed on stdout), 2 for every usage error.
 int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv);
+
+// The subcommand of `names` that `word` was probably meant to be: a common synonym ("ls"
+// for list, "delete" for rm, "add" for log) or the closest spelling; empty for none.
+std::string suggest_command(const std::string& word, const std::vector<std::string>& names);
+
+// "<path>: unknown command '<word>' (did you mean '<guess>'?)" for a word that names none of
+// `parent`'s subcommands.
+UsageError unknown_command(CLI::App& parent, const std::string& path, const std::string& word);
 
 // A check for options whose value must not be empty (--journal '', --output '').
 CLI::Validator non_empty();

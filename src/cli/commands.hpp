@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "services.hpp"
 
@@ -39,5 +40,9 @@ void build_app(CLI::App& app, Services& services, std::optional<std::string_view
 // nullopt when the whole tree must decide (help, completion, an unknown first word, a
 // second word that names a subcommand).
 std::optional<std::string_view> needed_command(int argc, char** argv);
+
+// argv with the root's --journal and --content (and their values) moved to the front, so
+// they work after a subcommand without any other option falling through; `--` ends it.
+std::vector<std::string> hoist_globals(int argc, char** argv);
 
 }  // namespace psoas::cli

@@ -1,6 +1,7 @@
 // psoas log: add an entry, list, edit and remove entries (export and import: log_io.cpp).
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "hook.hpp"
 #include "log.hpp"
@@ -24,9 +26,7 @@ namespace {
 using namespace logcmd;
 
 struct ListOptions {
-  std::string since;
-  std::string until;
-  std::optional<std::size_t> limit;
+  Selection select;
   bool json = false;
 };
 
@@ -55,7 +55,7 @@ void as_log(F&& f) {
 }
 
 // psoas log PAIN [flags]: parse, then one write that validates; prints the new entry's id.
-void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
+void run_add(const CLI::App& cmd, const EntryFlags& flags, bool json, Services& services) {
   if (flags.pain.empty()) {
     throw UsageError("log", "give a pain rating from 0 to 10, or a subcommand", "see 'psoas log --help'");
   }
@@ -66,7 +66,11 @@ void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
   e.utc_offset = services.zone().offset_at(e.at);
   apply_entry_flags(cmd, flags, e, services, now);
   e = services.journal().add(std::move(e), now);
-  fmt::print("{}\n", e.id);
+  if (json) {
+    fmt::print("{}\n", entry_json(e, true));
+  } else {
+    fmt::print("{}\n", e.id);
+  }
   run_hook(services, hooks::Event::log, entry_json(e, true));
 }
 
@@ -99,14 +103,8 @@ std::string list_line(const Entry& e, const std::map<std::string, Session>& sess
 }
 
 void run_list(const ListOptions& o, Services& services) {
-  const when::Calendar cal = o.since.empty() && o.until.empty() ? when::Calendar{} : calendar(services);
-  const Instant from = o.since.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::min() / 2}}
-                                       : parse_since(o.since, cal, services);
-  const Instant to = o.until.empty() ? Instant{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() / 2}}
-                                     : parse_until(o.until, cal, services);
-  if (to < from) throw UsageError("log list", "--until is before --since");
   const Journal& journal = services.journal(Access::read_only);
-  auto entries = journal.entries(from, to, o.limit);
+  auto entries = select_entries(o.select, journal, services, "log list");
   std::string out;
   if (o.json) {
     std::ostringstream text;
@@ -175,24 +173,23 @@ void add_log(CLI::App& app, Services& services) {
   auto add = std::make_shared<EntryFlags>();
   log->add_option("pain", add->pain, "Pain right now, 0-10, and prints the new entry's id")->type_name("PAIN");
   add_entry_flags(*log, *add);
-  log->callback([log, add, &services] {
-    if (log->get_subcommands().empty()) as_log([&] { run_add(*log, *add, services); });
+  auto json = std::make_shared<bool>(false);
+  log->add_flag("--json", *json, "Print the new entry as JSON instead of its id");
+  log->callback([log, add, json, &services] {
+    if (!log->get_subcommands().empty()) return;
+    // `psoas log lst`: a word where PAIN goes that looks like a subcommand was meant as one.
+    const std::string& pain = add->pain;
+    if (pain.size() > 1 && std::isalpha(static_cast<unsigned char>(pain[0]))) {
+      std::vector<std::string> names;
+      for (const CLI::App* sub : log->get_subcommands({})) names.push_back(sub->get_name());
+      if (!suggest_command(pain, names).empty()) throw unknown_command(*log, "log", pain);
+    }
+    as_log([&] { run_add(*log, *add, *json, services); });
   });
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = log->add_subcommand("list", "List entries, oldest first");
-  list->add_option("--since", list_opts->since, "From this moment or day (week, -7d, 2026-11-01, mon)")->type_name("WHEN");
-  list->add_option("--until", list_opts->until, "Up to this moment, or to the end of this day")->type_name("WHEN");
-  list->add_option("--limit", list_opts->limit, "Only the newest N entries")
-      ->type_name("N")
-      ->check(CLI::Validator(
-          [](std::string& text) -> std::string {
-            const bool digits = !text.empty() && text.size() <= 9 &&
-                                text.find_first_not_of("0123456789") == std::string::npos;
-            if (digits && std::stoul(text) > 0) return {};
-            return fmt::format("expected a whole number of 1 or more, not '{}'", text);
-          },
-          "N"));
+  add_selection(*list, list_opts->select);
   list->add_flag("--json", list_opts->json, "JSON for scripts (with row ids)");
   list->callback([list_opts, &services] { run_list(*list_opts, services); });
 

@@ -49,6 +49,28 @@ when::Calendar calendar(Services& services);
 Instant parse_since(const std::string& text, const when::Calendar& cal, Services& services);
 Instant parse_until(const std::string& text, const when::Calendar& cal, Services& services);
 
+// Which entries `log list` and `log export` read: a range and filters.
+struct Selection {
+  std::string since;
+  std::string until;
+  std::string range;
+  std::optional<std::size_t> limit;
+  std::vector<std::string> where;
+  std::vector<std::string> triggers;
+  std::vector<std::string> helped;
+};
+
+// Adds --since, --until, --range, -n/--limit, --where, --trigger and --helped to `cmd`.
+void add_selection(CLI::App& cmd, Selection& s);
+
+// Whether `s` asks for anything but every entry.
+bool selects_all(const Selection& s);
+
+// The entries `s` selects, oldest first (the newest `limit` of those that match); throws
+// UsageError naming `command` for a bad range or filter.
+std::vector<Entry> select_entries(const Selection& s, const Journal& journal, Services& services,
+                                  const std::string& command);
+
 // Registers `log export` and `log import` (src/cli/log_io.cpp).
 void add_log_io(CLI::App& log, Services& services);
 

@@ -1,8 +1,10 @@
-// The entry flags of `psoas log` and `psoas log edit`: parsing, checking, and one-line display.
+// The entry flags of `psoas log` and `psoas log edit`: parsing, checking, and one-line
+// display; and the selection (range and filters) of `log list` and `log export`.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <optional>
 
 #include "log.hpp"
@@ -188,6 +190,98 @@ Instant parse_until(const std::string& text, const when::Calendar& cal, Services
   } catch (const UsageError& u) {
     throw UsageError("--until", u.what(), u.hint());
   }
+}
+
+namespace {
+
+// N for --limit: a whole number of 1 or more.
+CLI::Validator limit_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stoul(text) > 0) return {};
+        return fmt::format("expected a whole number of 1 or more, not '{}'", text);
+      },
+      "");
+}
+
+// Whether one of the entry's places is `want` (its side too, when `want` names one).
+bool has_place(const Entry& e, const std::vector<Location>& wanted) {
+  if (wanted.empty()) return true;
+  for (const Location& w : wanted) {
+    for (const Location& l : e.where) {
+      if (l.area == w.area && (w.side == Side::none || l.side == w.side)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `tags` holds one of `wanted` (none wanted: any).
+bool has_tag(const std::vector<std::string>& tags, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return true;
+  return std::any_of(wanted.begin(), wanted.end(),
+                     [&](const std::string& w) { return std::find(tags.begin(), tags.end(), w) != tags.end(); });
+}
+
+std::vector<std::string> tags_of(const std::vector<std::string>& given, const std::vector<std::string>& known) {
+  std::vector<std::string> out;
+  for (const auto& g : given) {
+    if (std::string t = normalise_tag(g, known); !t.empty()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_selection(CLI::App& cmd, Selection& s) {
+  cmd.add_option("--since", s.since, "From this moment or day (week, -7d, 2026-11-01, mon)")->type_name("WHEN");
+  cmd.add_option("--until", s.until, "Up to this moment, or to the end of this day")->type_name("WHEN");
+  cmd.add_option("--range", s.range, "These days: today, week, last-week, month, 7d, 2w, 2026-11, 2026-W47")
+      ->type_name("DAYS")
+      ->excludes(cmd.get_option("--since"))
+      ->excludes(cmd.get_option("--until"));
+  cmd.add_option("-n,--limit", s.limit, "Only the newest N entries that match")->type_name("N")->check(limit_check());
+  cmd.add_option("-w,--where", s.where, "Only entries with this place (groin, left groin, ...)")
+      ->type_name("PLACE")
+      ->delimiter(',');
+  cmd.add_option("-t,--trigger", s.triggers, "Only entries with one of these triggers")->type_name("TEXT")->delimiter(',');
+  cmd.add_option("--helped", s.helped, "Only entries where one of these helped")->type_name("TEXT")->delimiter(',');
+}
+
+bool selects_all(const Selection& s) {
+  return s.since.empty() && s.until.empty() && s.range.empty() && !s.limit && s.where.empty() &&
+         s.triggers.empty() && s.helped.empty();
+}
+
+std::vector<Entry> select_entries(const Selection& s, const Journal& journal, Services& services,
+                                  const std::string& command) {
+  const bool dated = !(s.since.empty() && s.until.empty() && s.range.empty());
+  const when::Calendar cal = dated ? calendar(services) : when::Calendar{};
+  Instant from{std::chrono::seconds{std::numeric_limits<std::int64_t>::min() / 2}};
+  Instant to{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() / 2}};
+  if (!s.range.empty()) {
+    try {
+      const when::Range r = when::parse_range(s.range, services.clock().wall_now(), services.zone(), cal);
+      from = r.from, to = r.to;
+    } catch (const UsageError& u) {
+      throw UsageError("--range", u.what(), u.hint());
+    }
+  }
+  if (!s.since.empty()) from = parse_since(s.since, cal, services);
+  if (!s.until.empty()) to = parse_until(s.until, cal, services);
+  if (to < from) throw UsageError(command, "--until is before --since");
+  std::vector<Location> places;
+  for (const auto& w : s.where) places.push_back(parse_where(w));
+  const auto triggers = tags_of(s.triggers, known_triggers());
+  const auto helped = tags_of(s.helped, known_helped());
+  const bool filtered = !places.empty() || !triggers.empty() || !helped.empty();
+  auto entries = journal.entries(from, to, filtered ? std::nullopt : s.limit);
+  if (!filtered) return entries;
+  std::erase_if(entries, [&](const Entry& e) {
+    return !has_place(e, places) || !has_tag(e.triggers, triggers) || !has_tag(e.helped, helped);
+  });
+  if (s.limit && entries.size() > *s.limit) entries.erase(entries.begin(), entries.end() - static_cast<std::ptrdiff_t>(*s.limit));
+  return entries;
 }
 
 }  // namespace psoas::cli::logcmd

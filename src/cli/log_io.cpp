@@ -1,4 +1,4 @@
-// psoas log export / import: every entry as CSV, JSON or JSON Lines, and back, all or nothing.
+// psoas log export / import: entries as CSV, JSON or JSON Lines, and back, all or nothing.
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -22,6 +22,8 @@ namespace fs = std::filesystem;
 
 struct ExportOptions {
   std::string format = "csv";
+  bool json = false;
+  Selection select;
 };
 
 struct ImportOptions {
@@ -52,14 +54,19 @@ class StdoutChunks {
 };
 
 void run_export(const ExportOptions& o, Services& services) {
-  const EntryFormat format = format_option(o.format, "log export");
+  const EntryFormat format = format_option(o.json ? "json" : o.format, "log export");
   const Journal& journal = services.journal(Access::read_only);
   StdoutChunks out;
   EntryExporter exporter(out.buffer, format);
-  journal.for_each_entry([&](const Entry& e) {
+  const auto write = [&](const Entry& e) {
     exporter.write(e);
     out.flush_if_big();
-  });
+  };
+  if (selects_all(o.select)) {
+    journal.for_each_entry(write);  // streamed: a whole journal is never held in memory
+  } else {
+    for (const Entry& e : select_entries(o.select, journal, services, "log export")) write(e);
+  }
   exporter.finish();
   out.flush();
 }
@@ -109,13 +116,13 @@ void run_import(const ImportOptions& o, Services& services) {
   open_input(in, o.file);
   if (!format) format = detect_entry_format(in.name == "stdin" ? "" : in.name, peek_head(*in.stream));
   if (fresh) {
-    EntryImporter check(*in.stream, *format, in.name, now);
+    EntryImporter check(*in.stream, *format, in.name, now, &services.zone());
     while (check.next()) {
     }
     in.stream->clear();
     in.stream->seekg(0);
   }
-  EntryImporter importer(*in.stream, *format, in.name, now);
+  EntryImporter importer(*in.stream, *format, in.name, now, &services.zone());
   ImportResult r = services.journal().import_entries([&] { return importer.next(); });
   if (in.stream->bad()) throw DataError("import", fmt::format("cannot read {}", in.name));
   fmt::print("imported {}, skipped {} already present\n", r.added, r.skipped);
@@ -125,8 +132,10 @@ void run_import(const ImportOptions& o, Services& services) {
 
 void add_log_io(CLI::App& log, Services& services) {
   auto export_opts = std::make_shared<ExportOptions>();
-  auto* exp = log.add_subcommand("export", "Write every entry to stdout (CSV, JSON or JSON Lines)");
-  exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("{csv,json,jsonl}");
+  auto* exp = log.add_subcommand("export", "Write entries to stdout (CSV, JSON or JSON Lines), all or those selected");
+  auto* format = exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("{csv,json,jsonl}");
+  exp->add_flag("--json", export_opts->json, "Short for --format json")->excludes(format);
+  add_selection(*exp, export_opts->select);
   exp->callback([export_opts, &services] { run_export(*export_opts, services); });
 
   auto import_opts = std::make_shared<ImportOptions>();

@@ -62,7 +62,31 @@ bool is_command(std::string_view word) {
   return false;
 }
 
+// The root's options that take a value, which may be given anywhere on the line.
+bool is_global_with_value(std::string_view arg) { return arg == "--journal" || arg == "--content"; }
+
 }  // namespace
+
+std::vector<std::string> hoist_globals(int argc, char** argv) {
+  std::vector<std::string> front{argv[0]};
+  std::vector<std::string> rest;
+  int i = 1;
+  for (; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (is_global_with_value(arg) && i + 1 < argc) {
+      front.emplace_back(arg);
+      front.emplace_back(argv[++i]);
+    } else if (arg.starts_with("--journal=") || arg.starts_with("--content=")) {
+      front.emplace_back(arg);
+    } else {
+      rest.emplace_back(arg);
+    }
+  }
+  for (; i < argc; ++i) rest.emplace_back(argv[i]);
+  front.insert(front.end(), rest.begin(), rest.end());
+  return front;
+}
 
 std::optional<std::string_view> needed_command(int argc, char** argv) {
   std::optional<std::string_view> found;
@@ -70,7 +94,7 @@ std::optional<std::string_view> needed_command(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--" || arg == "--help" || arg == "--help-all") return std::nullopt;
-    if (arg == "--journal" || arg == "--content") {  // the root's options that take a value
+    if (is_global_with_value(arg)) {
       ++i;
       continue;
     }
@@ -97,7 +121,6 @@ std::optional<std::string_view> needed_command(int argc, char** argv) {
 void build_app(CLI::App& app, Services& services, std::optional<std::string_view> only) {
   app.description("A terminal companion for psoas, hip-flexor and low-back pain.");
   app.set_version_flag("-V,--version", "psoas " PSOAS_VERSION);
-  app.fallthrough();  // global options work after the subcommand too
   app.formatter(std::make_shared<HelpFormatter>());
   app.get_formatter()->column_width(30);
   app.footer(
@@ -151,6 +174,19 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  // --journal and --content belong to the root but may follow a subcommand: they are moved
+  // to the front, so no other option of the root falls through to a subcommand.
+  std::vector<std::string> words = hoist_globals(argc, argv);
+  // `psoas help [COMMAND...]` is `psoas [COMMAND...] --help`.
+  std::size_t first = 1;
+  while (first + 1 < words.size() && (words[first] == "--journal" || words[first] == "--content")) first += 2;
+  if (first < words.size() && words[first] == "help") {
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(first));
+    words.emplace_back("--help");
+  }
+  std::vector<char*> pointers;
+  for (std::string& w : words) pointers.push_back(w.data());
+  argv = pointers.data();
   CLI::App app{"", "psoas"};
   // Only the command that runs is built (see needed_command): the whole tree for help,
   // completion and anything unusual.

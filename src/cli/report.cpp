@@ -107,8 +107,8 @@ void add_report(CLI::App& app, Services& services) {
   auto* weeks = cmd->add_option("--weeks", o->weeks, "The last N weeks ending today")
                     ->check(CLI::Range(1, 520).description(""))
                     ->type_name("N");
-  auto* from = cmd->add_option("--from", o->from, "First day (2026-11-16, -14d, mon, ...)")->type_name("DATE");
-  auto* to = cmd->add_option("--to", o->to, "Last day, included (default today)")->type_name("DATE");
+  auto* from = cmd->add_option("--since,--from", o->from, "First day (2026-11-16, -14d, 7d, mon, ...)")->type_name("DATE");
+  auto* to = cmd->add_option("--until,--to", o->to, "Last day, included (default today)")->type_name("DATE");
   auto* range = cmd->add_option("--range", o->range, "A range: week, last-week, month, last-month, 7d, 2w, 2026-11, 2026-W47")
                     ->type_name("RANGE");
   std::vector<CLI::Option*> choices{week, last, month, weeks, range};

@@ -254,9 +254,12 @@ void add_routine(CLI::App& app, Services& services) {
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List the routines: id, name, total time, steps");
   auto* json_flag = list->add_flag("--json", list_opts->json, "Print JSON");
-  list->add_flag("--names", list_opts->names, "Print only the routine ids, one per line")
-      ->excludes(json_flag);
-  list->callback([list_opts, &services] {
+  auto* ids_flag = list->add_flag("--ids", list_opts->names, "Print only the routine ids, one per line")->excludes(json_flag);
+  list->add_flag("--names", list_opts->names, "Old name of --ids")->group("")->excludes(ids_flag);  // hidden
+  list->callback([list, list_opts, &services] {
+    if (list_opts->json && list->count("--names") > 0) {
+      throw UsageError("routine list", "--json excludes --names", "see 'psoas routine list --help'");
+    }
     const Output output = list_opts->names  ? Output::names
                           : list_opts->json ? Output::json
                                             : Output::text;

@@ -98,7 +98,8 @@ void add_timer(CLI::App& app, Services& services) {
   cmd->add_option("--reps", o->reps, "Do it N times")->check(CLI::Range(1, 1000).description(""))->type_name("N");
   cmd->add_option("--rest", o->rest, "Rest between the rounds (default none)")->type_name("DURATION");
   cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
-  cmd->add_flag("--quiet", o->sound.quiet, "No bell (and no voice unless --voice)");
+  cmd->add_flag("--no-bell", o->sound.quiet, "No bell (and no voice unless --voice)");
+  cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell")->group("");  // hidden, kept for one release
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
   cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default: break_every in config.toml, else 55m)")
       ->type_name("DURATION")

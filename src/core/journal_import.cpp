@@ -35,8 +35,33 @@ int to_int(std::string_view s, const char* what) {
   return v;
 }
 
-Instant read_time(std::string_view s, std::chrono::seconds& offset) {
+// "2026-11-20T10:00" or "2026-11-20T10:00:00" without an offset: that local wall time.
+std::optional<std::chrono::local_seconds> local_time(std::string_view s) {
+  if (s.size() != 16 && s.size() != 19) return std::nullopt;
+  const auto num = [&](std::size_t at, std::size_t n, int& out) {
+    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + n, out);
+    return ec == std::errc{} && p == s.data() + at + n;
+  };
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':') return std::nullopt;
+  if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || !num(11, 2, h) || !num(14, 2, mi)) return std::nullopt;
+  if (s.size() == 19 && (s[16] != ':' || !num(17, 2, sec))) return std::nullopt;
+  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month(static_cast<unsigned>(mo)),
+                                        std::chrono::day(static_cast<unsigned>(d))};
+  if (!day.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  return std::chrono::local_days{day} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{sec};
+}
+
+// A time with its offset; without one, in `zone` (when given) as `log --at` reads it.
+Instant read_time(std::string_view s, std::chrono::seconds& offset, const when::Zone* zone) {
   auto t = when::parse_offset_time(s);
+  if (!t && zone) {
+    if (auto local = local_time(s)) {
+      const Instant at = zone->from_local(*local);
+      offset = zone->offset_at(at);
+      return at;
+    }
+  }
   if (!t) problem(fmt::format("cannot read time '{}' (expected e.g. 2026-11-20T21:00:00+01:00)", s));
   offset = t->second;
   return t->first;
@@ -134,7 +159,7 @@ SessionRole read_session_role(std::string_view text, std::size_t line = 0) {
   return *role;
 }
 
-Entry json_entry(const Value& v) {
+Entry json_entry(const Value& v, const when::Zone* zone) {
   if (v.type != Value::Type::object) problem(fmt::format("expected an entry object, found {}", json::describe(v.type)));
   Entry e;
   bool has_at = false, has_pain = false;
@@ -145,7 +170,7 @@ Entry json_entry(const Value& v) {
       e.uuid = json_string(value, key);
     } else if (key == "at") {
       try {
-        e.at = read_time(json_string(value, key), e.utc_offset);
+        e.at = read_time(json_string(value, key), e.utc_offset, zone);
       } catch (Problem& p) {
         p.line = value.line;
         throw;
@@ -183,12 +208,13 @@ Entry json_entry(const Value& v) {
 }  // namespace
 
 struct EntryImporter::State {
-  State(std::istream& i, EntryFormat f, std::string n, std::optional<Instant> t)
-      : in(i), format(f), name(std::move(n)), now(t) {}
+  State(std::istream& i, EntryFormat f, std::string n, std::optional<Instant> t, const when::Zone* z)
+      : in(i), format(f), name(std::move(n)), now(t), zone(z) {}
   std::istream& in;
   EntryFormat format;
   std::string name;
   std::optional<Instant> now;
+  const when::Zone* zone;       // for times without an offset, or nullptr to refuse them
   std::size_t line = 0;         // physical lines read so far
   std::size_t record_line = 0;  // where the current record began
   // CSV
@@ -276,7 +302,7 @@ struct EntryImporter::State {
     };
     Entry e;
     e.uuid = std::string(col(0));
-    e.at = read_time(col(1), e.utc_offset);
+    e.at = read_time(col(1), e.utc_offset, zone);
     e.pain = to_int(col(2), "pain");
     if (!col(3).empty()) e.enjoyment = to_int(col(3), "enjoyment");
     if (!col(4).empty()) e.activity = to_int(col(4), "activity");
@@ -296,7 +322,7 @@ struct EntryImporter::State {
       ++line;
     } while (l.find_first_not_of(" \t\r") == std::string::npos);
     record_line = line;
-    return json_entry(json::parse(l, line));
+    return json_entry(json::parse(l, line), zone);
   }
 
   std::optional<Entry> next_json() {
@@ -313,7 +339,7 @@ struct EntryImporter::State {
     }
     Value v = parser->value();
     record_line = v.line;
-    Entry e = json_entry(v);
+    Entry e = json_entry(v, zone);
     if (!parser->consume(',')) {
       parser->expect(']', "',' or ']'");
       done = true;
@@ -322,8 +348,9 @@ struct EntryImporter::State {
   }
 };
 
-EntryImporter::EntryImporter(std::istream& in, EntryFormat format, std::string name, std::optional<Instant> now)
-    : m_state(std::make_unique<State>(in, format, std::move(name), now)) {}
+EntryImporter::EntryImporter(std::istream& in, EntryFormat format, std::string name, std::optional<Instant> now,
+                             const when::Zone* zone)
+    : m_state(std::make_unique<State>(in, format, std::move(name), now, zone)) {}
 
 EntryImporter::~EntryImporter() = default;
 

@@ -1,5 +1,6 @@
 #include "psoas/timer_status.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -125,7 +126,13 @@ std::string status_line(const TimerStatus& s, WallTime now) {
 }
 
 std::string status_report_json(const TimerStatus& s, WallTime now) {
-  return status_object(s).add("remaining", status_remaining(s, now)).str();
+  // left_ms as of now, as `remaining` is (the file's value is from the last pause or phase).
+  TimerStatus current = s;
+  if (!s.paused && s.deadline) {
+    const auto real = std::chrono::duration_cast<milliseconds>(*s.deadline - now);
+    current.left = std::max(milliseconds{0}, milliseconds{static_cast<std::int64_t>(static_cast<double>(real.count()) / s.scale)});
+  }
+  return status_object(current).add("remaining", status_remaining(s, now)).str();
 }
 
 void write_status(const fs::path& file, const TimerStatus& s) {

@@ -44,11 +44,13 @@ cfg() { printf '%s\n' "$1" >"$CONFIG"; }
 
 # rc | stderr contains | setup (shell; - for none) | psoas arguments (shell words)
 TABLE=$(cat <<'EOF'
-2 | The following argument was not expected: --bogus | - | --bogus
-2 | unknown command 'frobnicate' | - | frobnicate
+2 | psoas: unknown option '--bogus' (see 'psoas --help') | - | --bogus
+2 | psoas: unknown command 'frobnicate' (see 'psoas --help' for the commands) | - | frobnicate
+2 | psoas: unknown command 'add' (did you mean 'log'?) | - | add 4
+2 | psoas: unknown command 'rport' (did you mean 'report'?) | - | rport
 2 | --journal: 1 required PATH missing | - | --journal
 2 | --content: 1 required DIR missing | - | --content
-2 | not expected: extra | - | --paths extra
+2 | psoas: unexpected argument 'extra' (see 'psoas --help') | - | --paths extra
 2 | --content: Directory does not exist: $T/nowhere | - | --content "$T/nowhere" routine list
 2 | --journal: must not be empty | - | --journal '' log list
 2 | --output: must not be empty | - | report --output ''
@@ -66,18 +68,19 @@ TABLE=$(cat <<'EOF'
 2 | routine: no routine 'nosuch' | - | routine show nosuch
 2 | did you mean 'morning'? | - | routine show mornin
 2 | --json excludes --names | - | routine list --json --names
+2 | psoas: routine list: --json excludes --ids | - | routine list --json --ids
 2 | routine check: files is required | - | routine check
 2 | no such file '$T/none.toml' | - | routine check "$T/none.toml"
 2 | is a directory (give the *.toml files in it) | - | routine check "$T/adir"
 2 | routine run: routine is required | - | routine run
-2 | not expected: bogus | - | routine bogus
+2 | psoas: routine: unknown command 'bogus' (see 'psoas routine --help') | - | routine bogus
 2 | needs a terminal | - | routine run morning --wait
 2 | cannot read '5x' as a duration | - | timer 5x
 2 | the longest is 8784h | - | timer 99999h
 2 | longer than zero | - | timer 0s
 2 | Value 1001 not in range 1 to 1000 | - | timer 10s --reps 1001
 2 | --label: 1 required TEXT missing | - | timer 10s --label
-2 | not expected: 20s | - | timer 10s 20s
+2 | psoas: timer: unexpected argument '20s' (see 'psoas timer --help') | - | timer 10s 20s
 2 | give a DURATION or --every, not both | - | timer 10s --every 5m --for 1h
 2 | --rest: cannot read '-1s' | - | timer 10s --rest -1s
 2 | --for: cannot read '0s' | - | timer --every 55m --for 0s
@@ -92,10 +95,23 @@ TABLE=$(cat <<'EOF'
 2 | there is no hour 25 | - | log 3 --at "yesterday 25:00"
 2 | 2026-02 has no day 30 | - | log 3 --at 2026-02-30T10:00
 2 | the date is out of range | - | log 3 --at 1800-01-01T00:00
-2 | not expected: 4 | - | log 3 4
+2 | psoas: log: unexpected argument '4' (see 'psoas log --help') | - | log 3 4
 2 | --limit: expected a whole number of 1 or more, not 'x' | - | log list --limit x
 2 | --limit | - | log list --limit -3
-2 | unexpected argument 'extra' | - | log list extra
+2 | psoas: log list: unexpected argument 'extra' (see 'psoas log list --help') | - | log list extra
+2 | psoas: log list: unknown option '--note' (see 'psoas log list --help') | - | log list -n 3 --note x
+2 | psoas: log list: unknown option '--wher' (did you mean '--where'?) | - | log list --wher groin
+2 | psoas: log list: unknown option '-x' (see 'psoas log list --help') | - | log list -x
+2 | psoas: --where: unknown area 'knee' | - | log list --where knee
+2 | psoas: --range: | - | log list --range bogus
+2 | psoas: log list: --since excludes --range | - | log list --range week --since mon
+2 | psoas: log: unknown command 'lst' (did you mean 'list'?) | - | log lst
+2 | psoas: log: unknown command 'ls' (did you mean 'list'?) | - | log ls
+2 | psoas: log: unknown command 'delete' (did you mean 'rm'?) | - | log delete 3
+2 | psoas: log: unknown command 'remove' (did you mean 'rm'?) | - | log remove 3
+2 | psoas: routine: unknown command 'shwo' (did you mean 'show'?) | - | routine shwo stretch
+2 | psoas: log: unknown option '--bogus' (see 'psoas log --help') | - | log 2 --json --bogus
+2 | psoas: log edit: unknown option '--limit' (see 'psoas log edit --help') | - | log edit 1 --limit 3
 2 | --until is before --since | - | log list --since 2026-12-01 --until 2026-11-01
 2 | log edit: id is required | - | log edit
 2 | --enjoyment must be a whole number from 0 to 10, not '11' | - | log edit 1 --enjoyment 11
@@ -103,7 +119,9 @@ TABLE=$(cat <<'EOF'
 1 | no entry 'zzzz' | - | log edit zzzz --pain 1
 2 | log rm: id is required | - | log rm
 1 | no entry '0' | - | log rm 0 --yes
-2 | unexpected argument 'extra' | - | log export extra
+2 | psoas: log export: unexpected argument 'extra' (see 'psoas log export --help') | - | log export extra
+2 | psoas: log export: --format excludes --json | - | log export --json --format csv
+2 | psoas: --where: unknown area 'knee' | - | log export --where knee
 2 | unknown format 'xml' | - | log export --format xml
 2 | log import: file is required | - | log import
 2 | unknown format 'xml' | - | log import "$T/uuid.csv" --format xml
@@ -121,6 +139,7 @@ TABLE=$(cat <<'EOF'
 2 | --week excludes --month | - | report --week --month
 2 | --weeks: Value 0 not in range 1 to 520 | - | report --weeks 0
 2 | there is no month 13 | - | report --from 2026-13-01
+2 | there is no month 13 | - | report --since 2026-13-01
 2 | is after the end | - | report --from 2026-11-10 --to 2026-11-01
 2 | cannot read 'bogus' as a range of days | - | report --range bogus
 2 | 2026 has ISO weeks 01 to 53 | - | report --range 2026-W60

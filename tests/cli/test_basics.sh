@@ -29,3 +29,10 @@ expect_one_line_error
 run
 expect_rc 0
 expect_out "Welcome to psoas"
+# `psoas help [COMMAND...]` is `psoas [COMMAND...] --help` (issue 18).
+run log list --help
+WANT="$OUT"
+run help log list
+expect_rc 0; expect_out_eq "$WANT"; expect_empty_err
+run --journal "$JOURNAL" help
+expect_rc 0; expect_out "Subcommands:"; expect_out "triage"

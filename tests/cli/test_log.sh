@@ -41,6 +41,27 @@ run log list --limit 1 --json
 expect_rc 0; expect_no_out '"id":2,'; expect_out '"id":1,'; expect_out '"triggers":["sitting"]'
 run log list --since 2030-01-01 --until 2030-01-02
 expect_rc 0; expect_out_eq "No entries."
+# Issue 18: each option belongs to its command; list and export select the same way.
+run log list -n 1
+expect_rc 0; expect_out "   1  "; expect_no_out "2026-01-1"
+run log list --where groin
+expect_rc 0; expect_out "   2  2026-01-10 21:00"; expect_no_out "   3  "; expect_no_out "   1  "
+run log list --where "right groin"
+expect_rc 0; expect_out_eq "No entries."
+run log list --trigger sitting
+expect_rc 0; expect_out "   1  "; expect_no_out "   2  "
+run log list --helped heat
+expect_rc 0; expect_out "   2  "; expect_no_out "   1  "; expect_no_out "   3  "
+run log list --where groin,hip -n 1
+expect_rc 0; expect_out "   3  "; expect_no_out "   2  "
+run log list --range 2026-01
+expect_rc 0; expect_out "   2  "; expect_out "   3  "; expect_no_out "   1  "
+run log export --trigger sitting
+expect_rc 0; expect_out "sitting"; expect_no_out "poor-sleep"
+check "export --trigger: a header and one entry" test "$(printf '%s\n' "$OUT" | wc -l)" == 2
+run log export --json --since 2026-01-11 -n 5
+expect_rc 0; expect_out '"pain":2'; expect_no_out '"pain":6'; expect_no_out 'uuid,at'
+check "export --json is a JSON array" test "${OUT:0:1}" == "["
 
 # --- edit and rm
 run log edit 2 --pain 4 --helped ''
@@ -159,3 +180,13 @@ printf 'week_start = "friday"\n' >"$XDG_CONFIG_HOME/psoas/config.toml"
 run --journal "$CAL" log list --since 2026-01-11
 expect_rc 0; expect_err "psoas: warning: config:"; expect_out "2026-01-11 02:00"
 rm "$XDG_CONFIG_HOME/psoas/config.toml"
+# `log PAIN --json`: the new entry as JSON (stdout), not only its id.
+run --journal "$CAL" log 4 --at 2026-01-14T07:00 --trigger sitting --json
+expect_rc 0; expect_out '"pain":4'; expect_out '"triggers":["sitting"]'; expect_out '"id":'
+check "log --json is one JSON object" test "${OUT:0:1}${OUT: -1}" == "{}"
+# `log import` reads a time without an offset in the local zone, as --at does (issue 18).
+printf 'at,pain\n2026-01-15T10:00,5\n' >"$T/local.csv"
+run --journal "$CAL" log import "$T/local.csv"
+expect_rc 0; expect_out "imported 1"
+run --journal "$CAL" log list --since 2026-01-15 --until 2026-01-15
+expect_rc 0; expect_out "2026-01-15 10:00  pain  5"

@@ -99,7 +99,7 @@ expect_out "Evening wind-down"
 expect_out "Wall calf stretch"
 expect_empty_err
 
-run --content "$CONTENT" routine list --names
+run --content "$CONTENT" routine list --ids
 expect_rc 0
 expect_out "evening"
 

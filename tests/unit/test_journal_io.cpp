@@ -7,6 +7,7 @@
 
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
+#include "psoas/when.hpp"
 
 using namespace psoas;
 using namespace std::chrono;
@@ -161,5 +162,27 @@ TEST_SUITE("journal") {
     es = import_all(R"([{"at":"2026-11-20T21:00:00Z","pain":3,"where":["right leg"]}])", EntryFormat::json);
     REQUIRE(es.size() == 1);
     CHECK(es[0].where == std::vector<Location>{{"leg", Side::right, std::nullopt}});
+  }
+
+  TEST_CASE("a time without an offset is read in the zone given, as log --at reads it") {
+    const when::FixedZone cet{std::chrono::hours{1}};
+    std::istringstream in("at,pain\n2026-11-20T10:00,3\n2026-11-20T10:00:30,4\n");
+    EntryImporter r(in, EntryFormat::csv, "in.csv", std::nullopt, &cet);
+    auto e = r.next();
+    REQUIRE(e);
+    CHECK(e->entry().at == when::parse_offset_time("2026-11-20T09:00:00Z")->first);
+    CHECK(e->entry().utc_offset == std::chrono::hours{1});
+    e = r.next();
+    REQUIRE(e);
+    CHECK(e->entry().at == when::parse_offset_time("2026-11-20T09:00:30Z")->first);
+    std::istringstream json(R"([{"at":"2026-11-20T10:00","pain":3}])");
+    EntryImporter j(json, EntryFormat::json, "in.json", std::nullopt, &cet);
+    CHECK(j.next()->entry().utc_offset == std::chrono::hours{1});
+    // Without a zone (and for what is not a whole local time) it is still refused.
+    CHECK_THROWS_WITH_AS(import_all("at,pain\n2026-11-20T10:00,3\n", EntryFormat::csv), doctest::Contains("cannot read time"),
+                         DataError);
+    std::istringstream bad("at,pain\n2026-11-31T10:00,3\n");
+    EntryImporter b(bad, EntryFormat::csv, "in.csv", std::nullopt, &cet);
+    CHECK_THROWS_WITH_AS(b.next(), doctest::Contains("cannot read time '2026-11-31T10:00'"), DataError);
   }
 }

@@ -119,6 +119,17 @@ TEST_SUITE("timer_status") {
     CHECK(j.ends_with(",\"remaining\":30}"));
   }
 
+  TEST_CASE("--json: left_ms counts down with remaining while the timer runs, and holds when paused") {
+    TimerStatus s = holding();
+    s.left = milliseconds{99'998};  // what the file held at the phase's start
+    CHECK(status_report_json(s, t0 + seconds{2}).find("\"left_ms\":30000,") != std::string::npos);
+    CHECK(status_report_json(s, t0 + seconds{40}).find("\"left_ms\":0,") != std::string::npos);
+    s.scale = 0.5;  // the timer's own time runs twice as fast as the wall's
+    CHECK(status_report_json(s, t0 + seconds{2}).find("\"left_ms\":60000,") != std::string::npos);
+    s.paused = true;
+    CHECK(status_report_json(s, t0 + seconds{2}).find("\"left_ms\":99998,") != std::string::npos);
+  }
+
   TEST_CASE("the file: written whole with mode 0600, removed only by its owner") {
     TempDir dir;
     const fs::path file = status_file(dir.path);

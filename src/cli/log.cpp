@@ -67,6 +67,7 @@ void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
   apply_entry_flags(cmd, flags, e, services, now);
   e = services.journal().add(std::move(e), now);
   fmt::print("{}\n", e.id);
+  services.tell(fmt::format("logged {}", describe(e)));  // on a terminal only
   run_hook(services, hooks::Event::log, entry_json(e, true));
 }
 
@@ -120,6 +121,7 @@ void run_list(const ListOptions& o, Services& services) {
     const auto sessions = sessions_rated(entries, journal);
     for (const auto& e : entries) out += list_line(e, sessions) + "\n";
   }
+  Pager pager(services);
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 
 #include "psoas/process.hpp"
@@ -58,9 +59,18 @@ Pager::~Pager() {
   std::fflush(stdout);
   ::dup2(m_saved_stdout, STDOUT_FILENO);  // the pipe's last write end closes: the pager sees the end
   ::close(m_saved_stdout);
+  // Ctrl-C in the pager reaches our process group too: psoas stays until the pager is done,
+  // so the shell does not take the terminal back from under it (git does the same).
+  struct sigaction ignore {}, old_int {}, old_quit {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGINT, &ignore, &old_int);
+  ::sigaction(SIGQUIT, &ignore, &old_quit);
   int status = 0;
   while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
   }
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGQUIT, &old_quit, nullptr);
 }
 
 }  // namespace psoas::cli

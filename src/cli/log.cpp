@@ -67,7 +67,7 @@ void run_add(const CLI::App& cmd, const EntryFlags& flags, Services& services) {
   apply_entry_flags(cmd, flags, e, services, now);
   e = services.journal().add(std::move(e), now);
   fmt::print("{}\n", e.id);
-  services.tell(fmt::format("logged {}", describe(e)));  // on a terminal only
+  services.tell("logged entry " + describe(e));  // on a terminal only
   run_hook(services, hooks::Event::log, entry_json(e, true));
 }
 

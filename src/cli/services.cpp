@@ -42,7 +42,13 @@ void Services::set_color(std::string_view mode) {
 }
 
 void Services::tell(std::string_view message) const {
-  if (m_terminal.stderr_is_tty()) fmt::print(stderr, "psoas: {}\n", message);
+  if (!m_terminal.stderr_is_tty()) return;
+  std::string line;  // a listing's column padding ("   1  2026-...") read as one sentence
+  for (char c : message) {
+    if (c == ' ' && (line.empty() || line.back() == ' ')) continue;
+    line += c;
+  }
+  fmt::print(stderr, "psoas: {}\n", line);
 }
 
 const Content& Services::content() {

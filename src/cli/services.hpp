@@ -54,7 +54,8 @@ class Services {
   const std::vector<std::string>& config_problems();
   // --color=MODE: "auto", "always" or "never" (checked by the option).
   void set_color(std::string_view mode);
-  // On a terminal (stderr), "psoas: <message>": what a command did, beside its plain stdout.
+  // On a terminal (stderr), "psoas: <message>" with runs of spaces made one: what a command
+  // did, beside its plain stdout.
   void tell(std::string_view message) const;
   // Built-in + user + --content content, loaded on first use; warns once per skipped file.
   const Content& content();

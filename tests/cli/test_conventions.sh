@@ -161,9 +161,10 @@ if command -v tmux >/dev/null && command -v less >/dev/null; then
   tm send-keys -t pg q
   check "q leaves less, psoas ends" wait_for "PAGER-DONE rc=0"
   # --no-pager, and output piped on a terminal: no pager.
-  printf '#!/bin/bash\n"%s" log list --no-pager | tail -1\necho "PIPED-DONE"\n"%s" --no-pager log list\necho "NOPAGER-DONE"\nread -r\n' "$PSOAS" "$PSOAS" >"$T/pg.sh"
+  # (--no-pager's 80 lines first, so they do not scroll the markers away.)
+  printf '#!/bin/bash\nunset PAGER PSOAS_PAGER\n"%s" --no-pager log list\necho "NOPAGER-DONE"\n"%s" log list | tail -1\necho "PIPED-DONE"\nread -r\n' "$PSOAS" "$PSOAS" >"$T/pg.sh"
   tty_start pg 80 20 "env TERM=xterm-256color bash $T/pg.sh"
-  CURRENT="log list piped and --no-pager on a terminal"
+  CURRENT="log list --no-pager and piped on a terminal"
   check "piped: no pager" wait_for "PIPED-DONE"
   check "--no-pager: no pager" wait_for "NOPAGER-DONE"
   # PSOAS_PAGER wins over PAGER.

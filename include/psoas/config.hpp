@@ -8,7 +8,7 @@
 //   rest = "15s"                # rest between exercises when a routine gives none
 //   break_every = "55m"         # desk-break interval for `psoas timer --every`
 //   snooze = "5m"               # desk-break snooze
-//   emergency_number = "112"    # shown by triage and reports
+//   emergency_number = "112"    # shown by triage and reports (default from the locale)
 //   week_start = "monday"       # or "sunday"
 //   day_starts_at = "00:00"     # entries before this local time count toward the previous day
 //   hook_timeout = "5s"         # how long a hook in hooks/ may run before it is killed
@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "psoas/paths.hpp"
 #include "psoas/remind.hpp"
 #include "psoas/when.hpp"
 
@@ -50,20 +51,29 @@ struct Config {
   remind::Weekly weekly;
   std::string terminal = "x-terminal-emulator -e";
   bool ask_pain = true;
-  // Keys whose bad value was replaced by the default (ask_pain), one message each, e.g.
-  // "config.toml:2:12: ask_pain: expected true or false, got \"sometimes\"; using true";
-  // the caller shows them as warnings.
+  // The file's problems, one message each; every one left its key at the default, e.g.
+  // "config.toml:2:12: ask_pain: expected true or false, got \"sometimes\"; using true".
+  // Services shows them as warnings once, and `psoas --paths` lists them.
   std::vector<std::string> warnings;
 };
 
-// Reads the config file; a missing file gives the defaults. Unknown keys, wrong types and
-// bad values throw UsageError naming `file:line:column` and the key, e.g.
-// "config.toml:3:9: week_start: expected \"monday\" or \"sunday\", got \"friday\"";
-// except for ask_pain, whose bad value keeps the default and adds to `warnings`.
-Config load_config(const std::filesystem::path& file);
+// Reads the config file over `defaults`; a missing file gives the defaults. Nothing in it
+// stops a command: a syntax error, an unknown key, a wrong type or a bad value (or a file
+// that cannot be read) is one entry of `warnings` naming `file:line:column`, the key and the
+// default it keeps, and the rest is read.
+Config load_config(const std::filesystem::path& file, Config defaults = {});
 
-// Same, from text (for tests); `name` is used in messages.
-Config parse_config(std::string_view text, std::string_view name);
+// Reads config text strictly (`psoas remind setup` checks what it writes): the first
+// problem throws UsageError "config.toml:3:9: week_start: expected \"monday\" or
+// \"sunday\", got \"friday\"". `name` is used in messages.
+Config parse_config(std::string_view text, std::string_view name, Config defaults = {});
+
+// Reads config text as load_config does: problems become `warnings`.
+Config read_config(std::string_view text, std::string_view name, Config defaults = {});
+
+// The emergency number where the locale (LC_ALL, else LC_MESSAGES, else LANG) says the user
+// is: 911 for US and CA, 999 for GB, else 112 (which also works on most mobile phones).
+std::string default_emergency_number(const Environment& env);
 
 // `text` with each top-level `key = value` line of `values` replaced (or added before the
 // first table), values already in TOML form ("\"09:00-17:30\"", "2"). Other lines, comments

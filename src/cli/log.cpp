@@ -71,6 +71,7 @@ void run_add(const CLI::App& cmd, const EntryFlags& flags, bool json, Services& 
   } else {
     fmt::print("{}\n", e.id);
   }
+  services.tell("logged entry " + describe(e));  // on a terminal only
   run_hook(services, hooks::Event::log, entry_json(e, true));
 }
 
@@ -118,6 +119,7 @@ void run_list(const ListOptions& o, Services& services) {
     const auto sessions = sessions_rated(entries, journal);
     for (const auto& e : entries) out += list_line(e, sessions) + "\n";
   }
+  Pager pager(services);
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 

@@ -135,6 +135,7 @@ void build_app(CLI::App& app, Services& services, std::optional<std::string_view
       ->check(CLI::Validator(CLI::ExistingDirectory).description(""))
       ->allow_extra_args(false);
   add_paths(app, services);
+  add_terminal_options(app, services);  // --color, --no-pager (services.cpp)
   for (const Command& c : commands) {
     if (!only || c.name == *only) c.add(app, services);
   }

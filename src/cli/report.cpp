@@ -84,6 +84,7 @@ void run(const ReportOptions& o, Services& s) {
     options.generated = when::format_local(now, s.zone());
   std::string text = report::render(r, *format, options);
   if (to_stdout) {
+    Pager pager(s);
     fmt::print("{}", text);
     return;
   }

@@ -281,6 +281,7 @@ void add_routine(CLI::App& app, Services& services) {
     if (show_opts->json) {
       fmt::print("{}\n", show_json(routine, content, plan));
     } else {
+      Pager pager(services);
       render_show_text(routine, content, plan, services.terminal());
     }
   });

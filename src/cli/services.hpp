@@ -16,6 +16,10 @@
 #include "psoas/when.hpp"
 #include "terminal.hpp"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace psoas::cli {
 
 // Options that apply to every subcommand.
@@ -24,6 +28,8 @@ struct GlobalOptions {
   std::vector<std::filesystem::path> content_dirs;     // --content DIR (repeatable)
   bool show_paths = false;                             // --paths
   bool json = false;                                   // --json at the top level (with --paths)
+  std::string color = "auto";                          // --color=auto|always|never
+  bool no_pager = false;                               // --no-pager
 };
 
 class Services {
@@ -42,11 +48,20 @@ class Services {
   const Terminal& terminal() const { return m_terminal; }
   // Resolved after parsing, so --journal is honoured.
   const Paths& paths();
-  // config.toml, loaded on first use.
+  // config.toml, loaded on first use; its problems are warnings on stderr, said once.
   const Config& config();
+  // config.toml's problems, for `psoas --paths` to list (then they are not said on stderr).
+  const std::vector<std::string>& config_problems();
+  // --color=MODE: "auto", "always" or "never" (checked by the option).
+  void set_color(std::string_view mode);
+  // On a terminal (stderr), "psoas: <message>" with runs of spaces made one: what a command
+  // did, beside its plain stdout.
+  void tell(std::string_view message) const;
   // Built-in + user + --content content, loaded on first use; warns once per skipped file.
   const Content& content();
-  // The journal, opened on first use (read-write unless `access` says otherwise).
+  // The journal, opened on first use (read-write unless `access` says otherwise). A new one
+  // is made only at the default path or in an existing directory (else DataError naming the
+  // missing directory), and making one says so on stderr.
   Journal& journal(Access access = Access::read_write);
 
  private:
@@ -59,6 +74,16 @@ class Services {
   std::optional<Config> m_config;
   std::optional<Content> m_content;
   std::optional<Journal> m_journal;
+  bool m_config_said = false;
 };
+
+// Registers the global --color and --no-pager options on the root command.
+void add_terminal_options(CLI::App& app, Services& services);
+
+}  // namespace psoas::cli
+
+#include "pager.hpp"  // every command that prints long output opens a Pager
+
+namespace psoas::cli {
 
 }  // namespace psoas::cli

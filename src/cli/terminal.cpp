@@ -17,11 +17,19 @@
 
 namespace psoas::cli {
 
-Terminal::Terminal(const Environment& env)
-    : m_stdin_tty(::isatty(STDIN_FILENO) == 1), m_stdout_tty(::isatty(STDOUT_FILENO) == 1) {
+bool want_colour(ColorMode mode, bool stdout_tty, const Environment& env) {
+  if (mode != ColorMode::automatic) return mode == ColorMode::always;
+  if (env.get("NO_COLOR")) return false;
+  if (auto force = env.get("CLICOLOR_FORCE"); force && *force != "0") return true;
   auto term = env.get("TERM");
-  m_colour = m_stdout_tty && !env.get("NO_COLOR") && !(term && *term == "dumb");
+  return stdout_tty && !(term && *term == "dumb");
 }
+
+Terminal::Terminal(const Environment& env)
+    : m_stdin_tty(::isatty(STDIN_FILENO) == 1),
+      m_stdout_tty(::isatty(STDOUT_FILENO) == 1),
+      m_stderr_tty(::isatty(STDERR_FILENO) == 1),
+      m_colour(want_colour(ColorMode::automatic, m_stdout_tty, env)) {}
 
 void Terminal::warn(std::string_view message) const {
   fmt::print(stderr, "psoas: warning: {}\n", message);

@@ -16,9 +16,16 @@
 
 namespace psoas::cli {
 
+// --color: auto (decide from the terminal and environment), always or never.
+enum class ColorMode { automatic, always, never };
+
+// Whether to colour: always/never as told; automatic: never with NO_COLOR, else always with
+// CLICOLOR_FORCE (not "0"), else on a terminal whose TERM is not "dumb".
+bool want_colour(ColorMode mode, bool stdout_tty, const Environment& env);
+
 class Terminal {
  public:
-  // Looks at the real file descriptors and NO_COLOR / TERM in `env`.
+  // Looks at the real file descriptors and NO_COLOR / CLICOLOR_FORCE / TERM in `env`.
   explicit Terminal(const Environment& env);
   // For tests: fixed answers.
   Terminal(bool stdin_tty, bool stdout_tty, bool colour)
@@ -26,7 +33,10 @@ class Terminal {
 
   bool stdin_is_tty() const { return m_stdin_tty; }
   bool stdout_is_tty() const { return m_stdout_tty; }
-  // Colour only on a TTY, never with NO_COLOR or TERM=dumb.
+  bool stderr_is_tty() const { return m_stderr_tty; }
+  // Decides colour again for --color=MODE.
+  void set_colour(ColorMode mode, const Environment& env) { m_colour = want_colour(mode, m_stdout_tty, env); }
+  // Whether to colour what goes to stdout (see want_colour).
   bool colour() const { return m_colour; }
   // `style` when colour is on, else no style at all.
   fmt::text_style style(fmt::text_style s) const { return m_colour ? s : fmt::text_style{}; }
@@ -36,6 +46,7 @@ class Terminal {
  private:
   bool m_stdin_tty = false;
   bool m_stdout_tty = false;
+  bool m_stderr_tty = false;
   bool m_colour = false;
 };
 

@@ -110,7 +110,6 @@ RatingPlan plan_ratings(Services& services, const RatingFlags& flags, bool on_te
   plan.before = flag_value(before_flag, flags.before);
   plan.after = flag_value(after_flag, flags.after);
   const Config& config = services.config();
-  for (const auto& w : config.warnings) services.terminal().warn("config: " + w);
   plan.ask = on_terminal && !flags.no_ask && config.ask_pain;
   return plan;
 }

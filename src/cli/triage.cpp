@@ -85,6 +85,7 @@ void run(const Options& options, Services& services) {
   if (options.json) {
     triage_cli::print_json(result);
   } else {
+    Pager pager(services);
     triage_cli::print_text(result, services.terminal(), disclaimer_shown);
   }
   services.exit_status = result.exit_status;

@@ -32,6 +32,7 @@ void print_text(Services& s, const Content& content) {
   std::error_code ec;
   row("config", p.config_file,
       fs::exists(p.config_file, ec) ? std::string("present") : std::string("not present: defaults in use"));
+  for (const auto& w : s.config_problems()) fmt::print("  problem: {}\n", w);
   row("content dir", p.user_content_dir, state_of(p.user_content_dir));
   for (const auto& d : s.globals.content_dirs) row("content dir", d, state_of(d) + ", from --content");
   row("hooks dir", p.hooks_dir, state_of(p.hooks_dir));
@@ -65,6 +66,7 @@ void print_json(Services& s, const Content& content) {
   json::Object o;
   o.add("journal", p.journal.string())
       .add("config", p.config_file.string())
+      .add_raw("config_problems", json::array(s.config_problems()))
       .add_raw("content_dirs", json::array(dirs))
       .add("hooks_dir", p.hooks_dir.string())
       .add_raw("hooks", json::array_raw(found))

@@ -16,6 +16,7 @@
 
 #include "psoas/content.hpp"
 #include "psoas/error.hpp"
+#include "psoas/paths.hpp"
 
 namespace psoas {
 namespace {
@@ -53,16 +54,6 @@ struct Setting {
     fail(fmt::format("expected {}, got {}", what, describe(node)));
   }
 };
-
-// A setting whose bad value is a warning, not an error: the default stays (issue 13).
-void read_bool_or_warn(Config& c, bool& value, const Setting& s) {
-  if (auto b = s.node.value_exact<bool>()) {
-    value = *b;
-    return;
-  }
-  c.warnings.push_back(fmt::format("{}: {}: expected true or false, got {}; using {}", where(s.file, s.node.source()),
-                                   s.key, describe(s.node), value ? "true" : "false"));
-}
 
 bool read_bool(const Setting& s) {
   if (auto b = s.node.value_exact<bool>()) return *b;
@@ -147,52 +138,66 @@ using Reader = void (*)(Config&, const Setting&);
 struct Key {
   std::string_view name;
   Reader read;
+  std::string_view fallback;  // the default as config.toml would write it, for warnings
 };
 
 // Every key config.toml may hold.
 constexpr std::array<Key, 18> keys{{
-    {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }},
-    {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }},
-    {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }},
-    {"switch_sides", [](Config& c, const Setting& s) { c.switch_sides = read_duration(s); }},
-    {"rest", [](Config& c, const Setting& s) { c.rest = read_duration(s); }},
-    {"break_every", [](Config& c, const Setting& s) { c.break_every = read_duration(s); }},
-    {"snooze", [](Config& c, const Setting& s) { c.snooze = read_duration(s); }},
+    {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }, R"(true)"},
+    {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }, R"(false)"},
+    {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }, R"("5s")"},
+    {"switch_sides", [](Config& c, const Setting& s) { c.switch_sides = read_duration(s); }, R"("5s")"},
+    {"rest", [](Config& c, const Setting& s) { c.rest = read_duration(s); }, R"("15s")"},
+    {"break_every", [](Config& c, const Setting& s) { c.break_every = read_duration(s); }, R"("55m")"},
+    {"snooze", [](Config& c, const Setting& s) { c.snooze = read_duration(s); }, R"("5m")"},
     {"emergency_number",
-     [](Config& c, const Setting& s) { c.emergency_number = read_phone_number(s); }},
-    {"week_start", [](Config& c, const Setting& s) { c.calendar.week_start = read_week_start(s); }},
+     [](Config& c, const Setting& s) { c.emergency_number = read_phone_number(s); }, ""},  // follows the locale
+    {"week_start", [](Config& c, const Setting& s) { c.calendar.week_start = read_week_start(s); }, R"("monday")"},
     {"day_starts_at",
-     [](Config& c, const Setting& s) { c.calendar.day_start = read_day_start(s); }},
-    {"hook_timeout", [](Config& c, const Setting& s) { c.hook_timeout = read_duration(s); }},
+     [](Config& c, const Setting& s) { c.calendar.day_start = read_day_start(s); }, R"("00:00")"},
+    {"hook_timeout", [](Config& c, const Setting& s) { c.hook_timeout = read_duration(s); }, R"("5s")"},
     {"work_hours", [](Config& c, const Setting& s) {
        c.work_hours = read_text(s, "work hours \"HH:MM-HH:MM\"", [](std::string_view t) { return remind::parse_work_hours(t, "work_hours"); });
-     }},
+     }, R"("09:00-17:30")"},
     {"work_days", [](Config& c, const Setting& s) {
        c.work_days = read_text(s, "days such as \"mon-fri\"", [](std::string_view t) { return remind::parse_days(t, "work_days"); });
-     }},
-    {"max_snoozes", [](Config& c, const Setting& s) { c.max_snoozes = read_max_snoozes(s); }},
+     }, R"("mon-fri")"},
+    {"max_snoozes", [](Config& c, const Setting& s) { c.max_snoozes = read_max_snoozes(s); }, R"(2)"},
     {"log_at", [](Config& c, const Setting& s) {
        c.log_at = read_text(s, "a time \"HH:MM\"", [](std::string_view t) { return remind::parse_time_of_day(t, "log_at"); });
-     }},
+     }, R"("20:00")"},
     {"weekly", [](Config& c, const Setting& s) {
        c.weekly = read_text(s, "a day and time such as \"sun 18:00\"", [](std::string_view t) { return remind::parse_weekly(t, "weekly"); });
-     }},
+     }, R"("sun 18:00")"},
     {"terminal", [](Config& c, const Setting& s) {
        c.terminal = read_text(s, "a command such as \"x-terminal-emulator -e\"", [&s](std::string_view t) {
          if (t.find_first_not_of(" \t") == std::string_view::npos) s.expected("a command such as \"x-terminal-emulator -e\"");
          return std::string(t);
        });
-     }},
-    {"ask_pain", [](Config& c, const Setting& s) { read_bool_or_warn(c, c.ask_pain, s); }},
+     }, R"("x-terminal-emulator -e")"},
+    {"ask_pain", [](Config& c, const Setting& s) { c.ask_pain = read_bool(s); }, R"(true)"},
 }};
 
-[[noreturn]] void unknown_key(std::string_view file, const toml::key& key) {
+// The default `key` keeps, as config.toml would write it.
+std::string fallback_of(const Key& key, const Config& defaults) {
+  if (key.name == "emergency_number") return fmt::format("\"{}\"", defaults.emergency_number);
+  return std::string(key.fallback);
+}
+
+const Key* find_key(std::string_view name) {
+  const auto* k = std::find_if(keys.begin(), keys.end(), [&](const Key& candidate) { return candidate.name == name; });
+  return k == keys.end() ? nullptr : k;
+}
+
+// "did you mean X?" (strict); lenient, also the default X keeps.
+UsageError unknown_key(std::string_view file, const toml::key& key, const Config& defaults, bool strict) {
   std::vector<std::string> names;
   for (const Key& k : keys) names.emplace_back(k.name);
   const std::string guess = closest_match(key.str(), names);
-  throw UsageError("config",
-                   fmt::format("{}: {}: unknown key", where(file, key.source()), key.str()),
-                   guess.empty() ? std::string{} : fmt::format("did you mean {}?", guess));
+  std::string hint;
+  if (!guess.empty()) hint = fmt::format("did you mean {}?", guess);
+  if (!guess.empty() && !strict) hint += fmt::format(" it keeps its default {}", fallback_of(*find_key(guess), defaults));
+  return UsageError("config", fmt::format("{}: {}: unknown key", where(file, key.source()), key.str()), std::move(hint));
 }
 
 toml::table parse_toml(std::string_view text, std::string_view name) {
@@ -203,19 +208,53 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
   }
 }
 
+// "what (hint)".
+std::string line_of(const UsageError& e) {
+  return e.hint().empty() ? std::string(e.what()) : fmt::format("{} ({})", e.what(), e.hint());
+}
+
+// Every key of `text` over `defaults`. Strict: the first problem throws. Lenient: each
+// problem is a warning and the key keeps its default.
+Config parse(std::string_view text, std::string_view name, Config config, bool strict) {
+  toml::table table;
+  try {
+    table = parse_toml(text, name);
+  } catch (const UsageError& e) {
+    if (strict) throw;
+    config.warnings.push_back(line_of(e) + "; using the defaults for every key");
+    return config;
+  }
+  // toml++ keeps keys sorted; the warnings follow the file's order.
+  std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, std::string>> found;
+  for (const auto& [key, node] : table) {
+    const std::pair<std::uint32_t, std::uint32_t> at{key.source().begin.line, key.source().begin.column};
+    const Key* k = find_key(key.str());
+    if (!k) {
+      UsageError e = unknown_key(name, key, config, strict);
+      if (strict) throw e;
+      found.emplace_back(at, fmt::format("{}; ignored{}", e.what(), e.hint().empty() ? "" : fmt::format(" ({})", e.hint())));
+      continue;
+    }
+    try {
+      k->read(config, Setting{name, key.str(), node});
+    } catch (const UsageError& e) {
+      if (strict) throw;
+      found.emplace_back(at, fmt::format("{}; using {}", line_of(e), fallback_of(*k, config)));
+    }
+  }
+  std::sort(found.begin(), found.end());
+  for (auto& f : found) config.warnings.push_back(std::move(f.second));
+  return config;
+}
+
 }  // namespace
 
-Config parse_config(std::string_view text, std::string_view name) {
-  const toml::table table = parse_toml(text, name);
-  Config config;
-  for (const auto& [key, node] : table) {
-    const std::string_view key_name = key.str();  // clang 14 cannot capture structured bindings
-    const auto* k = std::find_if(keys.begin(), keys.end(),
-                                 [&](const Key& candidate) { return candidate.name == key_name; });
-    if (k == keys.end()) unknown_key(name, key);
-    k->read(config, Setting{name, key.str(), node});
-  }
-  return config;
+Config parse_config(std::string_view text, std::string_view name, Config defaults) {
+  return parse(text, name, std::move(defaults), true);
+}
+
+Config read_config(std::string_view text, std::string_view name, Config defaults) {
+  return parse(text, name, std::move(defaults), false);
 }
 
 std::string set_config_keys(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values) {
@@ -254,23 +293,35 @@ std::string set_config_keys(std::string_view text, const std::vector<std::pair<s
   return out;
 }
 
-Config load_config(const std::filesystem::path& file) {
+Config load_config(const std::filesystem::path& file, Config defaults) {
   std::error_code ec;
   const auto status = std::filesystem::status(file, ec);
-  if (status.type() == std::filesystem::file_type::not_found) return {};
-  if (std::filesystem::is_directory(status)) {
-    throw DataError("config", fmt::format("cannot read {}: it is a directory", file.string()));
-  }
+  if (status.type() == std::filesystem::file_type::not_found) return defaults;
+  auto unreadable = [&](std::string why) {
+    defaults.warnings.push_back(fmt::format("cannot read {}: {}; using the defaults for every key", file.string(), why));
+    return defaults;
+  };
+  if (std::filesystem::is_directory(status)) return unreadable("it is a directory");
   std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw DataError("config",
-                    fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
-  }
+  if (!in) return unreadable(std::strerror(errno));
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    throw DataError("config", fmt::format("cannot read {}", file.string()));
+  if (in.bad()) return unreadable("a read failed");
+  return read_config(text, file.string(), std::move(defaults));
+}
+
+std::string default_emergency_number(const Environment& env) {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const auto v = env.get(name);
+    if (!v) continue;
+    // language[_TERRITORY][.codeset][@modifier]
+    const auto underscore = v->find('_');
+    if (underscore == std::string::npos) return "112";
+    const std::string territory = v->substr(underscore + 1, v->find_first_of(".@", underscore) - underscore - 1);
+    if (territory == "US" || territory == "CA") return "911";
+    if (territory == "GB") return "999";
+    return "112";
   }
-  return parse_config(text, file.string());
+  return "112";
 }
 
 }  // namespace psoas

@@ -51,8 +51,10 @@ Paths resolve_paths(const Environment& env, const std::optional<fs::path>& journ
   p.hooks_dir = p.config_dir / "hooks";
   if (journal_override) {
     p.journal = *journal_override;
+    p.journal_is_default = false;
   } else if (auto j = env.get("PSOAS_JOURNAL")) {
     p.journal = *j;
+    p.journal_is_default = false;
   } else {
     p.journal = xdg_dir(env, "XDG_DATA_HOME", ".local/share") / "psoas" / "journal.db";
   }
@@ -62,6 +64,15 @@ Paths resolve_paths(const Environment& env, const std::optional<fs::path>& journ
     p.runtime_dir = fs::temp_directory_path() / fmt::format("psoas-{}", ::getuid());
   }
   return p;
+}
+
+std::optional<fs::path> missing_journal_dir(const Paths& p) {
+  if (p.journal_is_default) return std::nullopt;
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(p.journal, ec))) return std::nullopt;
+  const fs::path dir = p.journal.has_parent_path() ? p.journal.parent_path() : fs::path(".");
+  if (fs::is_directory(dir, ec)) return std::nullopt;
+  return dir;
 }
 
 void make_private_dir(const fs::path& dir) {

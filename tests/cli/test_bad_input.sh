@@ -147,17 +147,6 @@ TABLE=$(cat <<'EOF'
 2 | --format excludes --json | - | report --json --format csv
 1 | cannot write in $T/none | - | report --output "$T/none/report.txt"
 1 | Is a directory | - | report --output "$T/adir"
-2 | config.toml:1:8: bell: expected true or false, got "loud" | cfg 'bell = "loud"' | timer 2s
-2 | prepare: cannot read 'soon' as a duration | cfg 'prepare = "soon"' | routine run desk-break
-2 | rest: cannot read '-5s' as a duration | cfg 'rest = "-5s"' | routine run desk-break
-2 | snooze: expected a duration | cfg 'snooze = true' | timer --every 1h --for 2h
-2 | week_start: expected "monday" or "sunday", got "friday" | cfg 'week_start = "friday"' | report
-2 | day_starts_at: expected a time "HH:MM" | cfg 'day_starts_at = "25:00"' | report --last-week
-2 | emergency_number: expected a phone number | cfg 'emergency_number = "call me"' | report
-2 | colour: unknown key | cfg 'colour = true' | timer 2s
-2 | hook_timeout: cannot read 'soon' as a duration | cfg 'hook_timeout = "soon"' | timer 2s
-2 | config.toml:1:3: | cfg '[[[' | report
-1 | config: cannot read $CONFIG: it is a directory | mkdir "$CONFIG" | report
 EOF
 )
 

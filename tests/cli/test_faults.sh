@@ -65,8 +65,9 @@ done
 
 # --- a missing journal directory ----------------------------------------------------------
 
-# Reading a journal that is not there creates nothing; the first write creates the
-# directories 0700 and the file 0600 (DESIGN.md: Data).
+# Reading a journal that is not there creates nothing; a write to a path the user chose
+# whose directory is missing is refused (it may be a typo; issue 18), and makes nothing.
+# In an existing directory the first write creates the file 0600 (DESIGN.md: Data).
 J="$T/not/there/yet/journal.db"
 for cmd in "log list" "log export" "report"; do
   run --journal "$J" $cmd
@@ -74,14 +75,17 @@ for cmd in "log list" "log export" "report"; do
   check "$cmd creates nothing" test ! -e "$T/not"
 done
 run --journal "$J" log 4
+failed 1 "psoas: journal: $T/not/there/yet does not exist"
+check "a refused write creates nothing" test ! -e "$T/not"
+mkdir -p "$T/not/there/yet"
+run --journal "$J" log 4
 expect_rc 0; expect_out_eq 1
-for d in "$T/not" "$T/not/there" "$T/not/there/yet"; do expect_file_mode "$d" 700; done
 expect_file_mode "$J" 600
 # The same through $PSOAS_JOURNAL.
 CURRENT="PSOAS_JOURNAL=$T/env/dir/journal.db psoas log 4"
 PSOAS_JOURNAL="$T/env/dir/journal.db" "$PSOAS" log 4 >/dev/null 2>&1 </dev/null
-check "PSOAS_JOURNAL in a missing directory" test "$(q "$T/env/dir/journal.db" 'SELECT count(*) FROM entry')" -eq 1
-expect_file_mode "$T/env/dir" 700
+check "PSOAS_JOURNAL in a missing directory is refused" test "$?" -eq 1
+check "and makes nothing" test ! -e "$T/env"
 # A directory that cannot be made: a file is in the way, or the journal is a directory.
 echo "not a directory" >"$T/blocker"; S=$(sum "$T/blocker")
 run --journal "$T/blocker/journal.db" log 4

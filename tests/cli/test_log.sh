@@ -17,7 +17,7 @@ bad_input() {
 bad_input 2 "pain must be a whole number from 0 to 10, not '11'" log 11
 check "no journal after bad input" test ! -e "$JOURNAL"
 run log 3 --trigger sitting
-expect_rc 0; expect_out_eq "1"; expect_empty_err
+expect_rc 0; expect_out_eq "1"; expect_err "psoas: created a new journal at $JOURNAL"
 expect_file_mode "$JOURNAL" 600
 expect_file_mode "$(dirname "$JOURNAL")" 700
 for f in "$JOURNAL-wal" "$JOURNAL-shm"; do [ -e "$f" ] && expect_file_mode "$f" 600; done

@@ -112,6 +112,7 @@ expect_rc 0
 # journal of its own, holding a few entries.
 export PSOAS_TIME_SCALE=0.01
 JOURNAL="$T/timer/journal.db"
+mkdir -p "$T/timer"
 export PSOAS_JOURNAL="$JOURNAL"
 run log 4 --at 2026-01-02T10:00
 expect_rc 0

@@ -83,7 +83,7 @@ check "bad input stores nothing (no journal created)" test ! -e "$JOURNAL"
 
 run timer 2s --sides --reps 2 --rest 1s --label "Couch stretch"
 expect_rc 0
-expect_empty_err
+expect_err "psoas: created a new journal at $JOURNAL"  # the first session stored
 expect_out_eq "00:02 hold left  Couch stretch
 00:05 switch sides  Couch stretch
 00:02 hold right  Couch stretch

@@ -14,7 +14,7 @@ stored() { sqlite3 "$JOURNAL" "SELECT count(*) FROM triage" 2>/dev/null || echo 
 start() {
   rm -f "$T/rc"
   printf '#!/bin/bash\n"%s" triage "$@"\necho $? >"%s/rc"\nread -r\n' "$PSOAS" "$T" >"$T/run.sh"
-  tty_start tri 100 50 "bash $T/run.sh"
+  tty_start tri 100 50 "env PSOAS_PAGER=cat bash $T/run.sh"  # the pager has its own test (test_conventions)
   CURRENT="psoas triage on a tty"
 }
 # wait_for TEXT: until the pane shows TEXT (30 s at most, for a loaded machine); the pane is left in $OUT.

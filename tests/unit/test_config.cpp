@@ -4,11 +4,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <string>
 
 #include "psoas/config.hpp"
 #include "psoas/error.hpp"
+#include "psoas/paths.hpp"
 
 using namespace std::chrono;
 using psoas::Config;
@@ -81,26 +83,26 @@ TEST_SUITE("config") {
     CHECK(c.warnings.empty());
   }
 
-  TEST_CASE("ask_pain: true or false; a bad value is a warning and the default") {
+  TEST_CASE("ask_pain: true or false; read_config makes a bad value a warning and the default") {
     CHECK(parse("ask_pain = true").ask_pain);
     CHECK_FALSE(parse("ask_pain = false").ask_pain);
     CHECK(parse("ask_pain = false").warnings.empty());
     SUBCASE("a word") {
-      const Config c = parse("bell = false\nask_pain = \"sometimes\"\n");
+      const Config c = psoas::read_config("bell = false\nask_pain = \"sometimes\"\n", "config.toml");
       CHECK(c.ask_pain);
       CHECK_FALSE(c.bell);  // the other keys still read
       REQUIRE(c.warnings.size() == 1);
       CHECK(c.warnings[0] == "config.toml:2:12: ask_pain: expected true or false, got \"sometimes\"; using true");
     }
     SUBCASE("a number") {
-      const Config c = parse("ask_pain = 0");
+      const Config c = psoas::read_config("ask_pain = 0", "config.toml");
       CHECK(c.ask_pain);
       REQUIRE(c.warnings.size() == 1);
       CHECK(c.warnings[0] == "config.toml:1:12: ask_pain: expected true or false, got 0; using true");
     }
-    SUBCASE("another key's bad value is still an error") {
+    SUBCASE("parse_config (strict, for remind setup) stops at the first problem") {
       CHECK(error_of("ask_pain = \"no\"\nbell = \"loud\"") ==
-            "config.toml:2:8: bell: expected true or false, got \"loud\"");
+            "config.toml:1:12: ask_pain: expected true or false, got \"no\"");
     }
   }
 
@@ -373,42 +375,107 @@ day_starts_at = "04:00"     # entries before this local time count toward the pr
       write(file, "");
       CHECK(psoas::load_config(file).prepare == seconds{5});
     }
-    SUBCASE("errors name the file's path") {
-      write(file, "\nweek_start = \"friday\"\n");
-      try {
-        (void)psoas::load_config(file);
-        FAIL("no error");
-      } catch (const UsageError& e) {
-        CHECK(std::string(e.what()) ==
-              file.string() +
-                  ":2:14: week_start: expected \"monday\" or \"sunday\", got \"friday\"");
-      }
+    SUBCASE("a bad value is a warning naming the file's path, and the default stays") {
+      write(file, "\nweek_start = \"friday\"\nsnooze = \"7m\"\n");
+      const Config c = psoas::load_config(file);
+      CHECK(c.calendar.week_start == Monday);
+      CHECK(c.snooze == minutes{7});  // the rest is read
+      REQUIRE(c.warnings.size() == 1);
+      CHECK(c.warnings[0] == file.string() + ":2:14: week_start: expected \"monday\" or \"sunday\", got \"friday\"; using \"monday\"");
     }
-    SUBCASE("syntax errors name the file's path") {
+    SUBCASE("a syntax error is a warning; every key keeps its default") {
       write(file, "bell = \n");
-      try {
-        (void)psoas::load_config(file);
-        FAIL("no error");
-      } catch (const UsageError& e) {
-        CHECK(std::string(e.what()).starts_with(file.string() + ":1:"));
-      }
+      const Config c = psoas::load_config(file);
+      CHECK(c.bell);
+      REQUIRE(c.warnings.size() == 1);
+      CHECK(c.warnings[0].starts_with(file.string() + ":1:"));
+      CHECK(c.warnings[0].ends_with("; using the defaults for every key"));
     }
-    SUBCASE("a directory is a data error") {
+    SUBCASE("a directory is a warning") {
       std::filesystem::create_directory(file);
-      CHECK_THROWS_AS((void)psoas::load_config(file), psoas::DataError);
+      const Config c = psoas::load_config(file);
+      REQUIRE(c.warnings.size() == 1);
+      CHECK(c.warnings[0] == "cannot read " + file.string() + ": it is a directory; using the defaults for every key");
     }
-    SUBCASE("an unreadable file is a data error") {
-      write(file, "bell = true\n");
+    SUBCASE("an unreadable file is a warning") {
+      write(file, "bell = false\n");
       std::filesystem::permissions(file, std::filesystem::perms::none);
       if (geteuid() != 0) {
-        try {
-          (void)psoas::load_config(file);
-          FAIL("no error");
-        } catch (const psoas::DataError& e) {
-          CHECK(e.subject() == "config");
-          CHECK(std::string(e.what()).find(file.string()) != std::string::npos);
-        }
+        const Config c = psoas::load_config(file);
+        CHECK(c.bell);
+        REQUIRE(c.warnings.size() == 1);
+        CHECK(c.warnings[0].find(file.string()) != std::string::npos);
       }
     }
+    SUBCASE("the defaults given are kept and named") {
+      Config defaults;
+      defaults.emergency_number = "911";
+      write(file, "emergency_number = \"call me\"\n");
+      const Config c = psoas::load_config(file, defaults);
+      CHECK(c.emergency_number == "911");
+      REQUIRE(c.warnings.size() == 1);
+      CHECK(c.warnings[0].ends_with("; using \"911\""));
+    }
+  }
+
+  TEST_CASE("read_config: every problem is one warning with file:line:column and the default") {
+    const Config c = psoas::read_config("bell = \"no\"\nemergency_numbr = \"999\"\nprepare = \"soon\"\nmax_snoozes = 50\n"
+                                        "colour = true\nrest = \"20s\"\n",
+                                        "config.toml");
+    CHECK(c.bell);
+    CHECK(c.emergency_number == "112");
+    CHECK(c.prepare == seconds{5});
+    CHECK(c.max_snoozes == 2);
+    CHECK(c.rest == seconds{20});
+    REQUIRE(c.warnings.size() == 5);
+    CHECK(c.warnings[0] == "config.toml:1:8: bell: expected true or false, got \"no\"; using true");
+    CHECK(c.warnings[1] ==
+          "config.toml:2:1: emergency_numbr: unknown key; ignored (did you mean emergency_number? it keeps its default \"112\")");
+    CHECK(c.warnings[2].starts_with("config.toml:3:11: prepare: cannot read 'soon' as a duration"));
+    CHECK(c.warnings[2].ends_with("; using \"5s\""));
+    CHECK(c.warnings[3] == "config.toml:4:15: max_snoozes: expected a whole number from 0 to 20, got 50; using 2");
+    CHECK(c.warnings[4].starts_with("config.toml:5:1: colour: unknown key; ignored"));
+  }
+
+  TEST_CASE("every key's default, as the warnings name it, is the default Config holds") {
+    // Each key given a value of the wrong kind keeps its default; the warning names it.
+    const Config d;
+    const Config c = psoas::read_config(
+        "bell = 1\nvoice = 1\nprepare = []\nswitch_sides = []\nrest = []\nbreak_every = []\nsnooze = []\n"
+        "week_start = 1\nday_starts_at = 1\nhook_timeout = []\nwork_hours = 1\nwork_days = 1\nmax_snoozes = \"x\"\n"
+        "log_at = 1\nweekly = 1\nterminal = 1\nask_pain = 1\n",
+        "config.toml");
+    REQUIRE(c.warnings.size() == 17);
+    const char* expected[] = {"true", "false", "\"5s\"", "\"5s\"", "\"15s\"", "\"55m\"", "\"5m\"", "\"monday\"", "\"00:00\"",
+                              "\"5s\"", "\"09:00-17:30\"", "\"mon-fri\"", "2", "\"20:00\"", "\"sun 18:00\"",
+                              "\"x-terminal-emulator -e\"", "true"};
+    for (std::size_t i = 0; i < 17; ++i) CHECK(c.warnings[i].ends_with(std::string("; using ") + expected[i]));
+    CHECK(c.prepare == d.prepare);
+    CHECK(c.break_every == d.break_every);
+    CHECK(c.snooze == d.snooze);
+    CHECK(c.rest == d.rest);
+    CHECK(c.hook_timeout == d.hook_timeout);
+    CHECK(c.max_snoozes == d.max_snoozes);
+    CHECK(c.log_at == d.log_at);
+    CHECK(c.terminal == d.terminal);
+  }
+
+  TEST_CASE("the emergency number's default follows the locale's territory") {
+    using psoas::Environment;
+    auto number = [](std::map<std::string, std::string> vars) {
+      return psoas::default_emergency_number(Environment(std::move(vars)));
+    };
+    CHECK(number({}) == "112");
+    CHECK(number({{"LANG", "en_US.UTF-8"}}) == "911");
+    CHECK(number({{"LANG", "fr_CA.UTF-8"}}) == "911");
+    CHECK(number({{"LANG", "en_GB.UTF-8"}}) == "999");
+    CHECK(number({{"LANG", "en_GB"}}) == "999");
+    CHECK(number({{"LANG", "de_DE.UTF-8"}}) == "112");
+    CHECK(number({{"LANG", "en_IE@euro"}}) == "112");
+    CHECK(number({{"LANG", "C.UTF-8"}}) == "112");
+    CHECK(number({{"LANG", "POSIX"}}) == "112");
+    CHECK(number({{"LANG", "en_US.UTF-8"}, {"LC_MESSAGES", "en_GB.UTF-8"}}) == "999");  // LC_MESSAGES first
+    CHECK(number({{"LANG", "en_US.UTF-8"}, {"LC_MESSAGES", "en_GB.UTF-8"}, {"LC_ALL", "de_DE.UTF-8"}}) == "112");
+    CHECK(number({{"LANG", "en_GB.UTF-8"}, {"LC_ALL", ""}}) == "999");  // empty counts as unset
   }
 }

@@ -129,4 +129,17 @@ TEST_SUITE("paths") {
     CHECK_THROWS_AS(psoas::make_private_dir(tmp.path / "file"), psoas::DataError);
     CHECK_THROWS_AS(psoas::make_private_dir(tmp.path / "file/sub"), psoas::DataError);
   }
+
+  TEST_CASE("a chosen journal path needs its directory; the default does not") {
+    psoas::test::TempDir tmp;
+    Environment env({{"HOME", tmp.path.string()}});
+    CHECK(resolve_paths(env).journal_is_default);
+    CHECK_FALSE(psoas::missing_journal_dir(resolve_paths(env)).has_value());  // made when needed
+    CHECK(psoas::missing_journal_dir(resolve_paths(env, tmp.path / "jornal/x.db")) == tmp.path / "jornal");
+    CHECK_FALSE(psoas::missing_journal_dir(resolve_paths(env, tmp.path / "x.db")).has_value());
+    CHECK_FALSE(psoas::missing_journal_dir(resolve_paths(env, fs::path("x.db"))).has_value());  // the current directory
+    env.set("PSOAS_JOURNAL", (tmp.path / "a/b/x.db").string());
+    CHECK_FALSE(resolve_paths(env).journal_is_default);
+    CHECK(psoas::missing_journal_dir(resolve_paths(env)) == tmp.path / "a/b");
+  }
 }

@@ -41,7 +41,7 @@ void build_app(CLI::App& app, Services& services, std::optional<std::string_view
 // second word that names a subcommand).
 std::optional<std::string_view> needed_command(int argc, char** argv);
 
-// argv with the root's --journal and --content (and their values) moved to the front, so
+// argv with the root's --journal, --content, --color (and their values) and --no-pager moved to the front, so
 // they work after a subcommand without any other option falling through; `--` ends it.
 std::vector<std::string> hoist_globals(int argc, char** argv);
 

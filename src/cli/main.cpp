@@ -63,7 +63,12 @@ bool is_command(std::string_view word) {
 }
 
 // The root's options that take a value, which may be given anywhere on the line.
-bool is_global_with_value(std::string_view arg) { return arg == "--journal" || arg == "--content"; }
+bool is_global_with_value(std::string_view arg) { return arg == "--journal" || arg == "--content" || arg == "--color"; }
+// The root's flags and `--name=value` forms, which may be given anywhere on the line too.
+bool is_global_word(std::string_view arg) {
+  return arg == "--no-pager" || arg.starts_with("--journal=") || arg.starts_with("--content=") ||
+         arg.starts_with("--color=");
+}
 
 }  // namespace
 
@@ -71,13 +76,16 @@ std::vector<std::string> hoist_globals(int argc, char** argv) {
   std::vector<std::string> front{argv[0]};
   std::vector<std::string> rest;
   int i = 1;
+  if (argc > 1 && std::string_view(argv[1]) == "__complete") {  // completion's words stay as typed
+    return std::vector<std::string>(argv, argv + argc);
+  }
   for (; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--") break;
     if (is_global_with_value(arg) && i + 1 < argc) {
       front.emplace_back(arg);
       front.emplace_back(argv[++i]);
-    } else if (arg.starts_with("--journal=") || arg.starts_with("--content=")) {
+    } else if (is_global_word(arg)) {
       front.emplace_back(arg);
     } else {
       rest.emplace_back(arg);

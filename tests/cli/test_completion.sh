@@ -51,35 +51,36 @@ expect_set() {
 
 # ---- The expected sets. Written from the definitions in src/cli (main.cpp's command table,
 # each add_* function), not from what completion prints: one place per command, so a change
-# to a command's options is one edit here. *_OWN are a command's own long options; the
-# parents' that follow (+ $LOG_OPTS, + $ROOT_OPTS) reach it through CLI11's fallthrough, which
-# `__complete` follows from the parser: drop them here when a command stops falling through.
+# to a command's options is one edit here. Nothing falls through (issue 18): a subcommand
+# offers its own options only. The root's (--journal, --content, --color, --no-pager) are
+# also taken after a subcommand, but completion offers them where they are defined.
 TOP="triage routine timer log report today advice remind"
-ROOT_OPTS="--help --version --journal --content --paths"
-TRIAGE_OPTS="--help --yes --no --unsure --answers --ask --json --list --ids $ROOT_OPTS"
+ROOT_OPTS="--help --version --journal --content --paths --color --no-pager"
+TRIAGE_OPTS="--help --yes --no --unsure --answers --ask --json --list --ids"
 ROUTINE_SUBS="list show check run"
-ROUTINE_OPTS="--help $ROOT_OPTS"
-ROUTINE_LIST_OPTS="--help --json --names $ROUTINE_OPTS"
-ROUTINE_SHOW_OPTS="--help --json $ROUTINE_OPTS"
-ROUTINE_CHECK_OPTS="--help $ROUTINE_OPTS"
-ROUTINE_RUN_OPTS="--help --quiet --voice --wait --pain-before --pain-after --no-ask $ROUTINE_OPTS"
-TIMER_OPTS="--help --sides --reps --rest --label --quiet --voice --every --for --pain-before --pain-after --no-ask
-  --status --json $ROOT_OPTS"
+ROUTINE_OPTS="--help"
+ROUTINE_LIST_OPTS="--help --json --ids"
+ROUTINE_SHOW_OPTS="--help --json"
+ROUTINE_CHECK_OPTS="--help"
+ROUTINE_RUN_OPTS="--help --no-bell --voice --wait --pain-before --pain-after --no-ask"
+TIMER_OPTS="--help --sides --reps --rest --label --no-bell --voice --every --for --pain-before --pain-after --no-ask
+  --status --json"
 LOG_SUBS="list edit rm export import"
-LOG_OPTS="--help --where --trigger --helped --note --at --enjoyment --activity $ROOT_OPTS"
-LOG_LIST_OPTS="--help --since --until --limit --json $LOG_OPTS"
-LOG_EDIT_OPTS="--help --pain --where --trigger --helped --note --at --enjoyment --activity $LOG_OPTS"
-LOG_RM_OPTS="--help --yes $LOG_OPTS"
-LOG_EXPORT_OPTS="--help --format $LOG_OPTS"
-LOG_IMPORT_OPTS="--help --format $LOG_OPTS"
-REPORT_OPTS="--help --week --last-week --month --weeks --from --to --range --format --json --output $ROOT_OPTS"
-TODAY_OPTS="--help --json $ROOT_OPTS"
-ADVICE_OPTS="--help --json $ROOT_OPTS"
+LOG_OPTS="--help --where --trigger --helped --note --at --enjoyment --activity --json"
+LOG_SELECT_OPTS="--since --until --range --limit --where --trigger --helped"  # log list and export
+LOG_LIST_OPTS="--help --json $LOG_SELECT_OPTS"
+LOG_EDIT_OPTS="--help --pain --where --trigger --helped --note --at --enjoyment --activity"
+LOG_RM_OPTS="--help --yes"
+LOG_EXPORT_OPTS="--help --format --json $LOG_SELECT_OPTS"
+LOG_IMPORT_OPTS="--help --format"
+REPORT_OPTS="--help --week --last-week --month --weeks --since --from --until --to --range --format --json --output"
+TODAY_OPTS="--help --json"
+ADVICE_OPTS="--help --json"
 REMIND_SUBS="install status remove breaks log-prompt weekly"
-REMIND_OPTS="--help $ROOT_OPTS"
-REMIND_INSTALL_OPTS="--help --work-hours --days --every --log-at --weekly --dry-run --cron --force $REMIND_OPTS"
-REMIND_STATUS_OPTS="--help --json $REMIND_OPTS"
-REMIND_BREAKS_OPTS="--help --once $REMIND_OPTS"
+REMIND_OPTS="--help"
+REMIND_INSTALL_OPTS="--help --work-hours --days --every --log-at --weekly --dry-run --cron --force"
+REMIND_STATUS_OPTS="--help --json"
+REMIND_BREAKS_OPTS="--help --once"
 # Option values. The journal's known places, triggers and helpers: known_areas(),
 # known_triggers() and known_helped() in src/core/entry.cpp.
 AREAS="lower-back groin front-of-hip buttock thigh leg"

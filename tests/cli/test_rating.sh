@@ -74,7 +74,9 @@ check "5 ratings in all" test "$(db "SELECT count(*) FROM entry WHERE session IS
 # --- a rating stopped by SIGTERM: the session is stored as stopped, --pain-after too ------
 "$PSOAS" timer 1h --label "Long hold" --pain-before 5 --pain-after 5 >"$T/out" 2>"$T/err" </dev/null &
 PID=$!
-for _ in $(seq 200); do grep -q "hold" "$T/out" 2>/dev/null && break; sleep 0.05; done
+# Wait until the run has begun (its handlers are set then): up to 60 s on a loaded machine.
+for _ in $(seq 1200); do grep -q "hold" "$T/out" 2>/dev/null && break; sleep 0.05; done
+check "the run began before the signal" grep -q "hold" "$T/out"
 kill -TERM "$PID"; wait "$PID"; RC=$?
 CURRENT="SIGTERM with both flags"
 expect_rc 143

@@ -154,6 +154,41 @@ void build_app(CLI::App& app, Services& services, std::optional<std::string_view
 
 }  // namespace psoas::cli
 
+namespace {
+
+// `psoas timer --status [--json]` without building a parser, with main's error handling.
+int run_status(psoas::cli::Services& services, bool json) {
+  try {
+    return psoas::cli::print_status(services, json);
+  } catch (const psoas::Error& e) {
+    psoas::cli::print_error(e.subject(), e.what(), e.hint());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    psoas::cli::print_error("error", e.what(), {});
+    return 1;
+  }
+}
+
+// The words CLI11 parses: the root's global options moved to the front (they may follow a
+// subcommand, and no other option of the root falls through to one), and `psoas help
+// [COMMAND...]` as `psoas [COMMAND...] --help`.
+std::vector<std::string> words_to_parse(int argc, char** argv) {
+  std::vector<std::string> words = psoas::cli::hoist_globals(argc, argv);
+  std::size_t first = 1;
+  while (first < words.size()) {
+    if (psoas::cli::is_global_with_value(words[first])) first += 2;
+    else if (psoas::cli::is_global_word(words[first])) first += 1;
+    else break;
+  }
+  if (first < words.size() && words[first] == "help") {
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(first));
+    words.emplace_back("--help");
+  }
+  return words;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace psoas;
   using namespace psoas::cli;
@@ -172,27 +207,8 @@ int main(int argc, char** argv) {
   // The status bar's call: the same print_status the timer subcommand's callback runs, and
   // the same handling of an error, without building CLI11's root and timer parsers (a third
   // of the instructions of the whole process).
-  if (const std::optional<bool> json = status_only(argc, argv)) {
-    try {
-      return print_status(services, *json);
-    } catch (const psoas::Error& e) {
-      print_error(e.subject(), e.what(), e.hint());
-      return e.exit_code();
-    } catch (const std::exception& e) {
-      print_error("error", e.what(), {});
-      return 1;
-    }
-  }
-  // --journal and --content belong to the root but may follow a subcommand: they are moved
-  // to the front, so no other option of the root falls through to a subcommand.
-  std::vector<std::string> words = hoist_globals(argc, argv);
-  // `psoas help [COMMAND...]` is `psoas [COMMAND...] --help`.
-  std::size_t first = 1;
-  while (first + 1 < words.size() && (words[first] == "--journal" || words[first] == "--content")) first += 2;
-  if (first < words.size() && words[first] == "help") {
-    words.erase(words.begin() + static_cast<std::ptrdiff_t>(first));
-    words.emplace_back("--help");
-  }
+  if (const std::optional<bool> json = status_only(argc, argv)) return run_status(services, *json);
+  std::vector<std::string> words = words_to_parse(argc, argv);
   std::vector<char*> pointers;
   for (std::string& w : words) pointers.push_back(w.data());
   argv = pointers.data();

@@ -1,6 +1,9 @@
 // Rows of the journal: entries (with their locations, triggers and helped items), sessions
 // and triage results. Every write validates first, then runs in one IMMEDIATE transaction.
 // Every public function runs inside Impl::guard, so no SQLite::Exception leaves.
+// A little over 400 lines on purpose: EntryReader and EntryWriter (an entry with its places,
+// triggers and helped items) serve every entry query and write here, and would otherwise
+// need an internal header of their own.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>

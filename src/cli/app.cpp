@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 #include <utility>
 #include <string>
@@ -11,6 +15,7 @@
 
 #include "psoas/content.hpp"
 #include "psoas/error.hpp"
+#include "psoas/text.hpp"
 
 namespace psoas::cli {
 
@@ -22,6 +27,56 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
     if (!opt->get_default_str().empty()) out += "=" + opt->get_default_str();
     if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
     if (opt->get_required()) out += " " + get_label("REQUIRED");
+  }
+  return out;
+}
+
+std::string HelpFormatter::make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const {
+  return wrap_help(CLI::Formatter::make_help(app, std::move(name), mode), help_width(), get_column_width());
+}
+
+std::size_t help_width() {
+  std::size_t width = 80;
+  const char* columns = std::getenv("COLUMNS");
+  struct winsize ws {};
+  if (columns && *columns) {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(columns, &end, 10);
+    if (end && *end == '\0' && n > 0) width = n;
+  } else if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    width = ws.ws_col;
+  }
+  return std::clamp<std::size_t>(width, 40, 100);
+}
+
+namespace {
+
+// One line of help wrapped to `width` (see wrap_help).
+std::string wrap_help_line(std::string_view line, std::size_t width, std::size_t column) {
+  if (text::display_width(line) <= width) return std::string(line);
+  std::size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos) return std::string(line);
+  std::string indent(at == 0 ? 0 : at + 2, ' ');  // prose continues flush left
+  // A description in CLI11's second column: two spaces before it, or only spaces.
+  if (line.size() > column && column >= 2 && line[column - 1] == ' ' && line[column] != ' ' &&
+      (line[column - 2] == ' ' || at == column)) {
+    at = column;
+    indent.assign(column, ' ');
+  }
+  return text::wrap(line.substr(at), line.substr(0, at), indent, width);
+}
+
+}  // namespace
+
+std::string wrap_help(const std::string& help, std::size_t width, std::size_t column) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < help.size()) {
+    std::size_t end = help.find('\n', pos);
+    if (end == std::string::npos) end = help.size();
+    out += wrap_help_line(std::string_view(help).substr(pos, end - pos), width, column);
+    if (end < help.size()) out += '\n';
+    pos = end + 1;
   }
   return out;
 }

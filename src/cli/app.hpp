@@ -12,11 +12,23 @@
 namespace psoas::cli {
 
 // CLI11's help without its "Excludes:" and "Needs:" notes (each command's text says what
-// goes together, and a wrong combination is a one-line error anyway).
+// goes together, and a wrong combination is a one-line error anyway), wrapped at spaces to
+// help_width() columns (descriptions continue under their column).
 class HelpFormatter : public CLI::Formatter {
  public:
+  // The option's value name, default and "..." after its flags, as CLI11 shows them.
   std::string make_option_opts(const CLI::Option* opt) const override;
+  // CLI11's help for `app`, each line too wide wrapped at spaces without breaking a word.
+  std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override;
 };
+
+// The help's width: $COLUMNS when set, else the terminal's width when stdout is one, else
+// 80; never more than 100 (nor less than 40).
+std::size_t help_width();
+
+// `help` with each line wider than `width` wrapped at spaces: a line with a description at
+// `column` continues there, any indented one under its own indent plus two.
+std::string wrap_help(const std::string& help, std::size_t width, std::size_t column);
 
 // "psoas: <subject>: <why> (<hint>)" on stderr, one line.
 void print_error(std::string_view subject, std::string_view why, std::string_view hint);

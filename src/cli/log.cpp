@@ -168,9 +168,9 @@ void add_log(CLI::App& app, Services& services) {
   log->footer(
       "Examples:\n"
       "  psoas log 4 --where \"left groin\" --trigger sitting --helped stretch\n"
-      "  psoas log 6 --at \"yesterday 21:00\" --where lower-back=6 --enjoyment 5 --activity 7\n"
+      "  psoas log 6 --at \"yesterday 21:00\" --where lower-back=6 --enjoyment 5\n"
       "  psoas log list --since week\n"
-      "PAIN is the 0-10 numeric rating (0 no pain, 10 worst imaginable). --enjoyment and\n"
+      "PAIN is the 0-10 numeric rating (0 no pain, 10 worst imaginable). --enjoyment and "
       "--activity are the PEG scale's other two items; the PEG score is the mean of all three.");
   auto add = std::make_shared<EntryFlags>();
   log->add_option("pain", add->pain, "Pain right now, 0-10, and prints the new entry's id")->type_name("PAIN");
@@ -193,6 +193,11 @@ void add_log(CLI::App& app, Services& services) {
   auto* list = log->add_subcommand("list", "List entries, oldest first");
   add_selection(*list, list_opts->select);
   list->add_flag("--json", list_opts->json, "JSON for scripts (with row ids)");
+  list->footer(
+      "Examples:\n"
+      "  psoas log list --since week\n"
+      "  psoas log list --where groin --limit 5\n"
+      "  psoas log list --json");
   list->callback([list_opts, &services] { run_list(*list_opts, services); });
 
   auto edit_opts = std::make_shared<EditOptions>();
@@ -200,12 +205,20 @@ void add_log(CLI::App& app, Services& services) {
   edit->add_option("id", edit_opts->id, "Entry id (from 'log list') or uuid prefix")->type_name("ID")->required();
   edit->add_option("-p,--pain", edit_opts->flags.pain, "Pain, 0-10")->type_name("0-10");
   add_entry_flags(*edit, edit_opts->flags);
+  edit->footer(
+      "Examples:\n"
+      "  psoas log edit 12 --pain 5\n"
+      "  psoas log edit 12 --note ''");
   edit->callback([edit, edit_opts, &services] { as_log([&] { run_edit(*edit, *edit_opts, services); }); });
 
   auto rm_opts = std::make_shared<RemoveOptions>();
   auto* rm = log->add_subcommand("rm", "Remove an entry (asks first; --yes for scripts)");
   rm->add_option("id", rm_opts->id, "Entry id or uuid prefix")->type_name("ID")->required();
   rm->add_flag("-y,--yes", rm_opts->yes, "Do not ask");
+  rm->footer(
+      "Examples:\n"
+      "  psoas log rm 12\n"
+      "  psoas log rm 12 --yes");
   rm->callback([rm_opts, &services] { as_log([&] { run_remove(*rm_opts, services); }); });
 
   add_log_io(*log, services);

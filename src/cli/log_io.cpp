@@ -136,6 +136,10 @@ void add_log_io(CLI::App& log, Services& services) {
   auto* format = exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("{csv,json,jsonl}");
   exp->add_flag("--json", export_opts->json, "Short for --format json")->excludes(format);
   add_selection(*exp, export_opts->select);
+  exp->footer(
+      "Examples:\n"
+      "  psoas log export > journal.csv\n"
+      "  psoas log export --format jsonl --since -30d > recent.jsonl");
   exp->callback([export_opts, &services] { run_export(*export_opts, services); });
 
   auto import_opts = std::make_shared<ImportOptions>();
@@ -143,6 +147,10 @@ void add_log_io(CLI::App& log, Services& services) {
   imp->add_option("file", import_opts->file, "The file to read, or - for stdin")->type_name("FILE|-")->required();
   imp->add_option("-f,--format", import_opts->format, "csv, json or jsonl (default: from the name or the content)")
       ->type_name("{csv,json,jsonl}");
+  imp->footer(
+      "Examples:\n"
+      "  psoas log import journal.csv\n"
+      "  psoas log export --json | psoas log import - --format json");
   imp->callback([import_opts, &services] { run_import(*import_opts, services); });
 }
 

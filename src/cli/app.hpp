@@ -1,5 +1,5 @@
 #pragma once
-// Error reporting shared by main and the subcommands.
+// Error reporting and the help formatter (wrapped to the terminal), shared by main and the subcommands.
 
 #include <CLI/CLI.hpp>
 

@@ -13,6 +13,27 @@
 namespace psoas::remind {
 namespace {
 
+// Calls f(key, value) for each "key=value" line of `text`; other lines are skipped.
+template <class F>
+void for_each_key_value(std::string_view text, F&& f) {
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    auto eq = line.find('=');
+    if (eq != std::string_view::npos) f(line.substr(0, eq), line.substr(eq + 1));
+  }
+}
+
+// The whole of `value` as a number, or nothing.
+std::optional<long long> whole_number(std::string_view value) {
+  long long n = 0;
+  auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc{} || p != value.data() + value.size()) return std::nullopt;
+  return n;
+}
+
+
 using std::chrono::days;
 using std::chrono::local_days;
 using std::chrono::weekday;
@@ -77,22 +98,16 @@ std::string format_state(const BreakState& s) {
 
 BreakState parse_state(std::string_view text) {
   BreakState s;
-  while (!text.empty()) {
-    auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    auto eq = line.find('=');
-    if (eq == std::string_view::npos) continue;
-    std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
-    long long n = 0;
-    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (ec != std::errc{} || p != value.data() + value.size()) continue;
+  for_each_key_value(text, [&s](std::string_view key, std::string_view value) {
+    std::optional<long long> read = whole_number(value);
+    if (!read) return;
+    const long long n = *read;
     if (key == "interval_start") s.interval_start = Instant{seconds{n}};
     if (key == "snoozed_until") s.snoozed_until = Instant{seconds{n}};
     if (key == "snoozes" && n >= 0 && n < 1000) s.snoozes = static_cast<int>(n);
     if (key == "away") s.away = n != 0;
     if (key == "noted_no_idle") s.noted_no_idle = n != 0;
-  }
+  });
   return s;
 }
 
@@ -202,21 +217,11 @@ Idle parse_loginctl(std::string_view text, Instant now, seconds locked_floor) {
   std::optional<bool> idle_hint;
   std::optional<long long> since_us;
   bool locked = false;
-  while (!text.empty()) {
-    auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    auto eq = line.find('=');
-    if (eq == std::string_view::npos) continue;
-    std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
+  for_each_key_value(text, [&](std::string_view key, std::string_view value) {
     if (key == "IdleHint") idle_hint = value == "yes";
     if (key == "LockedHint") locked = value == "yes";
-    if (key == "IdleSinceHint") {
-      long long n = 0;
-      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-      if (ec == std::errc{} && p == value.data() + value.size()) since_us = n;
-    }
-  }
+    if (key == "IdleSinceHint") since_us = whole_number(value);
+  });
   if (!idle_hint) return std::nullopt;
   seconds idle{0};
   if (*idle_hint && since_us && *since_us > 0) {

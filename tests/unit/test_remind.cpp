@@ -6,11 +6,13 @@
 #include <optional>
 #include <string>
 
+#include "tz_guard.hpp"
 #include "psoas/config.hpp"
 #include "psoas/error.hpp"
 #include "psoas/remind.hpp"
 
 using namespace std::chrono;
+using psoas::test::TzGuard;
 using psoas::Instant;
 using psoas::UsageError;
 namespace remind = psoas::remind;
@@ -36,29 +38,6 @@ std::string why(auto f) {
   }
   return "no error";
 }
-
-// Sets $TZ for the life of the guard.
-class TzGuard {
- public:
-  explicit TzGuard(const char* tz) {
-    if (const char* old = std::getenv("TZ")) m_old = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~TzGuard() {
-    if (m_old) {
-      setenv("TZ", m_old->c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
-    tzset();
-  }
-  TzGuard(const TzGuard&) = delete;
-  TzGuard& operator=(const TzGuard&) = delete;
-
- private:
-  std::optional<std::string> m_old;
-};
 
 }  // namespace
 

@@ -7,9 +7,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "tz_guard.hpp"
 #include "psoas/report.hpp"
 
 using namespace std::chrono;
+using psoas::test::TzGuard;
 using namespace psoas;
 using namespace psoas::report;
 
@@ -60,29 +62,6 @@ void daily(ReportInput& in, sys_days first, const std::vector<int>& pain) {
 
 const sys_days nov16 = sys_days(2026y / 11 / 16);
 const sys_days nov9 = sys_days(2026y / 11 / 9);
-
-// Sets $TZ for the life of the guard, then restores it.
-class TzGuard {
- public:
-  explicit TzGuard(const char* tz) {
-    if (const char* old = std::getenv("TZ")) m_old = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~TzGuard() {
-    if (m_old) {
-      setenv("TZ", m_old->c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
-    tzset();
-  }
-  TzGuard(const TzGuard&) = delete;
-  TzGuard& operator=(const TzGuard&) = delete;
-
- private:
-  std::optional<std::string> m_old;
-};
 
 bool has(const Report& r, Warning w) { return std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end(); }
 

@@ -5,10 +5,12 @@
 #include <optional>
 #include <string>
 
+#include "tz_guard.hpp"
 #include "psoas/error.hpp"
 #include "psoas/when.hpp"
 
 using namespace std::chrono;
+using psoas::test::TzGuard;
 using psoas::Instant;
 using psoas::UsageError;
 namespace when = psoas::when;
@@ -62,29 +64,6 @@ std::optional<UsageError> usage_error(F f) {
   }
   return std::nullopt;
 }
-
-// Sets $TZ for the life of the guard, then restores it.
-class TzGuard {
- public:
-  explicit TzGuard(const char* tz) {
-    if (const char* old = std::getenv("TZ")) m_old = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~TzGuard() {
-    if (m_old) {
-      setenv("TZ", m_old->c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
-    tzset();
-  }
-  TzGuard(const TzGuard&) = delete;
-  TzGuard& operator=(const TzGuard&) = delete;
-
- private:
-  std::optional<std::string> m_old;
-};
 
 constexpr const char* central_europe = "CET-1CEST,M3.5.0,M10.5.0/3";
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/content.hpp"
 #include "psoas/error.hpp"
@@ -26,13 +27,13 @@ enum class Output { text, json, names };
 enum class Align { left, right };
 
 struct ListOptions {
-  bool json = false;
-  bool names = false;
+  std::string format;
+  bool names = false;  // --ids (and its old name --names)
 };
 
 struct ShowOptions {
   std::string id;
-  bool json = false;
+  std::string format;
 };
 
 struct CheckOptions {
@@ -253,16 +254,18 @@ void add_routine(CLI::App& app, Services& services) {
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List the routines: id, name, total time, steps");
-  auto* json_flag = list->add_flag("--json", list_opts->json, "Print JSON");
-  auto* ids_flag = list->add_flag("--ids", list_opts->names, "Print only the routine ids, one per line")->excludes(json_flag);
-  list->add_flag("--names", list_opts->names, "Old name of --ids")->group("")->excludes(ids_flag);  // hidden
+  add_format(*list, list_opts->format, {"text", "json"});
+  auto* ids_flag = add_ids(*list, list_opts->names, "routine");
+  hide(list->add_flag("--names", list_opts->names, "Old name of --ids")->excludes(ids_flag));
   list->callback([list, list_opts, &services] {
-    if (list_opts->json && list->count("--names") > 0) {
-      throw UsageError("routine list", "--json excludes --names", "see 'psoas routine list --help'");
+    for (const char* other : {"--json", "--format"}) {
+      if (list->count("--names") > 0 && list->count(other) > 0) {
+        throw UsageError("routine list", fmt::format("give {} or --names, not both", other), "see 'psoas routine list --help'");
+      }
     }
-    const Output output = list_opts->names  ? Output::names
-                          : list_opts->json ? Output::json
-                                            : Output::text;
+    const Output output = list_opts->names             ? Output::names
+                          : list_opts->format == "json" ? Output::json
+                                                        : Output::text;
     render_list(services.content(), plan_settings_from(services.config()), output,
                 services.terminal());
   });
@@ -273,12 +276,12 @@ void add_routine(CLI::App& app, Services& services) {
   show->add_option("routine", show_opts->id, "Routine id (see 'psoas routine list')")
       ->required()
       ->type_name("ROUTINE");
-  show->add_flag("--json", show_opts->json, "Print JSON");
+  add_format(*show, show_opts->format, {"text", "json"});
   show->callback([show_opts, &services] {
     const Content& content = services.content();
     const Routine& routine = content.routine(show_opts->id);
     const Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
-    if (show_opts->json) {
+    if (show_opts->format == "json") {
       fmt::print("{}\n", show_json(routine, content, plan));
     } else {
       Pager pager(services);

@@ -1,6 +1,7 @@
 // psoas routine run ID: the guided timer over a routine's phases.
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "hook.hpp"
 #include "psoas/journal_io.hpp"
@@ -40,7 +41,7 @@ void add_routine_run(CLI::App& routine, Services& services) {
   auto* cmd = routine.add_subcommand("run", "Run a routine with the guided timer");
   cmd->add_option("routine", o->id, "Routine id (see 'psoas routine list')")->required()->type_name("ROUTINE");
   cmd->add_flag("--no-bell", o->sound.quiet, "No bell (and no voice unless --voice)");
-  cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell")->group("");  // hidden, kept for one release
+  hide(cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell"));  // kept for one release
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
   cmd->add_flag("--wait", o->wait, "Wait for a key before each exercise (needs a terminal)");
   add_rating_flags(*cmd, o->ratings);

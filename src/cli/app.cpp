@@ -1,5 +1,6 @@
 // The help formatter (wrapped to the terminal's width), the one-line error printer, and the
-// options every command spells the same way (--format and --json).
+// options and value checks every command spells the same way (--format and --json, a whole
+// number, one of a few words).
 #include "app.hpp"
 
 #include <fmt/format.h>
@@ -10,14 +11,27 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <utility>
 #include <string>
 #include <vector>
 
+#include "psoas/content.hpp"
 #include "psoas/text.hpp"
 
 namespace psoas::cli {
+
+namespace {
+
+// "a, b or c".
+std::string or_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+  return out;
+}
+
+}  // namespace
 
 std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
   if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
@@ -68,15 +82,35 @@ std::size_t help_width() {
 
 namespace {
 
+// Narrower than this beside the names, a description goes on the lines below them.
+constexpr std::size_t min_description = 30;
+// Where a description starts below its names.
+constexpr std::string_view below = "      ";
+
+// Whether `line` has a description in CLI11's second column: two spaces before it, one after
+// an option's names (which CLI11 pads to the column), or only spaces.
+bool has_description(std::string_view line, std::size_t column, std::size_t at) {
+  return line.size() > column && column >= 2 && line[column - 1] == ' ' && line[column] != ' ' &&
+         (line[column - 2] == ' ' || at == column || (at == 2 && line[2] == '-'));
+}
+
 // One line of help wrapped to `width` (see wrap_help).
 std::string wrap_help_line(std::string_view line, std::size_t width, std::size_t column) {
-  if (text::display_width(line) <= width) return std::string(line);
   std::size_t at = line.find_first_not_of(' ');
   if (at == std::string_view::npos) return std::string(line);
+  const bool described = has_description(line, column, at);
+  if (described && width < column + min_description) {
+    std::string out;
+    if (at < column) {  // the names on their own line(s), the description below
+      std::string_view names = line.substr(at, column - at);
+      names = names.substr(0, names.find_last_not_of(' ') + 1);
+      out = text::wrap(names, line.substr(0, at), std::string(at + 4, ' '), width) + "\n";
+    }
+    return out + text::wrap(line.substr(column), below, below, width);
+  }
+  if (text::display_width(line) <= width) return std::string(line);
   std::string indent(at == 0 ? 0 : at + 2, ' ');  // prose continues flush left
-  // A description in CLI11's second column: two spaces before it, or only spaces.
-  if (line.size() > column && column >= 2 && line[column - 1] == ' ' && line[column] != ' ' &&
-      (line[column - 2] == ' ' || at == column)) {
+  if (described) {
     at = column;
     indent.assign(column, ' ');
   }
@@ -116,6 +150,45 @@ void print_error(std::string_view subject, std::string_view why, std::string_vie
     }
   }
   fmt::print(stderr, "{}\n", out);
+}
+
+CLI::Validator non_empty() {
+  return CLI::Validator([](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); },
+                        "");
+}
+
+CLI::Validator whole_number(long min, long max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stol(text) >= min && std::stol(text) <= max) return {};
+        if (max >= 999'999'999) return fmt::format("expected a whole number of {} or more, not '{}'", min, text);
+        return fmt::format("expected a whole number from {} to {}, not '{}'", min, max, text);
+      },
+      "");
+}
+
+CLI::Validator one_of(std::vector<std::string> choices) {
+  return CLI::Validator(
+      [choices](std::string& text) -> std::string {
+        if (std::find(choices.begin(), choices.end(), text) != choices.end()) return {};
+        std::string guess = text.empty() ? std::string() : closest_match(text, choices);
+        if (!guess.empty() && guess[0] != text[0]) guess.clear();  // "pdf" is not a misspelt "md"
+        std::string why = fmt::format("expected {}, not '{}'", or_list(choices), text);
+        return guess.empty() ? why : fmt::format("{} (did you mean '{}'?)", why, guess);
+      },
+      "");
+}
+
+CLI::Validator existing_directory() {
+  return CLI::Validator(
+      [](std::string& path) -> std::string {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) return {};
+        return std::filesystem::exists(path, ec) ? fmt::format("'{}' is not a directory", path)
+                                                  : fmt::format("no directory '{}'", path);
+      },
+      "");
 }
 
 CLI::Option* add_format(CLI::App& cmd, std::string& format, const std::vector<std::string>& formats,

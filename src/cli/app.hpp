@@ -1,6 +1,6 @@
 #pragma once
 // Error reporting, the value checks and the help formatter (wrapped to the terminal), shared by
-// main and the subcommands (app.cpp: help and print_error; parse_errors.cpp: the rest).
+// main and the subcommands (parse_errors.cpp: report_parse_error and the unknown words; app.cpp: the rest).
 
 #include <CLI/CLI.hpp>
 
@@ -40,7 +40,9 @@ CLI::Option* hide(CLI::Option* option);
 std::size_t help_width();
 
 // `help` with each line wider than `width` wrapped at spaces: a line with a description at
-// `column` continues there, any indented one under its own indent plus two.
+// `column` continues there, any indented one under its own indent plus two. When fewer than
+// 30 columns are left beside `column`, every description goes below its names, indented 6.
+// A word is never split: one longer than the line runs past `width` on a line of its own.
 std::string wrap_help(const std::string& help, std::size_t width, std::size_t column);
 
 // "psoas: <subject>: <why> (<hint>)" on stderr, one line.

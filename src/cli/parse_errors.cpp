@@ -1,11 +1,9 @@
 // CLI11's parse errors in psoas's words: each one line `psoas: <subject>: <why> (<hint>)`,
-// with "did you mean" for unknown commands and options; and the value checks (validators)
-// whose messages those lines carry.
+// with "did you mean" for unknown commands and options.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -342,45 +340,6 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char**
                                                                             : translate(app, e, path, argc, argv);
   print_error(u.subject(), u.what(), u.hint());
   return 2;
-}
-
-CLI::Validator non_empty() {
-  return CLI::Validator([](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); },
-                        "");
-}
-
-CLI::Validator whole_number(long min, long max) {
-  return CLI::Validator(
-      [min, max](std::string& text) -> std::string {
-        const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
-        if (digits && std::stol(text) >= min && std::stol(text) <= max) return {};
-        if (max >= 999'999'999) return fmt::format("expected a whole number of {} or more, not '{}'", min, text);
-        return fmt::format("expected a whole number from {} to {}, not '{}'", min, max, text);
-      },
-      "");
-}
-
-CLI::Validator one_of(std::vector<std::string> choices) {
-  return CLI::Validator(
-      [choices](std::string& text) -> std::string {
-        if (std::find(choices.begin(), choices.end(), text) != choices.end()) return {};
-        std::string guess = text.empty() ? std::string() : closest_match(text, choices);
-        if (!guess.empty() && guess[0] != text[0]) guess.clear();  // "pdf" is not a misspelt "md"
-        std::string why = fmt::format("expected {}, not '{}'", one_of_text(choices), text);
-        return guess.empty() ? why : fmt::format("{} (did you mean '{}'?)", why, guess);
-      },
-      "");
-}
-
-CLI::Validator existing_directory() {
-  return CLI::Validator(
-      [](std::string& path) -> std::string {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec)) return {};
-        return std::filesystem::exists(path, ec) ? fmt::format("'{}' is not a directory", path)
-                                                  : fmt::format("no directory '{}'", path);
-      },
-      "");
 }
 
 void reject_stray_words(const CLI::App& app) {

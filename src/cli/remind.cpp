@@ -121,7 +121,11 @@ InstallPlan plan_install(const InstallOptions& o, Services& s) {
   p.config_file = s.paths().config_file;
   std::string old_config = files::read(p.config_file).value_or("");
   p.new_config = p.values.empty() ? old_config : set_config_keys(old_config, p.values);
-  p.settings = remind_settings(s, parse_config(p.new_config, p.config_file.string()));
+  try {  // install writes to config.toml: it goes on only from a file it can read whole
+    p.settings = remind_settings(s, parse_config(p.new_config, p.config_file.string()));
+  } catch (const UsageError& e) {
+    throw UsageError(e.subject(), e.what(), "install writes its settings to config.toml: fix that line first");
+  }
   if (p.settings.every < p.settings.break_length)
     throw UsageError("--every", fmt::format("{} is shorter than the desk-break routine ({})", when::format_duration(p.settings.every),
                                             when::format_duration(p.settings.break_length)));

@@ -43,7 +43,13 @@ void check_end(const std::string& text, const char* option, Instant now, const w
 when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& zone, const when::Calendar& cal) {
   check_end(o.from, o.from_name.c_str(), now, zone, cal);
   check_end(o.to, o.to_name.c_str(), now, zone, cal);
-  if (!o.range.empty()) return when::parse_range(o.range, now, zone, cal);
+  if (!o.range.empty()) {
+    try {
+      return when::parse_range(o.range, now, zone, cal);
+    } catch (const UsageError& e) {
+      throw UsageError("--range", e.what(), e.hint());
+    }
+  }
   if (o.week) return when::parse_range("week", now, zone, cal);
   if (o.last_week) return when::parse_range("last-week", now, zone, cal);
   if (o.month) return when::parse_range("month", now, zone, cal);

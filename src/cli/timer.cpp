@@ -42,7 +42,7 @@ std::chrono::seconds duration_option(std::string_view flag, const std::string& t
 
 void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
   TimerArgs args;
-  args.duration = duration_option("DURATION", o.duration);
+  args.duration = duration_option("timer", o.duration);
   args.sides = o.sides;
   args.reps = o.reps;
   if (rest_given) args.rest = duration_option("--rest", o.rest);

@@ -127,3 +127,47 @@ expect_out "Usage: psoas log"
 run routine show stretch --help
 expect_rc 0
 expect_out "Usage: psoas routine show"
+
+# A config.toml with problems and a bad command line (issue 18 item 5). The decision: the
+# error is always the last line on stderr, so a script (or a person) reading the end sees
+# why the command failed. The config's warnings come before it, each once, and only from a
+# command that got as far as reading the config: a command line the parser refuses is
+# refused before anything is read, with its one line alone. A command that fails on the
+# config itself (remind install, which rewrites config.toml) says so once, as the error.
+CONFIG="$XDG_CONFIG_HOME/psoas/config.toml"
+mkdir -p "$(dirname "$CONFIG")"
+printf 'bell = "no"\nemergency_numbr = "999"\n' >"$CONFIG"
+W1="psoas: warning: config: $CONFIG:1:8: bell: expected true or false, got \"no\"; using true"
+W2="psoas: warning: config: $CONFIG:2:1: emergency_numbr: unknown key; ignored (did you mean emergency_number? it keeps its default \"112\")"
+before=$(sha256sum <"$JOURNAL")
+
+run log list --since bogus
+expect_rc 2
+CHECKS=$((CHECKS + 1))
+[ "$ERR" == "$W1"$'\n'"$W2"$'\n'"psoas: --since: cannot read 'bogus' as a date or time (try 2026-11-20, yesterday 21:00, -3d or mon)" ] ||
+  fail "not the two warnings, then the error last"
+
+run report --range bogus
+expect_rc 2
+CHECKS=$((CHECKS + 1))
+[ "$(printf '%s\n' "$ERR" | tail -n 1)" == "psoas: --range: cannot read 'bogus' as a range of days (try today, week, last-week, month, 7d, 2026-11-20, 2026-11 or 2026-W47)" ] ||
+  fail "the error is not the last line"
+check "each warning once" test "$(printf '%s\n' "$ERR" | grep -c 'warning: config')" -eq 2
+
+run report --weeks 0
+expect_rc 2
+expect_one_line_error
+expect_err "psoas: --weeks: expected a whole number from 1 to 520, not '0'"
+
+run timer 5x
+expect_rc 2
+CHECKS=$((CHECKS + 1))
+[ "$ERR" == "psoas: timer: cannot read '5x' as a duration (e.g. 45s, 2m or 1h30m)" ] || fail "not the one error line"
+
+run remind install --dry-run --every 30m
+expect_rc 2
+CHECKS=$((CHECKS + 1))
+[ "$ERR" == "psoas: config: $CONFIG:1:8: bell: expected true or false, got \"no\" (install writes its settings to config.toml: fix that line first)" ] ||
+  fail "not the config's one error line"
+check "config.toml unchanged" test "$(cat "$CONFIG")" == $'bell = "no"\nemergency_numbr = "999"'
+check "journal unchanged" test "$(sha256sum <"$JOURNAL")" == "$before"

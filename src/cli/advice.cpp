@@ -93,6 +93,7 @@ void add_advice(CLI::App& app, Services& services) {
   add_format(*cmd, options->format, {"text", "json"});
   add_ids(*cmd, options->ids, "advice");
   cmd->footer(
+      "Examples:\n  psoas advice\n  psoas advice heat\n  psoas advice --ids\n"
       "psoas informs and points to care; it does not diagnose. If you are worried, see a "
       "clinician.");
   cmd->callback([options, &services] {

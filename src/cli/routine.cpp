@@ -257,6 +257,7 @@ void add_routine(CLI::App& app, Services& services) {
   add_format(*list, list_opts->format, {"text", "json"});
   auto* ids_flag = add_ids(*list, list_opts->names, "routine");
   hide(list->add_flag("--names", list_opts->names, "Old name of --ids")->excludes(ids_flag));
+  list->footer("Examples:\n  psoas routine list\n  psoas routine list --ids\n  psoas routine list --json");
   list->callback([list, list_opts, &services] {
     for (const char* other : {"--json", "--format"}) {
       if (list->count("--names") > 0 && list->count(other) > 0) {
@@ -277,6 +278,7 @@ void add_routine(CLI::App& app, Services& services) {
       ->required()
       ->type_name("ROUTINE");
   add_format(*show, show_opts->format, {"text", "json"});
+  show->footer("Examples:\n  psoas routine show stretch\n  psoas routine show desk-break --json");
   show->callback([show_opts, &services] {
     const Content& content = services.content();
     const Routine& routine = content.routine(show_opts->id);
@@ -295,11 +297,13 @@ void add_routine(CLI::App& app, Services& services) {
   check->add_option("files", check_opts->files, "Content files (*.toml) to check")
       ->required()
       ->type_name("FILE");
+  check->footer("Examples:\n  psoas routine check ~/.config/psoas/content/mine.toml\n  psoas routine check *.toml");
   check->callback([check_opts, &services] { run_check(*check_opts, services); });
 
   add_routine_run(*cmd, services);
   cmd->footer(
-      "Without a subcommand, lists the routines.");  // after the subcommands: they inherit it
+      "Without a subcommand, lists the routines.\nExamples:\n  psoas routine list\n  psoas routine show stretch\n"
+      "  psoas routine run desk-break");  // after the subcommands: they would inherit it
 
   cmd->callback([cmd, &services] {
     if (!cmd->get_subcommands().empty()) return;

@@ -46,10 +46,14 @@ void add_routine_run(CLI::App& routine, Services& services) {
   cmd->add_flag("--wait", o->wait, "Wait for a key before each exercise (needs a terminal)");
   add_rating_flags(*cmd, o->ratings);
   cmd->footer(
-      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also\n"
+      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also "
       "after q); Enter alone skips. Keys: space pause/resume, n next, p previous, q quit.\n"
       "Ctrl-C stops and stores the session, and asks nothing more.\n"
-      "Not on a terminal: one line per phase; give the ratings with --pain-before and --pain-after.");
+      "Not on a terminal: one line per phase; give the ratings with --pain-before and --pain-after.\n"
+      "Examples:\n"
+      "  psoas routine run desk-break\n"
+      "  psoas routine run stretch --no-bell --wait\n"
+      "  psoas routine run morning --pain-before 5 --pain-after 3");
   cmd->callback([o, &services] { run_routine(services, *o); });
 }
 

@@ -112,10 +112,10 @@ void add_timer(CLI::App& app, Services& services) {
                 "Print the running timer's phase and time left (for a status bar); exit 1 when none runs");
   add_format(*cmd, o->format, {"text", "json"})->description("With --status: text (default) or json");
   cmd->footer(
-      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also\n"
+      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also "
       "after q); Enter alone skips. Keys: space pause/resume, n next, p previous, q quit.\n"
       "Ctrl-C stops and stores the session, and asks nothing more.\n"
-      "At a desk break (--every): d or Enter starts the desk-break routine,\n"
+      "At a desk break (--every): d or Enter starts the desk-break routine, "
       "s skips the break, z snoozes it (config snooze, default 5m); each is stored.\n"
       "Not on a terminal: one line per phase; rate it with --pain-before and --pain-after.\n"
       "Examples:\n"

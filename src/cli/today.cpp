@@ -283,7 +283,8 @@ void add_today(CLI::App& app, Services& services) {
   auto format = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("today", "Where you stand and what to do next (also: psoas alone)");
   cmd->footer("The latest pain, the last 7 days' trend and any flare, the last triage, today's sessions and the "
-              "streak, a running timer, and the routine to do next. See man psoas-today.");
+              "streak, a running timer, and the routine to do next. See man psoas-today.\n"
+              "Examples:\n  psoas\n  psoas today --json");
   add_format(*cmd, *format, {"text", "json"});
   cmd->callback([format, &services] { run_today(services, *format == "json" || services.globals.json); });
 }

@@ -24,6 +24,10 @@ check_help() {
   run "$@" --help
   unset COLUMNS
   expect_rc 0
+  if [ $# -gt 0 ]; then  # every command shows how it is used
+    expect_out $'\nExamples:\n  psoas'
+    expect_out "  psoas $*"
+  fi
   local widest
   widest=$(printf '%s\n' "$OUT" | wc -L)
   check "psoas $* --help at 80 columns is $widest wide" test "$widest" -le 80

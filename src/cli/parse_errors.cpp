@@ -208,8 +208,8 @@ UsageError mismatch_error(CLI::App& app, const std::string& path, const std::str
   if (why.find(" missing") != std::string::npos || why.starts_with("At least")) {
     return UsageError(name, fmt::format("needs {}", a_value(option, "value")), see_help(owner));
   }
-  if (why.find("flag override") != std::string::npos || why.starts_with("At Most")) {
-    return UsageError(name, "given too many values", see_help(owner));
+  if (why.starts_with("At Most")) {
+    return UsageError(name, "given more than once", "give it once");
   }
   return UsageError(name.empty() ? path : name, why, see_help(owner));
 }

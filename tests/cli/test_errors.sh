@@ -71,6 +71,10 @@ TABLE=$(cat <<'EOF'
 2 | psoas: triage: give --json or --ids, not both (see 'psoas triage --help') | triage --ids --json
 2 | psoas: advice: give --format or --ids, not both (see 'psoas advice --help') | advice --ids --format text
 2 | psoas: today: give --format or --json, not both (see 'psoas today --help') | today --json --format text
+2 | psoas: --weeks: given more than once (give it once) | report --weeks 2 --weeks 3
+2 | psoas: --journal: given more than once (give it once) | --journal /tmp/a log list --journal /tmp/b
+2 | psoas: --note: given more than once (give it once) | log 3 --note a --note b
+2 | psoas: --color: given more than once (give it once) | --color never today --color always
 2 | psoas: --json: takes no value, not 'maybe' (see 'psoas log list --help') | log list --json=maybe
 2 | psoas: --no-bell: takes no value, not 'loud' (see 'psoas timer --help') | timer 10s --no-bell=loud
 2 | psoas: --ids: takes no value, not 'x' (see 'psoas routine list --help') | routine list --ids=x

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/content.hpp"
 #include "psoas/json.hpp"
@@ -17,7 +18,8 @@ enum class Output { text, json };
 
 struct AdviceOptions {
   std::string id;  // empty: list them all
-  bool json = false;
+  std::string format;
+  bool ids = false;  // the list's ids only
 };
 
 std::string wrapped(std::string_view text, std::string_view first, std::string_view indent) {
@@ -88,14 +90,19 @@ void add_advice(CLI::App& app, Services& services) {
       "The advice notes: heat, cold, sleep positions, walking, the desk, time course and more.\n"
       "Without an id, lists every note (id and title); with one, shows it in full.");
   cmd->add_option("id", options->id, "Advice id (see 'psoas advice')")->type_name("ADVICE");
-  cmd->add_flag("--json", options->json, "Print JSON");
+  add_format(*cmd, options->format, {"text", "json"});
+  add_ids(*cmd, options->ids, "advice");
   cmd->footer(
+      "Examples:\n  psoas advice\n  psoas advice heat\n  psoas advice --ids\n"
       "psoas informs and points to care; it does not diagnose. If you are worried, see a "
       "clinician.");
   cmd->callback([options, &services] {
     const Content& content = services.content();
-    const Output output = options->json ? Output::json : Output::text;
-    if (options->id.empty()) {
+    const Output output = options->format == "json" ? Output::json : Output::text;
+    if (options->ids && !options->id.empty()) throw UsageError("--ids", "lists the notes; give it without an ADVICE id");
+    if (options->ids) {
+      for (const auto& [id, a] : content.advice) fmt::print("{}\n", id);
+    } else if (options->id.empty()) {
       render_list(content, output, services.terminal());
     } else {
       render_show(content.advice_item(options->id), output, services.terminal());

@@ -1,3 +1,6 @@
+// The help formatter (wrapped to the terminal's width), the one-line error printer, and the
+// options and value checks every command spells the same way (--format and --json, a whole
+// number, one of a few words).
 #include "app.hpp"
 
 #include <fmt/format.h>
@@ -8,16 +11,27 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <utility>
 #include <string>
 #include <vector>
 
 #include "psoas/content.hpp"
-#include "psoas/error.hpp"
 #include "psoas/text.hpp"
 
 namespace psoas::cli {
+
+namespace {
+
+// "a, b or c".
+std::string or_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+  return out;
+}
+
+}  // namespace
 
 std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
   if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
@@ -32,8 +46,25 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
 }
 
 std::string HelpFormatter::make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const {
-  return wrap_help(CLI::Formatter::make_help(app, std::move(name), mode), help_width(), get_column_width());
+  std::string help = CLI::Formatter::make_help(app, std::move(name), mode);
+  // One blank line between sections, also where the hidden group left out a section.
+  for (std::size_t at = help.find("\n\n\n"); at != std::string::npos; at = help.find("\n\n\n", at)) help.erase(at, 1);
+  return wrap_help(help, help_width(), get_column_width());
 }
+
+std::string HelpFormatter::make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const {
+  if (group == hidden_group) return {};
+  return CLI::Formatter::make_group(std::move(group), is_positional, std::move(opts));
+}
+
+std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
+  const std::string& description = sub->get_description();
+  std::stringstream out;
+  CLI::detail::format_help(out, sub->get_display_name(true), description.substr(0, description.find('\n')), get_column_width());
+  return out.str();
+}
+
+CLI::Option* hide(CLI::Option* option) { return option->group(hidden_group); }
 
 std::size_t help_width() {
   std::size_t width = 80;
@@ -51,15 +82,35 @@ std::size_t help_width() {
 
 namespace {
 
+// Narrower than this beside the names, a description goes on the lines below them.
+constexpr std::size_t min_description = 30;
+// Where a description starts below its names.
+constexpr std::string_view below = "      ";
+
+// Whether `line` has a description in CLI11's second column: two spaces before it, one after
+// an option's names (which CLI11 pads to the column), or only spaces.
+bool has_description(std::string_view line, std::size_t column, std::size_t at) {
+  return line.size() > column && column >= 2 && line[column - 1] == ' ' && line[column] != ' ' &&
+         (line[column - 2] == ' ' || at == column || (at == 2 && line[2] == '-'));
+}
+
 // One line of help wrapped to `width` (see wrap_help).
 std::string wrap_help_line(std::string_view line, std::size_t width, std::size_t column) {
-  if (text::display_width(line) <= width) return std::string(line);
   std::size_t at = line.find_first_not_of(' ');
   if (at == std::string_view::npos) return std::string(line);
+  const bool described = has_description(line, column, at);
+  if (described && width < column + min_description) {
+    std::string out;
+    if (at < column) {  // the names on their own line(s), the description below
+      std::string_view names = line.substr(at, column - at);
+      names = names.substr(0, names.find_last_not_of(' ') + 1);
+      out = text::wrap(names, line.substr(0, at), std::string(at + 4, ' '), width) + "\n";
+    }
+    return out + text::wrap(line.substr(column), below, below, width);
+  }
+  if (text::display_width(line) <= width) return std::string(line);
   std::string indent(at == 0 ? 0 : at + 2, ' ');  // prose continues flush left
-  // A description in CLI11's second column: two spaces before it, or only spaces.
-  if (line.size() > column && column >= 2 && line[column - 1] == ' ' && line[column] != ' ' &&
-      (line[column - 2] == ' ' || at == column)) {
+  if (described) {
     at = column;
     indent.assign(column, ' ');
   }
@@ -101,171 +152,64 @@ void print_error(std::string_view subject, std::string_view why, std::string_vie
   fmt::print(stderr, "{}\n", out);
 }
 
-namespace {
-
-// The deepest subcommand the user named on the command line, e.g. "log list".
-std::string command_path(CLI::App& app, int argc, char** argv) {
-  std::string path;
-  CLI::App* current = &app;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg.empty() || arg[0] == '-') continue;
-    CLI::App* next = nullptr;
-    for (CLI::App* sub : current->get_subcommands([](CLI::App*) { return true; })) {
-      if (sub->check_name(arg)) next = sub;
-    }
-    if (!next) continue;
-    current = next;
-    path += path.empty() ? next->get_name() : " " + next->get_name();
-  }
-  return path;
-}
-
-std::vector<std::string> subcommand_names(CLI::App& app) {
-  std::vector<std::string> names;
-  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-    names.push_back(sub->get_name());
-  }
-  return names;
-}
-
-}  // namespace
-
-std::string suggest_command(const std::string& word, const std::vector<std::string>& names) {
-  // What people type from other tools, where no spelling is close.
-  static const std::pair<const char*, const char*> synonyms[] = {
-      {"ls", "list"}, {"delete", "rm"}, {"remove", "rm"}, {"del", "rm"}, {"add", "log"}, {"new", "log"},
-      {"help", "--help"}, {"show", "list"}, {"status", "--status"},
-  };
-  for (const auto& [from, to] : synonyms) {
-    if (word == from && std::find(names.begin(), names.end(), to) != names.end()) return to;
-  }
-  return closest_match(word, names);
-}
-
-UsageError unknown_command(CLI::App& parent, const std::string& path, const std::string& word) {
-  const std::string guess = suggest_command(word, subcommand_names(parent));
-  return UsageError(path, fmt::format("unknown command '{}'", word),
-                    guess.empty() ? fmt::format("see 'psoas {} --help'", path) : fmt::format("did you mean '{}'?", guess));
-}
-
-namespace {
-
-// The subcommand `path` ("log list") names under `app`.
-CLI::App* find_path(CLI::App& app, const std::string& path) {
-  CLI::App* current = &app;
-  std::size_t start = 0;
-  while (start < path.size()) {
-    std::size_t end = path.find(' ', start);
-    if (end == std::string::npos) end = path.size();
-    current = current->get_subcommand(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return current;
-}
-
-// The long names of `cmd`'s options, to suggest from: "--limit", "--since", ...
-std::vector<std::string> option_names(const CLI::App& cmd) {
-  std::vector<std::string> names;
-  for (const CLI::Option* o : cmd.get_options()) {
-    for (const auto& l : o->get_lnames()) {
-      if (l != "help" && l != "help-all") names.push_back("--" + l);
-    }
-  }
-  return names;
-}
-
-bool has_subcommand(CLI::App& cmd, const std::string& word) {
-  const auto names = subcommand_names(cmd);
-  return std::find(names.begin(), names.end(), word) != names.end();
-}
-
-// The first word after the last subcommand of `path` on the line, when it is not an option.
-std::string word_after_path(const std::string& path, int argc, char** argv) {
-  const std::string last = path.substr(path.rfind(' ') == std::string::npos ? 0 : path.rfind(' ') + 1);
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (argv[i] == last && argv[i + 1][0] != '-') return argv[i + 1];
-  }
-  return {};
-}
-
-// "The following arguments were not expected: a --b" -> "--b": the first option among
-// them, else the first word.
-std::string first_extra(const std::string& message) {
-  std::istringstream rest(message.substr(message.find(':') == std::string::npos ? 0 : message.find(':') + 1));
-  std::string first, word;
-  while (rest >> word) {
-    if (word.size() > 1 && word[0] == '-') return word;
-    if (first.empty()) first = word;
-  }
-  return first;
-}
-
-// CLI11's "not expected" in psoas's words: an unknown option or command, or a stray word.
-UsageError extras_error(CLI::App& cmd, const std::string& path, const std::string& message, int argc, char** argv) {
-  const std::string where = path.empty() ? "psoas" : "psoas " + path;
-  const std::string& subject = path;
-  const std::string after = path.empty() ? std::string() : word_after_path(path, argc, argv);
-  const bool is_number = !after.empty() && after.find_first_not_of("0123456789.") == std::string::npos;
-  if (!after.empty() && !is_number && !subcommand_names(cmd).empty() && !has_subcommand(cmd, after)) {
-    return unknown_command(cmd, path, after);
-  }
-  const std::string word = first_extra(message);
-  if (word.size() > 1 && word[0] == '-') {
-    const std::string name = word.substr(0, word.find('='));
-    const std::string guess = name.starts_with("--") ? closest_match(name, option_names(cmd)) : std::string();
-    return UsageError(subject, fmt::format("unknown option '{}'", name),
-                      guess.empty() ? fmt::format("see '{} --help'", where) : fmt::format("did you mean '{}'?", guess));
-  }
-  return UsageError(subject, fmt::format("unexpected argument '{}'", word), fmt::format("see '{} --help'", where));
-}
-
-}  // namespace
-
-int report_parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
-  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
-  std::string path = command_path(app, argc, argv);
-  // An unknown first word: say so, with a suggestion.
-  int first = 1;  // past the root's options with a value, which main moved to the front
-  while (first + 1 < argc && (std::string_view(argv[first]) == "--journal" || std::string_view(argv[first]) == "--content")) {
-    first += 2;
-  }
-  if (path.empty() && first < argc && argv[first][0] != '-') {
-    std::string word = argv[first];
-    std::string guess = suggest_command(word, subcommand_names(app));
-    print_error({}, "unknown command '" + word + "'",
-                guess.empty() ? "see 'psoas --help' for the commands" : fmt::format("did you mean '{}'?", guess));
-    return 2;
-  }
-  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    const UsageError u = extras_error(*find_path(app, path), path, e.what(), argc, argv);
-    print_error(u.subject(), u.what(), u.hint());
-    return 2;
-  }
-  std::string where = path.empty() ? "psoas" : "psoas " + path;
-  print_error(path.empty() ? "usage" : path, e.what(), fmt::format("see '{} --help'", where));
-  return 2;
-}
-
 CLI::Validator non_empty() {
   return CLI::Validator([](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); },
                         "");
 }
 
-void reject_stray_words(const CLI::App& app) {
-  for (const CLI::App* sub : app.get_subcommands()) {
-    if (!sub->get_subcommands().empty()) {
-      for (const CLI::Option* o : sub->get_options()) {
-        if (o->get_positional() && o->count() > 0) {
-          const CLI::App* leaf = sub->get_subcommands().front();
-          throw UsageError(fmt::format("{} {}", sub->get_name(), leaf->get_name()),
-                           fmt::format("unexpected argument '{}'", o->results().front()),
-                           fmt::format("see 'psoas {} {} --help'", sub->get_name(), leaf->get_name()));
-        }
-      }
-    }
-    reject_stray_words(*sub);
+CLI::Validator whole_number(long min, long max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stol(text) >= min && std::stol(text) <= max) return {};
+        if (max >= 999'999'999) return fmt::format("expected a whole number of {} or more, not '{}'", min, text);
+        return fmt::format("expected a whole number from {} to {}, not '{}'", min, max, text);
+      },
+      "");
+}
+
+CLI::Validator one_of(std::vector<std::string> choices) {
+  return CLI::Validator(
+      [choices](std::string& text) -> std::string {
+        if (std::find(choices.begin(), choices.end(), text) != choices.end()) return {};
+        std::string guess = text.empty() ? std::string() : closest_match(text, choices);
+        if (!guess.empty() && guess[0] != text[0]) guess.clear();  // "pdf" is not a misspelt "md"
+        std::string why = fmt::format("expected {}, not '{}'", or_list(choices), text);
+        return guess.empty() ? why : fmt::format("{} (did you mean '{}'?)", why, guess);
+      },
+      "");
+}
+
+CLI::Validator existing_directory() {
+  return CLI::Validator(
+      [](std::string& path) -> std::string {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) return {};
+        return std::filesystem::exists(path, ec) ? fmt::format("'{}' is not a directory", path)
+                                                  : fmt::format("no directory '{}'", path);
+      },
+      "");
+}
+
+CLI::Option* add_format(CLI::App& cmd, std::string& format, const std::vector<std::string>& formats,
+                        const std::string& names) {
+  format = formats.front();
+  std::string list;
+  for (std::size_t i = 0; i < formats.size(); ++i) list += (i ? "," : "") + formats[i];
+  CLI::Option* option = cmd.add_option(names, format, fmt::format("Output format (default {})", formats.front()))
+                            ->type_name("{" + list + "}")
+                            ->check(one_of(formats));
+  if (std::find(formats.begin(), formats.end(), "json") != formats.end()) {
+    cmd.add_flag_callback("--json", [&format] { format = "json"; }, "Same as --format json")->excludes(option);
   }
+  return option;
+}
+
+CLI::Option* add_ids(CLI::App& cmd, bool& ids, const std::string& what) {
+  CLI::Option* option = cmd.add_flag("--ids", ids, fmt::format("Print only the {} ids, one a line", what));
+  if (CLI::Option* f = cmd.get_option_no_throw("--format")) option->excludes(f);
+  if (CLI::Option* j = cmd.get_option_no_throw("--json")) option->excludes(j);
+  return option;
 }
 
 }  // namespace psoas::cli

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "app.hpp"
 #include "commands.hpp"
 
 namespace psoas::cli {
@@ -33,7 +34,7 @@ std::vector<const CLI::Option*> visible_options(const CLI::App* app) {
   std::vector<const CLI::Option*> out;
   for (const CLI::App* a = app; a != nullptr; a = a->get_fallthrough() ? a->get_parent() : nullptr) {
     for (const CLI::Option* o : a->get_options()) {
-      if (!o->get_group().empty()) out.push_back(o);
+      if (!o->get_group().empty() && o->get_group() != hidden_group) out.push_back(o);
     }
   }
   return out;

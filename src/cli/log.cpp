@@ -27,7 +27,8 @@ using namespace logcmd;
 
 struct ListOptions {
   Selection select;
-  bool json = false;
+  std::string format;
+  bool ids = false;
 };
 
 struct EditOptions {
@@ -107,7 +108,9 @@ void run_list(const ListOptions& o, Services& services) {
   const Journal& journal = services.journal(Access::read_only);
   auto entries = select_entries(o.select, journal, services, "log list");
   std::string out;
-  if (o.json) {
+  if (o.ids) {
+    for (const auto& e : entries) out += fmt::format("{}\n", e.id);
+  } else if (o.format == "json") {
     std::ostringstream text;
     json::LineArray array(text);
     for (const auto& e : entries) array.add(entry_json(e, true));
@@ -175,9 +178,9 @@ void add_log(CLI::App& app, Services& services) {
   auto add = std::make_shared<EntryFlags>();
   log->add_option("pain", add->pain, "Pain right now, 0-10, and prints the new entry's id")->type_name("PAIN");
   add_entry_flags(*log, *add);
-  auto json = std::make_shared<bool>(false);
-  log->add_flag("--json", *json, "Print the new entry as JSON instead of its id");
-  log->callback([log, add, json, &services] {
+  auto format = std::make_shared<std::string>();
+  add_format(*log, *format, {"text", "json"})->description("text: the new entry's id; json: the new entry");
+  log->callback([log, add, format, &services] {
     if (!log->get_subcommands().empty()) return;
     // `psoas log lst`: a word where PAIN goes that looks like a subcommand was meant as one.
     const std::string& pain = add->pain;
@@ -186,18 +189,20 @@ void add_log(CLI::App& app, Services& services) {
       for (const CLI::App* sub : log->get_subcommands({})) names.push_back(sub->get_name());
       if (!suggest_command(pain, names).empty()) throw unknown_command(*log, "log", pain);
     }
-    as_log([&] { run_add(*log, *add, *json, services); });
+    as_log([&] { run_add(*log, *add, *format == "json", services); });
   });
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = log->add_subcommand("list", "List entries, oldest first");
   add_selection(*list, list_opts->select);
-  list->add_flag("--json", list_opts->json, "JSON for scripts (with row ids)");
+  add_format(*list, list_opts->format, {"text", "json"})->description("text, or json for scripts (with row ids)");
+  add_ids(*list, list_opts->ids, "entry");
   list->footer(
       "Examples:\n"
       "  psoas log list --since week\n"
       "  psoas log list --where groin --limit 5\n"
-      "  psoas log list --json");
+      "  psoas log list --json\n"
+      "  psoas log list --range last-week --ids");
   list->callback([list_opts, &services] { run_list(*list_opts, services); });
 
   auto edit_opts = std::make_shared<EditOptions>();

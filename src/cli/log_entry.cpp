@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 
+#include "app.hpp"
 #include "log.hpp"
 #include "psoas/content.hpp"
 #include "psoas/entry.hpp"
@@ -194,17 +195,6 @@ Instant parse_until(const std::string& text, const when::Calendar& cal, Services
 
 namespace {
 
-// N for --limit: a whole number of 1 or more.
-CLI::Validator limit_check() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
-        if (digits && std::stoul(text) > 0) return {};
-        return fmt::format("expected a whole number of 1 or more, not '{}'", text);
-      },
-      "");
-}
-
 // Whether one of the entry's places is `want` (its side too, when `want` names one).
 bool has_place(const Entry& e, const std::vector<Location>& wanted) {
   if (wanted.empty()) return true;
@@ -240,7 +230,7 @@ void add_selection(CLI::App& cmd, Selection& s) {
       ->type_name("DAYS")
       ->excludes(cmd.get_option("--since"))
       ->excludes(cmd.get_option("--until"));
-  cmd.add_option("-n,--limit", s.limit, "Only the newest N entries that match")->type_name("N")->check(limit_check());
+  cmd.add_option("-n,--limit", s.limit, "Only the newest N entries that match")->type_name("N")->check(whole_number(1, 999'999'999));
   cmd.add_option("-w,--where", s.where, "Only entries with this place (groin, left groin, ...)")
       ->type_name("PLACE")
       ->delimiter(',');

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "app.hpp"
 #include "log.hpp"
 #include "psoas/error.hpp"
 #include "psoas/journal_io.hpp"
@@ -21,8 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct ExportOptions {
-  std::string format = "csv";
-  bool json = false;
+  std::string format;
   Selection select;
 };
 
@@ -54,7 +54,7 @@ class StdoutChunks {
 };
 
 void run_export(const ExportOptions& o, Services& services) {
-  const EntryFormat format = format_option(o.json ? "json" : o.format, "log export");
+  const EntryFormat format = format_option(o.format, "log export");
   const Journal& journal = services.journal(Access::read_only);
   StdoutChunks out;
   EntryExporter exporter(out.buffer, format);
@@ -133,8 +133,7 @@ void run_import(const ImportOptions& o, Services& services) {
 void add_log_io(CLI::App& log, Services& services) {
   auto export_opts = std::make_shared<ExportOptions>();
   auto* exp = log.add_subcommand("export", "Write entries to stdout (CSV, JSON or JSON Lines), all or those selected");
-  auto* format = exp->add_option("-f,--format", export_opts->format, "csv (default), json or jsonl")->type_name("{csv,json,jsonl}");
-  exp->add_flag("--json", export_opts->json, "Short for --format json")->excludes(format);
+  add_format(*exp, export_opts->format, {"csv", "json", "jsonl"}, "-f,--format");
   add_selection(*exp, export_opts->select);
   exp->footer(
       "Examples:\n"
@@ -146,7 +145,8 @@ void add_log_io(CLI::App& log, Services& services) {
   auto* imp = log.add_subcommand("import", "Add entries from what export wrote; all or nothing, known uuids skipped");
   imp->add_option("file", import_opts->file, "The file to read, or - for stdin")->type_name("FILE|-")->required();
   imp->add_option("-f,--format", import_opts->format, "csv, json or jsonl (default: from the name or the content)")
-      ->type_name("{csv,json,jsonl}");
+      ->type_name("{csv,json,jsonl}")
+      ->check(one_of({"csv", "json", "jsonl"}));
   imp->footer(
       "Examples:\n"
       "  psoas log import journal.csv\n"

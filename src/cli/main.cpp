@@ -142,7 +142,7 @@ void build_app(CLI::App& app, Services& services, std::optional<std::string_view
       ->check(non_empty());
   app.add_option("--content", services.globals.content_dirs, "Also load content (*.toml) from DIR")
       ->type_name("DIR")
-      ->check(CLI::Validator(CLI::ExistingDirectory).description(""))
+      ->check(existing_directory())
       ->allow_extra_args(false);
   add_paths(app, services);
   add_terminal_options(app, services);  // --color, --no-pager (services.cpp)

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/error.hpp"
 #include "psoas/files.hpp"
@@ -120,7 +121,11 @@ InstallPlan plan_install(const InstallOptions& o, Services& s) {
   p.config_file = s.paths().config_file;
   std::string old_config = files::read(p.config_file).value_or("");
   p.new_config = p.values.empty() ? old_config : set_config_keys(old_config, p.values);
-  p.settings = remind_settings(s, parse_config(p.new_config, p.config_file.string()));
+  try {  // install writes to config.toml: it goes on only from a file it can read whole
+    p.settings = remind_settings(s, parse_config(p.new_config, p.config_file.string()));
+  } catch (const UsageError& e) {
+    throw UsageError(e.subject(), e.what(), "install writes its settings to config.toml: fix that line first");
+  }
   if (p.settings.every < p.settings.break_length)
     throw UsageError("--every", fmt::format("{} is shorter than the desk-break routine ({})", when::format_duration(p.settings.every),
                                             when::format_duration(p.settings.break_length)));
@@ -255,8 +260,6 @@ void install(const InstallOptions& o, Services& s) {
 void add_remind(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("remind", "Desk breaks, log prompts and the weekly summary as systemd user services");
   cmd->require_subcommand(1);
-  cmd->footer("Examples:\n  psoas remind install --work-hours 09:00-17:30 --days mon-fri --every 55m\n"
-              "  psoas remind install --dry-run\n  psoas remind status\n  psoas remind remove");
   auto o = std::make_shared<InstallOptions>();
   auto* in = cmd->add_subcommand("install", "Write and enable the user units (settings go to config.toml)");
   in->add_option("--work-hours", o->work_hours, "Desk breaks only between these times (config work_hours)")->type_name("HH:MM-HH:MM");
@@ -267,14 +270,22 @@ void add_remind(CLI::App& app, Services& services) {
   in->add_flag("--dry-run", o->dry_run, "Print every unit and command; write nothing");
   in->add_flag("--cron", o->cron, "Print crontab lines instead (no user manager)");
   in->add_flag("--force", o->force, "Replace unit files that differ from what install writes");
+  in->footer("Examples:\n  psoas remind install --work-hours 09:00-17:30 --days mon-fri --every 55m\n"
+             "  psoas remind install --log-at 20:00 --weekly 'sun 18:00'\n  psoas remind install --dry-run\n"
+             "  psoas remind install --cron    (no user manager: prints crontab lines)");
   in->callback([o, &services] { install(*o, services); });
-  auto json_flag = std::make_shared<bool>(false);
+  auto format = std::make_shared<std::string>();
   auto* st = cmd->add_subcommand("status", "What is installed, enabled and due next");
-  st->add_flag("--json", *json_flag, "Print JSON");
-  st->callback([json_flag, &services] { remind_status(*json_flag, services); });
+  add_format(*st, *format, {"text", "json"});
+  st->footer("Examples:\n  psoas remind status\n  psoas remind status --json");
+  st->callback([format, &services] { remind_status(*format == "json", services); });
   auto* rm = cmd->add_subcommand("remove", "Disable and delete exactly what install wrote");
+  rm->footer("Examples:\n  psoas remind remove\n  psoas remind status    (afterwards: nothing installed)");
   rm->callback([&services] { remind_remove(services); });
   add_remind_run(*cmd, services);
+  // After the subcommands, which would otherwise inherit it.
+  cmd->footer("Examples:\n  psoas remind install --work-hours 09:00-17:30 --days mon-fri --every 55m\n"
+              "  psoas remind install --dry-run\n  psoas remind status\n  psoas remind remove");
 }
 
 }  // namespace psoas::cli

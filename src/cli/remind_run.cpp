@@ -223,10 +223,15 @@ void add_remind_run(CLI::App& remind, Services& services) {
   auto once = std::make_shared<bool>(false);
   auto* b = remind.add_subcommand("breaks", "The desk-break service the unit runs (notifications in work hours)");
   b->add_flag("--once", *once, "Decide and act once, then exit (for cron)");
+  b->footer("The unit 'psoas remind install' writes runs this; cron runs it with --once.\nExamples:\n"
+            "  psoas remind breaks\n  psoas remind breaks --once");
   b->callback([once, &services] { breaks(services, *once); });
   remind.add_subcommand("log-prompt", "Notify \"How is your pain today?\" when nothing is logged today")
+      ->footer("The daily unit (config log_at) runs this.\nExamples:\n  psoas remind log-prompt")
       ->callback([&services] { log_prompt(services); });
-  remind.add_subcommand("weekly", "Notify the last 7 days' trend and sessions")->callback([&services] { weekly(services); });
+  remind.add_subcommand("weekly", "Notify the last 7 days' trend and sessions")
+      ->footer("The weekly unit (config weekly) runs this; 'psoas report' shows the whole week.\nExamples:\n  psoas remind weekly")
+      ->callback([&services] { weekly(services); });
 }
 
 }  // namespace psoas::cli

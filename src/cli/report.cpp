@@ -22,13 +22,14 @@ struct ReportOptions {
   int weeks = 0;
   std::string from;
   std::string to;
+  std::string from_name = "--since";  // as given: --since or its old name --from
+  std::string to_name = "--until";
   std::string range;
   std::string format = "text";
-  bool json = false;
   std::string output;
 };
 
-// A bad --from or --to names the option, not the parser's "time".
+// A bad --since or --until names the option, not the parser's "time".
 void check_end(const std::string& text, const char* option, Instant now, const when::Zone& zone,
                const when::Calendar& cal) {
   if (text.empty()) return;
@@ -40,9 +41,15 @@ void check_end(const std::string& text, const char* option, Instant now, const w
 }
 
 when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& zone, const when::Calendar& cal) {
-  check_end(o.from, "--from", now, zone, cal);
-  check_end(o.to, "--to", now, zone, cal);
-  if (!o.range.empty()) return when::parse_range(o.range, now, zone, cal);
+  check_end(o.from, o.from_name.c_str(), now, zone, cal);
+  check_end(o.to, o.to_name.c_str(), now, zone, cal);
+  if (!o.range.empty()) {
+    try {
+      return when::parse_range(o.range, now, zone, cal);
+    } catch (const UsageError& e) {
+      throw UsageError("--range", e.what(), e.hint());
+    }
+  }
   if (o.week) return when::parse_range("week", now, zone, cal);
   if (o.last_week) return when::parse_range("last-week", now, zone, cal);
   if (o.month) return when::parse_range("month", now, zone, cal);
@@ -58,9 +65,8 @@ when::Range choose_range(const ReportOptions& o, Instant now, const when::Zone& 
 }
 
 void run(const ReportOptions& o, Services& s) {
-  std::string format_name = o.json ? "json" : o.format;
-  std::optional<report::Format> format = report::format_from_string(format_name);
-  if (!format) throw UsageError("--format", fmt::format("unknown format '{}'", format_name), "text, markdown, json, csv or html");
+  std::optional<report::Format> format = report::format_from_string(o.format);
+  if (!format) throw UsageError("--format", fmt::format("unknown format '{}'", o.format), "text, markdown, json, csv or html");
   const Config& config = s.config();
   Instant now = s.clock().wall_now();
   when::Range range = choose_range(o, now, s.zone(), config.calendar);
@@ -99,33 +105,37 @@ void add_report(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("report", "Weekly (or any range) summary: trend, adherence, what helps, warnings");
   cmd->footer(
       "Default: the last 7 days ending today. The trend compares the range with the range of the same length "
-      "before it.\nExamples:\n  psoas report --last-week\n  psoas report --from 2026-11-01 --to 2026-11-30\n"
+      "before it.\nExamples:\n  psoas report --last-week\n  psoas report --since 2026-11-01 --until 2026-11-30\n"
       "  psoas report --weeks 4 --format html --output report.html\n"
       "Ranges of 28 days or more also show a calendar (weeks as rows).");
   auto* week = cmd->add_flag("--week", o->week, "This week (config week_start)");
   auto* last = cmd->add_flag("--last-week", o->last_week, "Last week");
   auto* month = cmd->add_flag("--month", o->month, "This calendar month");
   auto* weeks = cmd->add_option("--weeks", o->weeks, "The last N weeks ending today")
-                    ->check(CLI::Range(1, 520).description(""))
+                    ->check(whole_number(1, 520))
                     ->type_name("N");
-  auto* from = cmd->add_option("--since,--from", o->from, "First day (2026-11-16, -14d, 7d, mon, ...)")->type_name("DATE");
-  auto* to = cmd->add_option("--until,--to", o->to, "Last day, included (default today)")->type_name("DATE");
+  auto* from = cmd->add_option("--since", o->from, "First day (2026-11-16, -14d, 7d, mon, ...)")->type_name("DATE");
+  auto* to = cmd->add_option("--until", o->to, "Last day, included (default today)")->type_name("DATE");
+  // The old names, hidden: scripts that use them go on working.
+  auto* old_from = hide(cmd->add_option("--from", o->from, "Old name of --since")->type_name("DATE")->excludes(from));
+  auto* old_to = hide(cmd->add_option("--to", o->to, "Old name of --until")->type_name("DATE")->excludes(to));
   auto* range = cmd->add_option("--range", o->range, "A range: week, last-week, month, last-month, 7d, 2w, 2026-11, 2026-W47")
                     ->type_name("RANGE");
   std::vector<CLI::Option*> choices{week, last, month, weeks, range};
   for (CLI::Option* a : choices) {
     for (CLI::Option* b : choices)
       if (a != b) a->excludes(b);
-    a->excludes(from)->excludes(to);
+    a->excludes(from)->excludes(to)->excludes(old_from)->excludes(old_to);
   }
-  cmd->add_option("--format", o->format, "Output format (default text)")
-      ->check(CLI::IsMember({"text", "markdown", "md", "json", "csv", "html"}).description(""))
-      ->type_name("{text,markdown,md,json,csv,html}");
-  cmd->add_flag("--json", o->json, "Same as --format json")->excludes("--format");
+  add_format(*cmd, o->format, {"text", "markdown", "md", "json", "csv", "html"});
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of standard output")
       ->type_name("FILE")
       ->check(non_empty());
-  cmd->callback([o, &services] { run(*o, services); });
+  cmd->callback([o, cmd, &services] {
+    if (cmd->count("--from") > 0) o->from_name = "--from";
+    if (cmd->count("--to") > 0) o->to_name = "--to";
+    run(*o, services);
+  });
 }
 
 }  // namespace psoas::cli

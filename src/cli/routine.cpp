@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/content.hpp"
 #include "psoas/error.hpp"
@@ -26,13 +27,13 @@ enum class Output { text, json, names };
 enum class Align { left, right };
 
 struct ListOptions {
-  bool json = false;
-  bool names = false;
+  std::string format;
+  bool names = false;  // --ids (and its old name --names)
 };
 
 struct ShowOptions {
   std::string id;
-  bool json = false;
+  std::string format;
 };
 
 struct CheckOptions {
@@ -253,16 +254,19 @@ void add_routine(CLI::App& app, Services& services) {
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List the routines: id, name, total time, steps");
-  auto* json_flag = list->add_flag("--json", list_opts->json, "Print JSON");
-  auto* ids_flag = list->add_flag("--ids", list_opts->names, "Print only the routine ids, one per line")->excludes(json_flag);
-  list->add_flag("--names", list_opts->names, "Old name of --ids")->group("")->excludes(ids_flag);  // hidden
+  add_format(*list, list_opts->format, {"text", "json"});
+  auto* ids_flag = add_ids(*list, list_opts->names, "routine");
+  hide(list->add_flag("--names", list_opts->names, "Old name of --ids")->excludes(ids_flag));
+  list->footer("Examples:\n  psoas routine list\n  psoas routine list --ids\n  psoas routine list --json");
   list->callback([list, list_opts, &services] {
-    if (list_opts->json && list->count("--names") > 0) {
-      throw UsageError("routine list", "--json excludes --names", "see 'psoas routine list --help'");
+    for (const char* other : {"--json", "--format"}) {
+      if (list->count("--names") > 0 && list->count(other) > 0) {
+        throw UsageError("routine list", fmt::format("give {} or --names, not both", other), "see 'psoas routine list --help'");
+      }
     }
-    const Output output = list_opts->names  ? Output::names
-                          : list_opts->json ? Output::json
-                                            : Output::text;
+    const Output output = list_opts->names             ? Output::names
+                          : list_opts->format == "json" ? Output::json
+                                                        : Output::text;
     render_list(services.content(), plan_settings_from(services.config()), output,
                 services.terminal());
   });
@@ -273,12 +277,13 @@ void add_routine(CLI::App& app, Services& services) {
   show->add_option("routine", show_opts->id, "Routine id (see 'psoas routine list')")
       ->required()
       ->type_name("ROUTINE");
-  show->add_flag("--json", show_opts->json, "Print JSON");
+  add_format(*show, show_opts->format, {"text", "json"});
+  show->footer("Examples:\n  psoas routine show stretch\n  psoas routine show desk-break --json");
   show->callback([show_opts, &services] {
     const Content& content = services.content();
     const Routine& routine = content.routine(show_opts->id);
     const Plan plan = plan_routine(routine, content, plan_settings_from(services.config()));
-    if (show_opts->json) {
+    if (show_opts->format == "json") {
       fmt::print("{}\n", show_json(routine, content, plan));
     } else {
       Pager pager(services);
@@ -292,11 +297,13 @@ void add_routine(CLI::App& app, Services& services) {
   check->add_option("files", check_opts->files, "Content files (*.toml) to check")
       ->required()
       ->type_name("FILE");
+  check->footer("Examples:\n  psoas routine check ~/.config/psoas/content/mine.toml\n  psoas routine check *.toml");
   check->callback([check_opts, &services] { run_check(*check_opts, services); });
 
   add_routine_run(*cmd, services);
   cmd->footer(
-      "Without a subcommand, lists the routines.");  // after the subcommands: they inherit it
+      "Without a subcommand, lists the routines.\nExamples:\n  psoas routine list\n  psoas routine show stretch\n"
+      "  psoas routine run desk-break");  // after the subcommands: they would inherit it
 
   cmd->callback([cmd, &services] {
     if (!cmd->get_subcommands().empty()) return;

@@ -1,6 +1,7 @@
 // psoas routine run ID: the guided timer over a routine's phases.
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "hook.hpp"
 #include "psoas/journal_io.hpp"
@@ -40,15 +41,19 @@ void add_routine_run(CLI::App& routine, Services& services) {
   auto* cmd = routine.add_subcommand("run", "Run a routine with the guided timer");
   cmd->add_option("routine", o->id, "Routine id (see 'psoas routine list')")->required()->type_name("ROUTINE");
   cmd->add_flag("--no-bell", o->sound.quiet, "No bell (and no voice unless --voice)");
-  cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell")->group("");  // hidden, kept for one release
+  hide(cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell"));  // kept for one release
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
   cmd->add_flag("--wait", o->wait, "Wait for a key before each exercise (needs a terminal)");
   add_rating_flags(*cmd, o->ratings);
   cmd->footer(
-      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also\n"
+      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also "
       "after q); Enter alone skips. Keys: space pause/resume, n next, p previous, q quit.\n"
       "Ctrl-C stops and stores the session, and asks nothing more.\n"
-      "Not on a terminal: one line per phase; give the ratings with --pain-before and --pain-after.");
+      "Not on a terminal: one line per phase; give the ratings with --pain-before and --pain-after.\n"
+      "Examples:\n"
+      "  psoas routine run desk-break\n"
+      "  psoas routine run stretch --no-bell --wait\n"
+      "  psoas routine run morning --pain-before 5 --pain-after 3");
   cmd->callback([o, &services] { run_routine(services, *o); });
 }
 

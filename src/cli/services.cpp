@@ -2,6 +2,8 @@
 // and the global options about the terminal (--color, --no-pager).
 #include "services.hpp"
 
+#include "app.hpp"
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -90,8 +92,8 @@ Journal& Services::journal(Access access) {
 
 void add_terminal_options(CLI::App& app, Services& services) {
   app.add_option("--color", services.globals.color, "Colour: auto (on a terminal), always or never")
-      ->type_name("WHEN")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("{auto,always,never}")
+      ->check(one_of({"auto", "always", "never"}))
       ->each([&services](const std::string& mode) { services.set_color(mode); });
   app.add_flag("--no-pager", services.globals.no_pager, "Print long output straight to the terminal, not through a pager");
 }

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "hook.hpp"
 #include "psoas/journal_io.hpp"
@@ -27,7 +28,7 @@ struct TimerOptions {
   std::string for_;
   RatingFlags ratings;
   bool status = false;
-  bool json = false;
+  std::string format;  // with --status: text or json
 };
 
 // Parses a duration flag, naming the flag in the error.
@@ -41,7 +42,7 @@ std::chrono::seconds duration_option(std::string_view flag, const std::string& t
 
 void run_countdown(Services& services, const TimerOptions& o, bool rest_given) {
   TimerArgs args;
-  args.duration = duration_option("DURATION", o.duration);
+  args.duration = duration_option("timer", o.duration);
   args.sides = o.sides;
   args.reps = o.reps;
   if (rest_given) args.rest = duration_option("--rest", o.rest);
@@ -61,10 +62,11 @@ void run_timer(const CLI::App& cmd, Services& services, const TimerOptions& o) {
     if (!o.duration.empty() || every || for_ || given_rating_flag(cmd)) {
       throw UsageError("--status", "shows a timer that already runs; give it alone (or with --json)");
     }
-    services.exit_status = print_status(services, o.json);
+    services.exit_status = print_status(services, o.format == "json");
     return;
   }
-  if (o.json) throw UsageError("--json", "only goes with --status");
+  if (cmd.count("--json") > 0) throw UsageError("--json", "only goes with --status");
+  if (cmd.count("--format") > 0) throw UsageError("--format", "only goes with --status");
   if (every) {
     if (!o.duration.empty()) throw UsageError("timer", "give a DURATION or --every, not both");
     if (o.sides || o.reps != 1 || cmd.count("--rest") > 0 || cmd.count("--label") > 0) {
@@ -95,11 +97,11 @@ void add_timer(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("timer", "Guided countdown for holds, sides, reps and rest; desk-break reminders");
   cmd->add_option("duration", o->duration, "How long to hold: 45s, 2m, 1h30m")->type_name("DURATION");
   cmd->add_flag("--sides", o->sides, "Hold the left side, switch, then the right side");
-  cmd->add_option("--reps", o->reps, "Do it N times")->check(CLI::Range(1, 1000).description(""))->type_name("N");
+  cmd->add_option("--reps", o->reps, "Do it N times")->check(whole_number(1, 1000))->type_name("N");
   cmd->add_option("--rest", o->rest, "Rest between the rounds (default none)")->type_name("DURATION");
   cmd->add_option("--label", o->label, "What to call it on screen and in the journal")->type_name("TEXT");
   cmd->add_flag("--no-bell", o->sound.quiet, "No bell (and no voice unless --voice)");
-  cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell")->group("");  // hidden, kept for one release
+  hide(cmd->add_flag("--quiet", o->sound.quiet, "Old name of --no-bell"));  // kept for one release
   cmd->add_flag("--voice", o->sound.voice, "Speak the cues (needs espeak-ng or spd-say)");
   cmd->add_option("--every", o->every, "Desk-break reminders at this interval (default: break_every in config.toml, else 55m)")
       ->type_name("DURATION")
@@ -108,12 +110,12 @@ void add_timer(CLI::App& app, Services& services) {
   add_rating_flags(*cmd, o->ratings);
   cmd->add_flag("--status", o->status,
                 "Print the running timer's phase and time left (for a status bar); exit 1 when none runs");
-  cmd->add_flag("--json", o->json, "With --status: print it as a JSON object");
+  add_format(*cmd, o->format, {"text", "json"})->description("With --status: text (default) or json");
   cmd->footer(
-      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also\n"
+      "On a terminal it asks \"Pain now, 0-10?\" before the first phase and after the last (also "
       "after q); Enter alone skips. Keys: space pause/resume, n next, p previous, q quit.\n"
       "Ctrl-C stops and stores the session, and asks nothing more.\n"
-      "At a desk break (--every): d or Enter starts the desk-break routine,\n"
+      "At a desk break (--every): d or Enter starts the desk-break routine, "
       "s skips the break, z snoozes it (config snooze, default 5m); each is stored.\n"
       "Not on a terminal: one line per phase; rate it with --pain-before and --pain-after.\n"
       "Examples:\n"

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/json.hpp"
 #include "psoas/text.hpp"
@@ -279,12 +280,13 @@ void run_today(Services& s, bool json) {
 }
 
 void add_today(CLI::App& app, Services& services) {
-  auto json = std::make_shared<bool>(false);
+  auto format = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("today", "Where you stand and what to do next (also: psoas alone)");
   cmd->footer("The latest pain, the last 7 days' trend and any flare, the last triage, today's sessions and the "
-              "streak, a running timer, and the routine to do next. See man psoas-today.");
-  cmd->add_flag("--json", *json, "Print JSON");
-  cmd->callback([json, &services] { run_today(services, *json || services.globals.json); });
+              "streak, a running timer, and the routine to do next. See man psoas-today.\n"
+              "Examples:\n  psoas\n  psoas today --json");
+  add_format(*cmd, *format, {"text", "json"});
+  cmd->callback([format, &services] { run_today(services, *format == "json" || services.globals.json); });
 }
 
 }  // namespace psoas::cli

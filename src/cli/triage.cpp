@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "hook.hpp"
 #include "psoas/journal_io.hpp"
@@ -100,8 +101,8 @@ void add_triage(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("triage", "Red-flag screen: seek care now, see a clinician soon, or self-care");
   cmd->description(
       "Red-flag screen: seek care now, see a clinician soon, or self-care, and which routine to start.\n"
-      "On a terminal it asks each question (y = yes, n = no, u = not sure, ? = explain); not sure counts as\n"
-      "yes, and it stops as soon as an emergency sign is answered yes. Without a terminal, give every\n"
+      "On a terminal it asks each question (y = yes, n = no, u = not sure, ? = explain); not sure counts as "
+      "yes, and it stops as soon as an emergency sign is answered yes. Without a terminal, give every "
       "answer with --yes/--no/--unsure or --answers FILE. Each completed triage is stored in the journal.");
   cmd->add_option("--yes", options->yes, "Questions answered yes (comma-separated ids)")
       ->delimiter(',')
@@ -114,15 +115,20 @@ void add_triage(CLI::App& app, Services& services) {
                   "Read answers from FILE: a JSON object or TOML, id = \"yes\"|\"no\"|\"unsure\"|true|false")
       ->type_name("FILE");
   cmd->add_flag("--ask", options->ask, "Ask the questions on stdin even when it is not a terminal");
-  cmd->add_flag("--json", options->json, "Print the result (or --list) as JSON");
+  auto format = std::make_shared<std::string>();
+  add_format(*cmd, *format, {"text", "json"})->description("The result (or --list): text (default) or json");
   cmd->add_flag("--list", options->list, "List the questions: id, group, urgency and text");
-  cmd->add_flag("--ids", options->ids, "With --list: print the question ids only");
+  add_ids(*cmd, options->ids, "question")->description("List the question ids only, one a line");
   cmd->footer(
-      "Exit status: 0 self-care, 3 see a clinician, 4 emergency (seek care now); 1 on a failure and 2 on a\n"
+      "Examples:\n  psoas triage\n  psoas triage --list\n  psoas triage --answers answers.toml --json\n"
+      "Exit status: 0 self-care, 3 see a clinician, 4 emergency (seek care now); 1 on a failure and 2 on a "
       "usage error such as missing answers or an unknown question (nothing is stored then).\n"
-      "psoas informs and points to care; it does not diagnose. In an emergency call your emergency number\n"
+      "psoas informs and points to care; it does not diagnose. In an emergency call your emergency number "
       "(config emergency_number, default 112; 911 in the US and Canada, 999 in the UK).");
-  cmd->callback([options, &services] { run(*options, services); });
+  cmd->callback([options, format, &services] {
+    options->json = *format == "json";
+    run(*options, services);
+  });
 }
 
 }  // namespace psoas::cli

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "psoas/hooks.hpp"
 #include "psoas/json.hpp"
@@ -81,7 +82,7 @@ void print_json(Services& s, const Content& content) {
 void add_paths(CLI::App& app, Services& services) {
   GlobalOptions& g = services.globals;
   app.add_flag("--paths", g.show_paths, "Print where psoas keeps its journal, config and content, and exit");
-  app.add_flag("--json", g.json, "With --paths: print JSON")->group("");
+  hide(app.add_flag("--json", g.json, "With --paths: print JSON"));
   app.require_subcommand(0, 1);
   app.callback([&app, &services] {
     if (!app.get_subcommands().empty()) return;

@@ -48,10 +48,10 @@ TABLE=$(cat <<'EOF'
 2 | psoas: unknown command 'frobnicate' (see 'psoas --help' for the commands) | - | frobnicate
 2 | psoas: unknown command 'add' (did you mean 'log'?) | - | add 4
 2 | psoas: unknown command 'rport' (did you mean 'report'?) | - | rport
-2 | --journal: 1 required PATH missing | - | --journal
-2 | --content: 1 required DIR missing | - | --content
+2 | psoas: --journal: needs a PATH (see 'psoas --help') | - | --journal
+2 | psoas: --content: needs a DIR (see 'psoas --help') | - | --content
 2 | psoas: unexpected argument 'extra' (see 'psoas --help') | - | --paths extra
-2 | --content: Directory does not exist: $T/nowhere | - | --content "$T/nowhere" routine list
+2 | psoas: --content: no directory '$T/nowhere' (see 'psoas --help') | - | --content "$T/nowhere" routine list
 2 | --journal: must not be empty | - | --journal '' log list
 2 | --output: must not be empty | - | report --output ''
 2 | triage: no question 'nosuch' | - | triage --yes nosuch
@@ -64,22 +64,22 @@ TABLE=$(cat <<'EOF'
 1 | the file ends early | - | triage --answers "$T/short.json"
 2 | triage: no question 'nosuch' | - | triage --answers "$T/unknown.json"
 1 | $T/adir | - | triage --answers "$T/adir"
-2 | routine show: routine is required | - | routine show
+2 | psoas: routine show: give a ROUTINE (see 'psoas routine show --help') | - | routine show
 2 | routine: no routine 'nosuch' | - | routine show nosuch
 2 | did you mean 'morning'? | - | routine show mornin
-2 | --json excludes --names | - | routine list --json --names
-2 | psoas: routine list: --json excludes --ids | - | routine list --json --ids
-2 | routine check: files is required | - | routine check
+2 | psoas: routine list: give --json or --names, not both | - | routine list --json --names
+2 | psoas: routine list: give --json or --ids, not both | - | routine list --json --ids
+2 | psoas: routine check: give a FILE (see 'psoas routine check --help') | - | routine check
 2 | no such file '$T/none.toml' | - | routine check "$T/none.toml"
 2 | is a directory (give the *.toml files in it) | - | routine check "$T/adir"
-2 | routine run: routine is required | - | routine run
+2 | psoas: routine run: give a ROUTINE (see 'psoas routine run --help') | - | routine run
 2 | psoas: routine: unknown command 'bogus' (see 'psoas routine --help') | - | routine bogus
 2 | needs a terminal | - | routine run morning --wait
 2 | cannot read '5x' as a duration | - | timer 5x
 2 | the longest is 8784h | - | timer 99999h
 2 | longer than zero | - | timer 0s
-2 | Value 1001 not in range 1 to 1000 | - | timer 10s --reps 1001
-2 | --label: 1 required TEXT missing | - | timer 10s --label
+2 | psoas: --reps: expected a whole number from 1 to 1000, not '1001' (see 'psoas timer --help') | - | timer 10s --reps 1001
+2 | psoas: --label: needs a TEXT (see 'psoas timer --help') | - | timer 10s --label
 2 | psoas: timer: unexpected argument '20s' (see 'psoas timer --help') | - | timer 10s 20s
 2 | give a DURATION or --every, not both | - | timer 10s --every 5m --for 1h
 2 | --rest: cannot read '-1s' | - | timer 10s --rest -1s
@@ -97,14 +97,14 @@ TABLE=$(cat <<'EOF'
 2 | the date is out of range | - | log 3 --at 1800-01-01T00:00
 2 | psoas: log: unexpected argument '4' (see 'psoas log --help') | - | log 3 4
 2 | --limit: expected a whole number of 1 or more, not 'x' | - | log list --limit x
-2 | --limit | - | log list --limit -3
+2 | psoas: --limit: expected a whole number of 1 or more, not '-3' (see 'psoas log list --help') | - | log list --limit -3
 2 | psoas: log list: unexpected argument 'extra' (see 'psoas log list --help') | - | log list extra
 2 | psoas: log list: unknown option '--note' (see 'psoas log list --help') | - | log list -n 3 --note x
 2 | psoas: log list: unknown option '--wher' (did you mean '--where'?) | - | log list --wher groin
 2 | psoas: log list: unknown option '-x' (see 'psoas log list --help') | - | log list -x
 2 | psoas: --where: unknown area 'knee' | - | log list --where knee
 2 | psoas: --range: | - | log list --range bogus
-2 | psoas: log list: --since excludes --range | - | log list --range week --since mon
+2 | psoas: log list: give --since or --range, not both (see 'psoas log list --help') | - | log list --range week --since mon
 2 | psoas: log: unknown command 'lst' (did you mean 'list'?) | - | log lst
 2 | psoas: log: unknown command 'ls' (did you mean 'list'?) | - | log ls
 2 | psoas: log: unknown command 'delete' (did you mean 'rm'?) | - | log delete 3
@@ -113,18 +113,18 @@ TABLE=$(cat <<'EOF'
 2 | psoas: log: unknown option '--bogus' (see 'psoas log --help') | - | log 2 --json --bogus
 2 | psoas: log edit: unknown option '--limit' (see 'psoas log edit --help') | - | log edit 1 --limit 3
 2 | --until is before --since | - | log list --since 2026-12-01 --until 2026-11-01
-2 | log edit: id is required | - | log edit
+2 | psoas: log edit: give an ID (see 'psoas log edit --help') | - | log edit
 2 | --enjoyment must be a whole number from 0 to 10, not '11' | - | log edit 1 --enjoyment 11
 2 | unknown area 'nowhere' | - | log edit 1 --where nowhere
 1 | no entry 'zzzz' | - | log edit zzzz --pain 1
-2 | log rm: id is required | - | log rm
+2 | psoas: log rm: give an ID (see 'psoas log rm --help') | - | log rm
 1 | no entry '0' | - | log rm 0 --yes
 2 | psoas: log export: unexpected argument 'extra' (see 'psoas log export --help') | - | log export extra
-2 | psoas: log export: --format excludes --json | - | log export --json --format csv
+2 | psoas: log export: give --format or --json, not both (see 'psoas log export --help') | - | log export --json --format csv
 2 | psoas: --where: unknown area 'knee' | - | log export --where knee
-2 | unknown format 'xml' | - | log export --format xml
-2 | log import: file is required | - | log import
-2 | unknown format 'xml' | - | log import "$T/uuid.csv" --format xml
+2 | psoas: --format: expected csv, json or jsonl, not 'xml' (see 'psoas log export --help') | - | log export --format xml
+2 | psoas: log import: give a FILE or - (see 'psoas log import --help') | - | log import
+2 | psoas: --format: expected csv, json or jsonl, not 'xml' (see 'psoas log import --help') | - | log import "$T/uuid.csv" --format xml
 1 | cannot read $T/none.csv | - | log import "$T/none.csv"
 1 | is a directory | - | log import "$T/adir"
 1 | columns.csv:1: unknown column 'a' in the header | - | log import "$T/columns.csv"
@@ -136,15 +136,15 @@ TABLE=$(cat <<'EOF'
 1 | object.json:1: expected '[' | - | log import "$T/object.json"
 1 | truncated.json:3: | - | log import "$T/truncated.json"
 1 | stray '"' | - | log import "$T/object.json" --format csv
-2 | --week excludes --month | - | report --week --month
-2 | --weeks: Value 0 not in range 1 to 520 | - | report --weeks 0
+2 | psoas: report: give --week or --month, not both (see 'psoas report --help') | - | report --week --month
+2 | psoas: --weeks: expected a whole number from 1 to 520, not '0' (see 'psoas report --help') | - | report --weeks 0
 2 | there is no month 13 | - | report --from 2026-13-01
 2 | there is no month 13 | - | report --since 2026-13-01
 2 | is after the end | - | report --from 2026-11-10 --to 2026-11-01
 2 | cannot read 'bogus' as a range of days | - | report --range bogus
 2 | 2026 has ISO weeks 01 to 53 | - | report --range 2026-W60
-2 | --format: pdf not in | - | report --format pdf
-2 | --format excludes --json | - | report --json --format csv
+2 | psoas: --format: expected text, markdown, md, json, csv or html, not 'pdf' (see 'psoas report --help') | - | report --format pdf
+2 | psoas: report: give --format or --json, not both (see 'psoas report --help') | - | report --json --format csv
 1 | cannot write in $T/none | - | report --output "$T/none/report.txt"
 1 | Is a directory | - | report --output "$T/adir"
 EOF

@@ -56,30 +56,30 @@ expect_set() {
 # also taken after a subcommand, but completion offers them where they are defined.
 TOP="triage routine timer log report today advice remind undo redo"
 ROOT_OPTS="--help --version --journal --content --paths --color --no-pager"
-TRIAGE_OPTS="--help --yes --no --unsure --answers --ask --json --list --ids"
+TRIAGE_OPTS="--help --yes --no --unsure --answers --ask --format --json --list --ids"
 ROUTINE_SUBS="list show check run"
 ROUTINE_OPTS="--help"
-ROUTINE_LIST_OPTS="--help --json --ids"
-ROUTINE_SHOW_OPTS="--help --json"
+ROUTINE_LIST_OPTS="--help --format --json --ids"
+ROUTINE_SHOW_OPTS="--help --format --json"
 ROUTINE_CHECK_OPTS="--help"
 ROUTINE_RUN_OPTS="--help --no-bell --voice --wait --pain-before --pain-after --no-ask"
 TIMER_OPTS="--help --sides --reps --rest --label --no-bell --voice --every --for --pain-before --pain-after --no-ask
-  --status --json"
+  --status --format --json"
 LOG_SUBS="list edit rm export import"
-LOG_OPTS="--help --where --trigger --helped --note --at --enjoyment --activity --json"
+LOG_OPTS="--help --where --trigger --helped --note --at --enjoyment --activity --format --json"
 LOG_SELECT_OPTS="--since --until --range --limit --where --trigger --helped"  # log list and export
-LOG_LIST_OPTS="--help --json $LOG_SELECT_OPTS"
+LOG_LIST_OPTS="--help --format --json --ids $LOG_SELECT_OPTS"
 LOG_EDIT_OPTS="--help --pain --where --trigger --helped --note --at --enjoyment --activity"
 LOG_RM_OPTS="--help --yes"
 LOG_EXPORT_OPTS="--help --format --json $LOG_SELECT_OPTS"
 LOG_IMPORT_OPTS="--help --format"
-REPORT_OPTS="--help --week --last-week --month --weeks --since --from --until --to --range --format --json --output"
-TODAY_OPTS="--help --json"
-ADVICE_OPTS="--help --json"
+REPORT_OPTS="--help --week --last-week --month --weeks --since --until --range --format --json --output"
+TODAY_OPTS="--help --format --json"
+ADVICE_OPTS="--help --format --json --ids"
 REMIND_SUBS="install status remove breaks log-prompt weekly"
 REMIND_OPTS="--help"
 REMIND_INSTALL_OPTS="--help --work-hours --days --every --log-at --weekly --dry-run --cron --force"
-REMIND_STATUS_OPTS="--help --json"
+REMIND_STATUS_OPTS="--help --format --json"
 REMIND_BREAKS_OPTS="--help --once"
 UNDO_OPTS="--help --list --json --limit"
 REDO_OPTS="--help"
@@ -90,6 +90,8 @@ TRIGGERS="sitting standing walking running stress core-workout poor-sleep dehydr
 HELPED="heat ice stretch massage walk rest breathing routine"
 EXPORT_FORMATS="csv json jsonl"                       # log export/import --format {csv,json,jsonl}
 REPORT_FORMATS="text markdown md json csv html"       # report --format
+TEXT_JSON="text json"                                 # --format of the other commands that print data
+COLORS="auto always never"                            # --color
 
 # A user routine and advice note, to show that ids come from the binary at completion time.
 mkdir -p "$XDG_CONFIG_HOME/psoas/content"
@@ -106,12 +108,11 @@ id = "my-tip"
 title = "My tip"
 body = ["Mine."]
 TOML
-# Sets that come from content are derived here from the commands that print ids, not
-# written out: routine ids from `routine list --names`, question ids from `triage --list
-# --ids`, advice ids from the first column of `psoas advice` (its list: id, then title).
-ROUTINES=$("$PSOAS" routine list --names)
+# Sets that come from content are derived here from the commands that print ids (each
+# command's --ids), not written out.
+ROUTINES=$("$PSOAS" routine list --ids)
 QUESTIONS=$("$PSOAS" triage --list --ids)
-ADVICE=$("$PSOAS" advice | awk 'NF && $1 ~ /^[a-z0-9][a-z0-9-]*$/ {print $1}')
+ADVICE=$("$PSOAS" advice --ids)
 check "routine ids include the user's" grep -qx my-evening <<<"$ROUTINES"
 check "advice ids include the user's" grep -qx my-tip <<<"$ADVICE"
 check "question ids are listed" test "$(wc -l <<<"$QUESTIONS")" -gt 5
@@ -180,6 +181,11 @@ for sh in bash zsh fish; do
   expect_set $sh "psoas log export --format " $EXPORT_FORMATS
   expect_set $sh "psoas log import -f " $EXPORT_FORMATS
   expect_set $sh "psoas report --format " $REPORT_FORMATS
+  expect_set $sh "psoas log list --format " $TEXT_JSON
+  expect_set $sh "psoas routine list --format " $TEXT_JSON
+  expect_set $sh "psoas triage --format " $TEXT_JSON
+  expect_set $sh "psoas today --format " $TEXT_JSON
+  expect_set $sh "psoas --color " $COLORS
   expect_set $sh "psoas triage --yes " $QUESTIONS
   expect_set $sh "psoas triage --no " $QUESTIONS
   expect_set $sh "psoas triage --unsure " $QUESTIONS

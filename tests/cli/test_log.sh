@@ -92,7 +92,7 @@ bad_input 1 "psoas: log: no entry '99'" log edit 99 --pain 3
 bad_input 1 "psoas: log: no entry '99'" log rm 99 --yes
 bad_input 2 "nothing to change" log edit 1
 bad_input 2 "cannot read 'bogus'" log list --since bogus
-bad_input 2 "unknown format 'xml'" log export --format xml
+bad_input 2 "psoas: --format: expected csv, json or jsonl, not 'xml'" log export --format xml
 bad_input 1 "psoas: import: cannot read $T/missing.csv" log import "$T/missing.csv"
 printf 'uuid,at,pain\n,2026-01-01T10:00:00Z,4\n,2026-01-01T11:00:00Z,eleven\n' >"$T/bad.csv"
 bad_input 1 "psoas: import: $T/bad.csv:3: pain must be a whole number, not 'eleven'" log import "$T/bad.csv"

@@ -3,6 +3,7 @@
 // Impl::guard, so no SQLite::Exception leaves.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "journal_impl.hpp"
 #include "psoas/error.hpp"
@@ -166,6 +167,19 @@ std::vector<TriageRecord> Journal::triage_results(Instant from, Instant to) cons
     while (q.executeStep()) out.push_back(triage_row(q));
     return out;
   });
+}
+
+void Journal::in_one_read(const std::function<void()>& f) const {
+  SQLite::Database& db = *m_impl->db;
+  if (!sqlite3_get_autocommit(db.getHandle())) return f();  // inside one already
+  m_impl->guard([&] { db.exec("BEGIN"); });
+  try {
+    f();
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db.getHandle())) sqlite3_exec(db.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  m_impl->guard([&] { db.exec("COMMIT"); });
 }
 
 std::optional<TriageRecord> Journal::latest_triage_before(Instant to) const {

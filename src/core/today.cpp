@@ -192,9 +192,11 @@ std::string_view next_from_key(NextFrom f) {
   return "none";
 }
 
-Input gather(const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
-             const std::function<const std::vector<TriageQuestion>&()>& questions) {
-  Input in;
+namespace {
+
+// gather's queries, all in one read of the journal.
+void gather_into(Input& in, const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
+                 const std::function<const std::vector<TriageQuestion>&()>& questions) {
   in.now = now;
   in.zone = &zone;
   in.calendar = cal;
@@ -217,7 +219,16 @@ Input gather(const Journal& j, Instant now, const when::Zone& zone, const when::
     in.sessions = std::move(more);
     in.sessions_from = earlier;
   }
+}
+
+}  // namespace
+
+Input gather(const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
+             const std::function<const std::vector<TriageQuestion>&()>& questions) {
+  Input in;
+  j.in_one_read([&] { gather_into(in, j, now, zone, cal, questions); });
   return in;
 }
 
 }  // namespace psoas::today
+

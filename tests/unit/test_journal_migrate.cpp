@@ -132,7 +132,7 @@ TEST_SUITE("journal") {
     const Raw before = read_raw(file);
     Journal j = Journal::open(file);
     CHECK(j.settings().schema == Journal::schema_version);
-    CHECK(Journal::schema_version == 5);
+    CHECK(Journal::schema_version == 6);
     const Raw after = read_journal(j);
     CHECK(after.entries == before.entries);
     CHECK(after.sessions == before.sessions);

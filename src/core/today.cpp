@@ -98,6 +98,8 @@ FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::ma
   return care;
 }
 
+FlareCare builtin_flare_care() { return {"acute", {"cold"}}; }
+
 NextRoutine next_routine(const report::Report& r, const std::optional<TriageRecord>& triage, bool care_first,
                          const std::function<FlareCare()>& care) {
   NextRoutine next;

@@ -1,7 +1,8 @@
 // The floor for `psoas log 3 --trigger sitting`: the least a program can do to add one
 // entry durably to the same journal file. It opens the file with the same settings psoas
-// uses (busy timeout, WAL, synchronous=FULL), inserts one entry row in one IMMEDIATE
-// transaction, and closes. No argument parsing, no validation, no schema checks.
+// uses (busy timeout, WAL, synchronous=FULL), inserts one entry row and its trigger row
+// (schema 3 on: `entry_trigger`) in one IMMEDIATE transaction, and closes. No argument
+// parsing, no validation, no schema checks.
 //
 //   psoas_floor JOURNAL
 #include <sqlite3.h>
@@ -24,8 +25,10 @@ int main(int argc, char** argv) {
   sqlite3_busy_timeout(db, 10000);
   const std::string sql = std::string(
                               "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; BEGIN IMMEDIATE; "
-                              "INSERT INTO entry (uuid, at, utc_offset, pain, triggers) VALUES ('") +
-                          uuid + "', strftime('%s', 'now'), 0, 3, '[\"sitting\"]'); COMMIT;";
+                              "INSERT INTO entry (uuid, at, utc_offset, pain) VALUES ('") +
+                          uuid + "', strftime('%s', 'now'), 0, 3); "
+                                 "INSERT INTO entry_trigger (entry_id, pos, name) VALUES (last_insert_rowid(), 0, 'sitting'); "
+                                 "COMMIT;";
   int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) std::fprintf(stderr, "psoas_floor: %s\n", sqlite3_errmsg(db));
   sqlite3_close(db);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark of `psoas timer`: how close a countdown ends to its length, and the CPU it uses.
 
-Runs `psoas timer SECONDS --quiet` RUNS times, either with stdout and stdin not a terminal
+Runs `psoas timer SECONDS --quiet --no-ask` RUNS times (no pain prompt on a terminal, issue 13), either with stdout and stdin not a terminal
 (plain lines) or on a pseudo-terminal of 80x24 (the full screen, redrawn every second), in a
 temporary HOME. For each run it reports the wall time from spawn to exit, how far that is
 from SECONDS, and the user+sys CPU of the process (from wait4). Prints one line per run and
@@ -111,7 +111,7 @@ def run_parallel(psoas, seconds, mode, runs, stagger, offset):
     do not. Returns a list of (end of output, exit, usage, status, first to last output),
     times from the spawn."""
     homes = [tempfile.TemporaryDirectory(prefix="psoas-bench-timer.") for _ in range(runs)]
-    argv = [psoas, "timer", f"{seconds}s", "--quiet"]
+    argv = [psoas, "timer", f"{seconds}s", "--quiet", "--no-ask"]  # no pain prompt on the pty
     t0 = time.monotonic() + offset
     started, fds, first, last, results = {}, {}, {}, {}, [None] * runs
     nxt = 0
@@ -191,7 +191,7 @@ def main():
         return
     for i in range(a.runs):
         with tempfile.TemporaryDirectory(prefix="psoas-bench-timer.") as home:
-            argv = [psoas, "timer", f"{a.seconds}s", "--quiet"]
+            argv = [psoas, "timer", f"{a.seconds}s", "--quiet", "--no-ask"]
             env = environment(home)
             extra = ""
             if a.mode == "plain":

@@ -41,6 +41,14 @@ struct Mention {
   std::string advice;                  // what to do about it, e.g. ask about a specialist
 };
 
+// One local day's pain summed: a day of the run's first days that gather read from the
+// journal's quarter-hour sums instead of as entries.
+struct DayPain {
+  std::chrono::year_month_day day;
+  long long sum = 0;                   // the day's pain ratings added up
+  int entries = 0;                     // how many there were
+};
+
 // What compute_report needs; `gather` fills it from a journal with bounded, indexed queries.
 struct ReportInput {
   when::Range range;                   // the days to report, whole local days
@@ -49,6 +57,9 @@ struct ReportInput {
   // `run_days` logged days (they may lie before the window, and then only their time,
   // offset and pain are needed).
   std::vector<Entry> entries;
+  // The run's first run_days logged days as sums, when they lie before `entries` (then none
+  // of their entries is in `entries`); empty when `entries` holds them.
+  std::vector<DayPain> run_head;
   std::vector<Session> sessions;       // by start, at least [min(previous.from, run start), range.to)
   // Routine and timer sessions that started in [range.from, range.to) with the ratings taken
   // for them (Journal::rated_sessions; gather_ratings fills it).

@@ -103,6 +103,11 @@ struct Today {
 int streak(const std::vector<Session>& sessions, Instant now, Instant from, bool from_start, const when::Zone& zone,
            const when::Calendar& cal, bool* may_be_longer = nullptr);
 
+// flare_care of the built-in content alone ({"acute", {"cold"}}; test_today.cpp checks it
+// against flare_care(load_content())): `psoas` alone in a flare without parsing 70 KB of
+// TOML when the user has no content files of their own.
+FlareCare builtin_flare_care();
+
 // The routine and advice triage gives a new flare-up, from content: the outcome of the
 // questions that suggest a flare-up answered yes and every other question no.
 FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::map<std::string, Advice>& advice,

@@ -259,6 +259,19 @@ void print_json(Services& s, const today::Today& t, const std::optional<TimerSta
   fmt::print("{}\n", o.str());
 }
 
+// Whether any content directory (the user's, --content) holds a *.toml file that
+// load_content would read: without one the built-in content decides alone.
+bool has_user_content(Services& s) {
+  std::vector<std::filesystem::path> dirs{s.paths().user_content_dir};
+  dirs.insert(dirs.end(), s.globals.content_dirs.begin(), s.globals.content_dirs.end());
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec))
+      if (f.path().extension() == ".toml") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void run_today(Services& s, bool json) {
@@ -272,7 +285,10 @@ void run_today(Services& s, bool json) {
   today::Input in = today::gather(journal, now, s.zone(), config.calendar,
                                   [&s]() -> const std::vector<TriageQuestion>& { return s.content().questions; });
   in.report.emergency_number = number;
-  today::Today t = today::compute(in, [&s] { return today::flare_care(s.content().questions, s.content().advice, s.content().triage); });
+  today::Today t = today::compute(in, [&s] {
+    if (!has_user_content(s)) return today::builtin_flare_care();  // no content to parse
+    return today::flare_care(s.content().questions, s.content().advice, s.content().triage);
+  });
   if (t.empty) return print_welcome(json, number);
   const WallTime real = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
   std::optional<TimerStatus> timer = running_timer(s, real);

@@ -4,6 +4,7 @@
 // put_session and put_triage set a record to a state for the change log without logging.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "journal_impl.hpp"
 #include "psoas/error.hpp"
@@ -249,6 +250,19 @@ std::vector<TriageRecord> Journal::triage_results(Instant from, Instant to) cons
     while (q.executeStep()) out.push_back(triage_row(q));
     return out;
   });
+}
+
+void Journal::in_one_read(const std::function<void()>& f) const {
+  SQLite::Database& db = *m_impl->db;
+  if (!sqlite3_get_autocommit(db.getHandle())) return f();  // inside one already
+  m_impl->guard([&] { db.exec("BEGIN"); });
+  try {
+    f();
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db.getHandle())) sqlite3_exec(db.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  m_impl->guard([&] { db.exec("COMMIT"); });
 }
 
 std::optional<TriageRecord> Journal::latest_triage_before(Instant to) const {

@@ -452,6 +452,22 @@ void Journal::each_pain_point(Instant from, Instant to, const std::function<bool
   });
 }
 
+void Journal::each_pain_slot(Instant from, Instant to, const std::function<bool(const PainSlot&)>& f) const {
+  constexpr std::int64_t slot = 900;
+  auto first_slot = [](std::int64_t t) { return t / slot + (t % slot > 0 ? 1 : 0); };  // the first starting at or after t
+  auto holding = [](std::int64_t t) { return t / slot - (t % slot < 0 ? 1 : 0); };     // the one that holds t
+  m_impl->guard([&] {
+    Statement q(*m_impl->db,
+                "SELECT slot, entries, pain FROM entry_slot WHERE slot >= ? AND slot < ? AND entries > 0 ORDER BY slot");
+    q.bind(1, holding(secs(from)));
+    q.bind(2, first_slot(secs(to)));
+    while (q.executeStep()) {
+      PainSlot s{Instant{seconds{q.getColumn(0).getInt64() * slot}}, q.getColumn(1).getInt(), q.getColumn(2).getInt64()};
+      if (!f(s)) break;
+    }
+  });
+}
+
 std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
   return m_impl->guard([&] {
     auto& q = m_impl->first_time;

@@ -308,6 +308,11 @@ std::optional<RunTrend> run_trend(const Context& c, bool early, int& logged_days
   if (!c.run_start) return std::nullopt;
   auto pain = [](const Entry& e) { return std::optional<double>(e.pain); };
   auto days_ = daily(c.entries, {*c.run_start, c.end}, c.zone, c.in.calendar, pain);
+  for (const DayPain& d : c.in.run_head) {  // the first days, summed by gather
+    Acc& a = days_[sys_days(d.day)];
+    a.sum += static_cast<double>(d.sum);
+    a.n += d.entries;
+  }
   logged_days = static_cast<int>(days_.size());
   if (days_.empty()) return std::nullopt;
   RunTrend t;

@@ -78,6 +78,35 @@ void fill_mentions(ReportInput& in, const Journal& j, Instant to,
   }
 }
 
+bool on_quarter_hour(Instant t) { return t.time_since_epoch().count() % 900 == 0; }
+
+// The run's first run_days logged days before `to` as day sums (in.run_head), from the
+// journal's quarter-hour sums: a few hundred rows where the entries may be thousands. A
+// local day is whole quarter hours when its bounds are (every zone's offset and
+// day_starts_at are); false, and nothing filled, when one is not.
+bool head_from_slots(ReportInput& in, const Journal& j, Instant run_start, Instant to, const when::Zone& zone,
+                     const when::Calendar& cal) {
+  if (!on_quarter_hour(to)) return false;
+  std::vector<DayPain> head;
+  bool aligned = true;
+  Instant day_end = Instant::min();
+  j.each_pain_slot(run_start, to, [&](const Journal::PainSlot& s) {
+    if (s.start >= day_end) {
+      if (std::ssize(head) == run_days) return false;
+      when::Range d = day_around(s.start, zone, cal);
+      aligned = on_quarter_hour(d.from) && on_quarter_hour(d.to);
+      if (!aligned) return false;
+      head.push_back({when::local_day(s.start, zone, cal), 0, 0});
+      day_end = d.to;
+    }
+    head.back().sum += s.pain;
+    head.back().entries += s.entries;
+    return true;
+  });
+  if (aligned) in.run_head = std::move(head);
+  return aligned;
+}
+
 // The current run of logging (it holds the latest entry before `end`): its start, the
 // flare window, its last and first run_days logged days (only their time, offset and pain)
 // and its session count; `fetched_from` is where in.entries begins and moves back.
@@ -106,11 +135,12 @@ void gather_run(ReportInput& in, const Journal& j, Instant latest, Instant end, 
     prepend(in.entries, j.pain_points(from, fetched_from));
     fetched_from = from;
   }
-  // Its first logged days when they lie before what was fetched: every entry from the run's
-  // start (none earlier on its day: the run starts after a gap) up to the end of its
-  // run_days-th logged day, in one query read until the entry that starts one day more.
+  // Its first logged days when they lie before what was fetched: summed per day from the
+  // journal's quarter-hour sums; else every entry from the run's start (none earlier on its
+  // day: the run starts after a gap) up to the end of its run_days-th logged day, in one
+  // query read until the entry that starts one day more.
   std::vector<Entry> head;
-  if (run_start < fetched_from) {
+  if (run_start < fetched_from && !head_from_slots(in, j, run_start, fetched_from, zone, cal)) {
     int n = 0;
     Instant day_end = Instant::min();
     j.each_pain_point(run_start, fetched_from, [&](Entry&& e) {
@@ -126,11 +156,9 @@ void gather_run(ReportInput& in, const Journal& j, Instant latest, Instant end, 
   in.run_sessions = static_cast<int>(j.count_sessions(run_start, end));
 }
 
-}  // namespace
-
-ReportInput gather(const Journal& j, when::Range range, Instant now, const when::Zone& zone,
-                   const when::Calendar& cal, const std::function<const std::vector<TriageQuestion>&()>& questions) {
-  ReportInput in;
+// gather's queries, all in one read of the journal.
+void gather_into(ReportInput& in, const Journal& j, when::Range range, Instant now, const when::Zone& zone,
+                 const when::Calendar& cal, const std::function<const std::vector<TriageQuestion>&()>& questions) {
   in.range = range;
   in.now = now;
   in.zone = &zone;
@@ -148,6 +176,14 @@ ReportInput gather(const Journal& j, when::Range range, Instant now, const when:
   gather_ratings(in, j);  // each routine's rated sessions (report_effects.cpp)
   in.triage = j.triage_results(range.from, range.to);
   fill_mentions(in, j, range.to, questions);
+}
+
+}  // namespace
+
+ReportInput gather(const Journal& j, when::Range range, Instant now, const when::Zone& zone,
+                   const when::Calendar& cal, const std::function<const std::vector<TriageQuestion>&()>& questions) {
+  ReportInput in;
+  j.in_one_read([&] { gather_into(in, j, range, now, zone, cal, questions); });
   return in;
 }
 

@@ -98,6 +98,8 @@ FlareCare flare_care(const std::vector<TriageQuestion>& questions, const std::ma
   return care;
 }
 
+FlareCare builtin_flare_care() { return {"acute", {"cold"}}; }
+
 NextRoutine next_routine(const report::Report& r, const std::optional<TriageRecord>& triage, bool care_first,
                          const std::function<FlareCare()>& care) {
   NextRoutine next;
@@ -192,9 +194,11 @@ std::string_view next_from_key(NextFrom f) {
   return "none";
 }
 
-Input gather(const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
-             const std::function<const std::vector<TriageQuestion>&()>& questions) {
-  Input in;
+namespace {
+
+// gather's queries, all in one read of the journal.
+void gather_into(Input& in, const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
+                 const std::function<const std::vector<TriageQuestion>&()>& questions) {
   in.now = now;
   in.zone = &zone;
   in.calendar = cal;
@@ -217,7 +221,16 @@ Input gather(const Journal& j, Instant now, const when::Zone& zone, const when::
     in.sessions = std::move(more);
     in.sessions_from = earlier;
   }
+}
+
+}  // namespace
+
+Input gather(const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
+             const std::function<const std::vector<TriageQuestion>&()>& questions) {
+  Input in;
+  j.in_one_read([&] { gather_into(in, j, now, zone, cal, questions); });
   return in;
 }
 
 }  // namespace psoas::today
+

@@ -539,12 +539,22 @@ TEST_SUITE("report gather") {
       next = *after;
     }
     CHECK(head.size() == 1 + 5 + 5);  // Mar 26 (one entry), 27, 28 (23 hours long)
-    REQUIRE(in.entries.size() > head.size());
-    for (std::size_t i = 0; i < head.size(); ++i) {
-      CHECK(in.entries[i].at == head[i].at);
-      CHECK(in.entries[i].pain == head[i].pain);
+    // gather sums them per local day from the journal's quarter-hour sums.
+    std::vector<DayPain> sums;
+    for (const Entry& e : head) {
+      const year_month_day d = when::local_day(e.at, zone, cal);
+      if (sums.empty() || sums.back().day != d) sums.push_back({d, 0, 0});
+      sums.back().sum += e.pain;
+      ++sums.back().entries;
     }
-    CHECK(in.entries[head.size()].at >= when::day_begin(2026y / 4 / 13, zone, cal));
+    REQUIRE(in.run_head.size() == sums.size());
+    for (std::size_t i = 0; i < sums.size(); ++i) {
+      CHECK(in.run_head[i].day == sums[i].day);
+      CHECK(in.run_head[i].sum == sums[i].sum);
+      CHECK(in.run_head[i].entries == sums[i].entries);
+    }
+    REQUIRE(!in.entries.empty());
+    CHECK(in.entries.front().at >= when::day_begin(2026y / 4 / 13, zone, cal));
     Report r = compute_report(in);
     REQUIRE(r.run);
     CHECK(r.run->first_days == std::vector<year_month_day>{2026y / 3 / 26, 2026y / 3 / 27, 2026y / 3 / 28});

@@ -161,6 +161,9 @@ TEST_SUITE("today") {
     today::FlareCare care = today::flare_care(c.questions, c.advice, c.triage);
     CHECK(care.routine == "acute");
     CHECK(care.advice == std::vector<std::string>{"cold"});
+    // What `psoas` alone uses when there is no user content: the same, without parsing it.
+    CHECK(today::builtin_flare_care().routine == care.routine);
+    CHECK(today::builtin_flare_care().advice == care.advice);
   }
 
   TEST_CASE("the emergency card: an emergency triage less than 7 days old") {

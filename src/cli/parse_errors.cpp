@@ -287,7 +287,12 @@ std::optional<UsageError> unknown_help_word(CLI::App& app, int argc, char** argv
   for (int i = first_word(argc, argv); i < argc; ++i) {
     const std::string word = argv[i];
     if (word == "--") break;
-    if (word.empty() || word[0] == '-') continue;
+    if (word.empty() || word[0] == '-') {
+      // An option's value is no command: `report --since week --help`.
+      const CLI::Option* o = word.find('=') == std::string::npos ? current->get_option_no_throw(word) : nullptr;
+      if (o && o->get_items_expected_max() > 0 && o->get_items_expected_min() > 0) ++i;
+      continue;
+    }
     if (CLI::App* sub = has_subcommand(*current, word) ? current->get_subcommand(word) : nullptr) {
       current = sub;
       path += path.empty() ? word : " " + word;

@@ -131,6 +131,12 @@ expect_out "Usage: psoas log"
 run routine show stretch --help
 expect_rc 0
 expect_out "Usage: psoas routine show"
+run report --since week --help
+expect_rc 0
+expect_out "Usage: psoas report"
+run log list -n 3 --where groin --help
+expect_rc 0
+expect_out "Usage: psoas log list"
 
 # A config.toml with problems and a bad command line (issue 18 item 5). The decision: the
 # error is always the last line on stderr, so a script (or a person) reading the end sees

@@ -204,7 +204,10 @@ void add_redo(CLI::App& app, Services& services) {
   auto* cmd = app.add_subcommand("redo", "Re-apply the change the last undo reverted");
   cmd->description(
       "Re-applies what the latest 'psoas undo' reverted, as long as no new change came after it.");
-  cmd->footer("Example:\n  psoas log rm 12 --yes; psoas undo; psoas redo\n");
+  cmd->footer(
+      "Examples:\n"
+      "  psoas redo\n"
+      "  psoas log rm 12 --yes; psoas undo; psoas redo\n");
   cmd->callback([&services] { run_redo(services); });
 }
 

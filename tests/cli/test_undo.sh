@@ -133,9 +133,9 @@ check "undo --list --json is a JSON array of 2" python3 -c 'import json,sys; d=j
 
 # --- bad arguments: one line, exit 2, nothing changed
 bad_input 2 "psoas: undo: unexpected argument 'extra'" undo extra
-bad_input 2 "psoas: undo: --json requires --list" undo --json
-bad_input 2 "psoas: undo: --limit: expected a whole number of 1 or more, not '0'" undo --list -n 0
-bad_input 2 "psoas: undo: --limit requires --list" undo -n 3
+bad_input 2 "psoas: --json: only goes with --list (see 'psoas undo --help')" undo --json
+bad_input 2 "psoas: --limit: expected a whole number of 1 or more, not '0' (see 'psoas undo --help')" undo --list -n 0
+bad_input 2 "psoas: --limit: only goes with --list (see 'psoas undo --help')" undo -n 3
 bad_input 2 "psoas: undo: unknown option '--all'" undo --all
 bad_input 2 "psoas: redo: unexpected argument '2'" redo 2
 

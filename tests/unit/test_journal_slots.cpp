@@ -89,7 +89,7 @@ TEST_SUITE("journal slots") {
     CHECK(kept(j) == recomputed(j));
   }
 
-  TEST_CASE("a direct SQL write, before 1970 too, and the migration from version 5") {
+  TEST_CASE("a direct SQL write, before 1970 too, and the migration from version 6") {
     test::TempDir dir;
     const auto file = dir.path / "journal.db";
     {
@@ -112,9 +112,9 @@ TEST_SUITE("journal slots") {
     {
       SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
       db.exec("DELETE FROM entry WHERE uuid = 'direct'");
-      // Back to version 5: no slots, no triggers.
+      // Back to version 6: no slots, no triggers.
       db.exec("DROP TRIGGER entry_slot_insert; DROP TRIGGER entry_slot_delete; DROP TRIGGER entry_slot_update;"
-              "DROP TABLE entry_slot; PRAGMA user_version = 5");
+              "DROP TABLE entry_slot; PRAGMA user_version = 6");
     }
     Journal j = Journal::open(file);
     CHECK(kept(j) == recomputed(j));

@@ -16,6 +16,7 @@
 #include "psoas/clock.hpp"
 #include "psoas/entry.hpp"
 #include "psoas/error.hpp"
+#include "psoas/history.hpp"
 
 namespace psoas {
 
@@ -68,9 +69,10 @@ class Journal {
  public:
   // The schema version this binary writes (1: first schema; 2: per-location pain in a
   // `location` table; 3: triggers and helped items in tables of their own; 4: an entry's
-  // link to the session it rates; 5: an index of routine and timer sessions). Older files
-  // are migrated forward, one transaction per version.
-  static constexpr int schema_version = 5;
+  // link to the session it rates; 5: an index of routine and timer sessions; 6: the change
+  // log (`meta`, `change`, `sync_file`: docs/history.md)). Older files are migrated
+  // forward, one transaction per version.
+  static constexpr int schema_version = 6;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
   // Throws DataError for a file that is not a journal (never overwritten), an unwritable
@@ -115,14 +117,17 @@ class Journal {
   // Replaces the entry with e.id after validate_entry(e, now); throws DataError when it
   // does not exist.
   void update(const Entry& e, Instant now);
-  // Removes one entry; throws DataError when it does not exist.
-  void remove(std::int64_t id);
+  // Removes one entry; throws DataError when it does not exist. Every write below logs its
+  // change in the same transaction, stamped from `now` (without it: from the last stamp).
+  void remove(std::int64_t id, std::optional<Instant> now = {});
   // Adds all entries in one transaction (each checked first); entries whose uuid exists
   // are skipped, and one without a uuid gets content_uuid (importing twice adds it once).
-  ImportResult import_entries(const std::vector<Entry>& entries);
+  // The added entries' changes share one batch, so one undo takes the whole import back.
+  ImportResult import_entries(const std::vector<Entry>& entries, std::optional<Instant> now = {});
   // The same, streaming checked entries: calls `next` until it returns nothing, inside one
   // transaction. Anything `next` throws rolls the whole import back and propagates.
-  ImportResult import_entries(const std::function<std::optional<CheckedEntry>()>& next);
+  ImportResult import_entries(const std::function<std::optional<CheckedEntry>()>& next,
+                              std::optional<Instant> now = {});
   // Calls `f` on every entry, oldest first, without holding them all in memory.
   void for_each_entry(const std::function<void(const Entry&)>& f) const;
   // The latest entry strictly before `t`, and the first at or after it.
@@ -141,8 +146,8 @@ class Journal {
   void each_pain_point(Instant from, Instant to, const std::function<bool(Entry&&)>& f) const;
   std::size_t entry_count() const;
 
-  // Sessions, stored by the timer.
-  Session add_session(Session s);
+  // Sessions, stored by the timer (the change is stamped from `now`, else the session's end).
+  Session add_session(Session s, std::optional<Instant> now = {});
   std::vector<Session> sessions(Instant from, Instant to) const;  // by start, oldest first
   // Routine and timer sessions (not desk breaks) that started in [from, to).
   std::size_t count_sessions(Instant from, Instant to) const;
@@ -150,14 +155,50 @@ class Journal {
   // ratings linked to each (the latest of each role when there are several).
   std::vector<RatedSession> rated_sessions(Instant from, Instant to) const;
 
-  // Triage results.
-  TriageRecord add_triage(TriageRecord r);
+  // Triage results (the change is stamped from `now`, else the result's time).
+  TriageRecord add_triage(TriageRecord r, std::optional<Instant> now = {});
   std::vector<TriageRecord> triage_results(Instant from, Instant to) const;
   // The most recent triage result before `to` (indexed by time), if any.
   std::optional<TriageRecord> latest_triage_before(Instant to) const;
 
- private:
+  // The change log (docs/history.md; journal_history.cpp, journal_undo.cpp).
+  // This journal's device id: 16 lower-case hex, made on first call and kept in `meta`
+  // (empty for a read-only journal that has none yet).
+  std::string device_id();
+  // Changes with seq > after_seq, oldest first, at most `limit`.
+  std::vector<Change> changes(std::int64_t after_seq, std::size_t limit) const;
+  // Every change of one record (by uuid), oldest first by seq.
+  std::vector<Change> record_changes(const std::string& uuid) const;
+  // The newest `limit` changes, newest first, each with whether it is local and undone.
+  std::vector<HistoryItem> history(std::size_t limit);
+  // A record's current state as its change JSON, or nothing when it does not exist.
+  std::optional<std::string> record_json(const std::string& kind, const std::string& uuid) const;
+  // Sets a record to the JSON state `state` (inserted or replaced in place, its row id
+  // kept; a new row takes the JSON's "id" when that id is free), or removes it when
+  // `state` is empty. Logs nothing. Throws UsageError for an unknown kind or a state that
+  // does not read back. Joins the caller's transaction (see transaction()).
+  void put_record(const std::string& kind, const std::string& uuid, const std::optional<std::string>& state);
+  // Logs a change made elsewhere in this transaction (or in its own): stamp and device
+  // are filled in (a stamp newer than any seen, from `now`); returns it with its seq.
+  Change log_change(Change c, std::optional<Instant> now);
+  // Inserts a change from another device as it is (INSERT OR IGNORE on device and stamp;
+  // the clock moves past its stamp). True when it was new.
+  bool insert_change(const Change& c);
+  // A value kept in `meta` ('device', 'hlc', 'sync_sent', ...), and setting one.
+  std::optional<std::string> meta(const std::string& key) const;
+  void set_meta(const std::string& key, const std::string& value);
+  // Runs `f` in one IMMEDIATE transaction (writes inside join it); rolls back if it throws.
+  void transaction(const std::function<void()>& f);
+  // Reverts this device's latest change (with origin user or redo) not yet undone, or
+  // its whole batch; logs the inverse (origin undo). Nothing when there is none.
+  std::optional<UndoResult> undo(Instant now);
+  // Re-applies the latest undo not yet redone, unless a user change came after it.
+  std::optional<UndoResult> redo(Instant now);
+
+  // The connection and its state; defined in src/core/journal_impl.hpp, for the core only.
   struct Impl;
+
+ private:
   explicit Journal(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
 };

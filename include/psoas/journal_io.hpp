@@ -51,6 +51,15 @@ std::string session_json(const Session& s);
 // (an object), reasons (an array), routine (null when none).
 std::string triage_json(const TriageRecord& r);
 
+// The change log's record states read back (record_json.cpp, journal_import.cpp): what
+// entry_json, session_json and triage_json wrote, with the row id (a hint only: row ids
+// are local to a journal) when the text has one. Throw UsageError(<kind>, why).
+Entry entry_from_json(std::string_view text);
+Session session_from_json(std::string_view text);
+TriageRecord triage_from_json(std::string_view text);
+// The "id" member of a record state, if it has one.
+std::optional<std::int64_t> record_id_in_json(std::string_view text);
+
 // Writes entries in a format, streaming: the CSV header or the JSON array's brackets
 // come with the first write and finish().
 class EntryExporter {

@@ -157,8 +157,8 @@ void run_remove(const RemoveOptions& o, Services& services) {
       return;
     }
   }
-  services.journal().remove(e.id);
-  fmt::print("removed {}\n", e.id);
+  services.journal().remove(e.id, services.clock().wall_now());
+  fmt::print("removed {} (psoas undo puts it back)\n", e.id);
 }
 
 }  // namespace

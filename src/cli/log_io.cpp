@@ -123,7 +123,7 @@ void run_import(const ImportOptions& o, Services& services) {
     in.stream->seekg(0);
   }
   EntryImporter importer(*in.stream, *format, in.name, now, &services.zone());
-  ImportResult r = services.journal().import_entries([&] { return importer.next(); });
+  ImportResult r = services.journal().import_entries([&] { return importer.next(); }, now);
   if (in.stream->bad()) throw DataError("import", fmt::format("cannot read {}", in.name));
   fmt::print("imported {}, skipped {} already present\n", r.added, r.skipped);
 }

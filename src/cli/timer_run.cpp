@@ -227,7 +227,7 @@ Session store_session(Services& services, std::string kind, std::string name, co
   s.phases_done = result.phases_done;
   s.phases_total = result.phases_total;
   s.outcome = std::move(outcome);
-  return services.journal().add_session(std::move(s));
+  return services.journal().add_session(std::move(s), services.clock().wall_now());
 }
 
 int exit_status_for(int signo) { return signo == 0 ? 0 : 128 + signo; }

@@ -32,7 +32,7 @@ std::optional<TriageRecord> store(Services& services, const triage::Outcome& out
   record.at = services.clock().wall_now();
   record.utc_offset = services.zone().offset_at(record.at);
   try {
-    return services.journal().add_triage(record);
+    return services.journal().add_triage(record, record.at);
   } catch (const Error& e) {
     services.terminal().warn(fmt::format("the result was not stored in the journal: {}", e.what()));
   } catch (const std::exception& e) {

@@ -5,7 +5,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "psoas/hlc.hpp"
 
 #include "psoas/error.hpp"
 #include "psoas/journal.hpp"
@@ -30,6 +33,7 @@ struct Journal::Impl {
   std::unique_ptr<SQLite::Database> db;
   bool read_only = false;
   std::string notice;
+  std::string device;  // this journal's device id, once read or made (journal_history.cpp)
   // Prepared on first use and kept (destroyed before `db`, declared after it).
   std::unique_ptr<SQLite::Statement> first_time;
 };
@@ -54,6 +58,64 @@ DataError sqlite_error(const std::filesystem::path& path, const SQLite::Exceptio
 
 // Throws DataError("journal", "<path> is read-only ...") when writes are not allowed.
 void require_writable(bool read_only, const std::filesystem::path& path);
+
+// A write that joins the transaction already open on `db` (as a savepoint) or opens its
+// own IMMEDIATE one; rolled back unless commit() is called.
+class Write {
+ public:
+  explicit Write(SQLite::Database& db);
+  ~Write();
+  Write(const Write&) = delete;
+  Write& operator=(const Write&) = delete;
+  // Commits (or releases the savepoint).
+  void commit();
+
+ private:
+  SQLite::Database& m_db;
+  bool m_nested = false;
+  bool m_done = false;
+};
+
+// Logs changes inside the caller's write transaction (journal_history.cpp): the device id
+// (made on first use) and the clock are read once, each change gets the next stamp.
+class ChangeLog {
+ public:
+  // `now` is the caller's wall time; without it stamps only move on from the last one.
+  ChangeLog(Journal::Impl& impl, std::optional<Instant> now);
+  ~ChangeLog();
+  // Fills in c.device, c.stamp and c.seq, and inserts it.
+  void record(Change& c);
+  // Keeps the clock in `meta`; call once before the transaction commits.
+  void finish();
+
+ private:
+  SQLite::Database& m_db;
+  std::string m_device;
+  hlc::Stamp m_last;
+  std::int64_t m_now_ms = 0;
+  std::unique_ptr<SQLite::Statement> m_insert;
+};
+
+// This journal's device id, made and kept in `meta` when there is none (inside a write).
+std::string device_id(Journal::Impl& impl);
+// The meta value for `key`, if any.
+std::optional<std::string> meta_value(SQLite::Database& db, const std::string& key);
+// Sets a meta value (the caller holds a write transaction).
+void set_meta_value(SQLite::Database& db, const std::string& key, const std::string& value);
+
+// Entry rows by uuid, for the change log (journal_rows.cpp).
+std::optional<Entry> entry_by_uuid(SQLite::Database& db, const std::string& uuid);
+std::optional<Entry> entry_by_id(SQLite::Database& db, std::int64_t id);
+// Replaces the entry with e.uuid in place (keeping its row id), or inserts it, with row id
+// `id_hint` when that is free. The caller holds the transaction.
+void put_entry(SQLite::Database& db, const Entry& e, std::optional<std::int64_t> id_hint);
+// The same for sessions and triage results (journal_records.cpp).
+std::optional<Session> session_by_uuid(SQLite::Database& db, const std::string& uuid);
+std::optional<TriageRecord> triage_by_uuid(SQLite::Database& db, const std::string& uuid);
+void put_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id_hint);
+void put_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id_hint);
+// Deletes the record of `kind` with `uuid` (its entry rows cascade); false when absent.
+bool delete_record(SQLite::Database& db, const std::string& kind, const std::string& uuid);
 
 }  // namespace journal_detail
 }  // namespace psoas

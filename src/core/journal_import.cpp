@@ -207,6 +207,18 @@ Entry json_entry(const Value& v, const when::Zone* zone) {
 
 }  // namespace
 
+Entry entry_from_json(std::string_view text) {
+  try {
+    Entry e = json_entry(json::parse(text), nullptr);
+    if (auto id = record_id_in_json(text)) e.id = *id;
+    return e;
+  } catch (const Problem& p) {
+    throw UsageError(entry_subject, p.why);
+  } catch (const json::ParseError& p) {
+    throw UsageError(entry_subject, p.what());
+  }
+}
+
 struct EntryImporter::State {
   State(std::istream& i, EntryFormat f, std::string n, std::optional<Instant> t, const when::Zone* z)
       : in(i), format(f), name(std::move(n)), now(t), zone(z) {}

@@ -1,11 +1,13 @@
 // Rows of the journal besides entries: sessions (routine, timer, desk break) and triage
 // results. Every write validates first, then runs in one IMMEDIATE transaction, inside
-// Impl::guard, so no SQLite::Exception leaves.
+// Impl::guard, so no SQLite::Exception leaves. Each add logs its change (ChangeLog);
+// put_session and put_triage set a record to a state for the change log without logging.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include "journal_impl.hpp"
 #include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
 
 namespace psoas {
 
@@ -53,32 +55,119 @@ TriageRecord triage_row(Statement& q) {
   return r;
 }
 
+using journal_detail::secs;
+
+// A new id for a row of `table`: `hint` when it is free, else SQLite's next.
+std::optional<std::int64_t> free_id(SQLite::Database& db, const char* table, std::optional<std::int64_t> hint) {
+  if (!hint) return std::nullopt;
+  Statement q(db, fmt::format("SELECT 1 FROM {} WHERE id = ?", table));
+  q.bind(1, *hint);
+  if (q.executeStep()) return std::nullopt;
+  return hint;
+}
+
+void bind_id(Statement& q, int index, std::optional<std::int64_t> id) {
+  if (id) q.bind(index, *id);
+  else q.bind(index);
+}
+
+// Inserts a session (row id `id` when given) and returns its row id.
+std::int64_t insert_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id) {
+  Statement q(db,
+              "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome, id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, s.uuid);
+  q.bind(2, s.kind);
+  q.bind(3, s.routine);
+  q.bind(4, secs(s.start));
+  q.bind(5, secs(s.end));
+  q.bind(6, static_cast<std::int64_t>(s.utc_offset.count()));
+  q.bind(7, s.phases_done);
+  q.bind(8, s.phases_total);
+  q.bind(9, s.outcome);
+  bind_id(q, 10, id);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+// Inserts a triage result (row id `id` when given) and returns its row id.
+std::int64_t insert_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id) {
+  Statement q(db,
+              "INSERT INTO triage (uuid, at, utc_offset, outcome, answers, reasons, routine, id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, r.uuid);
+  q.bind(2, secs(r.at));
+  q.bind(3, static_cast<std::int64_t>(r.utc_offset.count()));
+  q.bind(4, r.outcome);
+  q.bind(5, r.answers_json);
+  q.bind(6, r.reasons_json);
+  q.bind(7, r.routine);
+  bind_id(q, 8, id);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+// Deletes the row of `table` with `uuid`; returns its row id, or nothing when absent.
+std::optional<std::int64_t> delete_by_uuid(SQLite::Database& db, const char* table, const std::string& uuid) {
+  Statement q(db, fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
+  q.bind(1, uuid);
+  if (!q.executeStep()) return std::nullopt;
+  const std::int64_t id = q.getColumn(0).getInt64();
+  Statement d(db, fmt::format("DELETE FROM {} WHERE id = ?", table));
+  d.bind(1, id);
+  d.exec();
+  return id;
+}
+
 }  // namespace
 
 using journal_detail::require_writable;
-using journal_detail::secs;
 
-Session Journal::add_session(Session s) {
+std::optional<Session> journal_detail::session_by_uuid(SQLite::Database& db, const std::string& uuid) {
+  Statement q(db,
+              "SELECT id, uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome "
+              "FROM session WHERE uuid = ?");
+  q.bind(1, uuid);
+  if (!q.executeStep()) return std::nullopt;
+  return session_row(q);
+}
+
+std::optional<TriageRecord> journal_detail::triage_by_uuid(SQLite::Database& db, const std::string& uuid) {
+  Statement q(db, std::string(triage_columns) + "WHERE uuid = ?");
+  q.bind(1, uuid);
+  if (!q.executeStep()) return std::nullopt;
+  return triage_row(q);
+}
+
+// A session or triage result is replaced whole: its old row goes, keeping its id for the new.
+void journal_detail::put_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id_hint) {
+  auto old = delete_by_uuid(db, "session", s.uuid);
+  insert_session(db, s, old ? old : free_id(db, "session", id_hint));
+}
+
+void journal_detail::put_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id_hint) {
+  auto old = delete_by_uuid(db, "triage", r.uuid);
+  insert_triage(db, r, old ? old : free_id(db, "triage", id_hint));
+}
+
+bool journal_detail::delete_record(SQLite::Database& db, const std::string& kind, const std::string& uuid) {
+  if (kind == "entry") return delete_by_uuid(db, "entry", uuid).has_value();
+  if (kind == "session") return delete_by_uuid(db, "session", uuid).has_value();
+  return delete_by_uuid(db, "triage", uuid).has_value();
+}
+
+Session Journal::add_session(Session s, std::optional<Instant> now) {
   check_session(s);
   if (s.uuid.empty()) s.uuid = make_uuid();
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    Statement q(db,
-                "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, s.uuid);
-    q.bind(2, s.kind);
-    q.bind(3, s.routine);
-    q.bind(4, secs(s.start));
-    q.bind(5, secs(s.end));
-    q.bind(6, static_cast<std::int64_t>(s.utc_offset.count()));
-    q.bind(7, s.phases_done);
-    q.bind(8, s.phases_total);
-    q.bind(9, s.outcome);
-    q.exec();
-    s.id = db.getLastInsertRowid();
+    s.id = insert_session(db, s, std::nullopt);
+    journal_detail::ChangeLog log(*m_impl, now.value_or(s.end));
+    Change c{.kind = "session", .record = s.uuid, .op = "add", .after = session_json(s)};
+    log.record(c);
+    log.finish();
     tx.commit();
     return s;
   });
@@ -131,7 +220,7 @@ std::vector<RatedSession> Journal::rated_sessions(Instant from, Instant to) cons
   });
 }
 
-TriageRecord Journal::add_triage(TriageRecord r) {
+TriageRecord Journal::add_triage(TriageRecord r, std::optional<Instant> now) {
   if (r.outcome.empty()) throw UsageError("triage result", "a triage result needs an outcome");
   if (!r.uuid.empty() && !is_uuid(r.uuid)) throw UsageError("triage result", fmt::format("'{}' is not a uuid", r.uuid));
   if (r.uuid.empty()) r.uuid = make_uuid();
@@ -141,17 +230,11 @@ TriageRecord Journal::add_triage(TriageRecord r) {
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    Statement q(db,
-                "INSERT INTO triage (uuid, at, utc_offset, outcome, answers, reasons, routine) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, r.uuid);
-    q.bind(2, secs(r.at));
-    q.bind(3, static_cast<std::int64_t>(r.utc_offset.count()));
-    q.bind(4, r.outcome);
-    q.bind(5, r.answers_json);
-    q.bind(6, r.reasons_json);
-    q.bind(7, r.routine);
-    q.exec();
-    r.id = db.getLastInsertRowid();
+    r.id = insert_triage(db, r, std::nullopt);
+    journal_detail::ChangeLog log(*m_impl, now.value_or(r.at));
+    Change c{.kind = "triage", .record = r.uuid, .op = "add", .after = triage_json(r)};
+    log.record(c);
+    log.finish();
     tx.commit();
     return r;
   });

@@ -1,7 +1,8 @@
 // Rows of the journal: entries (with their locations, triggers and helped items), sessions
 // and triage results. Every write validates first, then runs in one IMMEDIATE transaction.
 // Every public function runs inside Impl::guard, so no SQLite::Exception leaves.
-// A little over 400 lines on purpose: EntryReader and EntryWriter (an entry with its places,
+// Every write logs its change (journal_detail::ChangeLog) in the same transaction.
+// Over 400 lines on purpose: EntryReader and EntryWriter (an entry with its places,
 // triggers and helped items) serve every entry query and write here, and would otherwise
 // need an internal header of their own.
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -13,6 +14,7 @@
 
 #include "journal_impl.hpp"
 #include "psoas/error.hpp"
+#include "psoas/journal_io.hpp"
 
 namespace psoas {
 
@@ -196,7 +198,50 @@ std::optional<Entry> first_of(std::vector<Entry> found) {
   return std::move(found.front());
 }
 
+// Replaces the entry with e.id (its fields, places, triggers and helped items).
+void replace_entry(SQLite::Database& db, const Entry& e) {
+  Statement u(db,
+              "UPDATE entry SET at = ?2, utc_offset = ?3, pain = ?4, enjoyment = ?5, activity = ?6, note = ?7, "
+              "session = ?8, session_role = ?9 WHERE id = ?10");
+  EntryWriter::bind_fields(u, e);
+  u.bind(10, e.id);
+  u.exec();
+  for (const char* table : {"location", "entry_trigger", "entry_helped"}) {
+    Statement d(db, fmt::format("DELETE FROM {} WHERE entry_id = ?", table));
+    d.bind(1, e.id);
+    d.exec();
+  }
+  EntryWriter(db).insert_children(e.id, e);
+}
+
 }  // namespace
+
+std::optional<Entry> journal_detail::entry_by_uuid(SQLite::Database& db, const std::string& uuid) {
+  return first_of(query_entries(db, fmt::format("SELECT {} FROM entry WHERE uuid = ?", entry_columns),
+                                [&](Statement& q) { q.bind(1, uuid); }));
+}
+
+std::optional<Entry> journal_detail::entry_by_id(SQLite::Database& db, std::int64_t id) {
+  return first_of(query_entries(db, fmt::format("SELECT {} FROM entry WHERE id = ?", entry_columns),
+                                [&](Statement& q) { q.bind(1, id); }));
+}
+
+void journal_detail::put_entry(SQLite::Database& db, const Entry& e, std::optional<std::int64_t> id_hint) {
+  if (auto old = entry_by_uuid(db, e.uuid)) {
+    Entry stored = e;
+    stored.id = old->id;
+    replace_entry(db, stored);
+    return;
+  }
+  Statement q(db,
+              "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role, id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ?10 WHERE NOT EXISTS (SELECT 1 FROM entry WHERE id = ?10)))");
+  EntryWriter::bind_fields(q, e);
+  if (id_hint) q.bind(10, *id_hint);
+  else q.bind(10);
+  q.exec();
+  EntryWriter(db).insert_children(db.getLastInsertRowid(), e);
+}
 
 using journal_detail::require_writable;
 using journal_detail::secs;
@@ -210,6 +255,10 @@ Entry Journal::add(Entry e, Instant now) {
     EntryWriter w(db);
     e.id = w.insert(e);
     if (e.id == 0) throw DataError("journal", fmt::format("an entry with uuid {} already exists", e.uuid));
+    journal_detail::ChangeLog log(*m_impl, now);
+    Change c{.kind = "entry", .record = e.uuid, .op = "add", .after = entry_json(e, true)};
+    log.record(c);
+    log.finish();
     tx.commit();
     return e;
   });
@@ -280,38 +329,40 @@ void Journal::update(const Entry& e, Instant now) {
   m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    Statement u(db,
-                "UPDATE entry SET at = ?2, utc_offset = ?3, pain = ?4, enjoyment = ?5, activity = ?6, note = ?7, "
-                "session = ?8, session_role = ?9 WHERE id = ?10");
-    EntryWriter::bind_fields(u, e);
-    u.bind(10, e.id);
-    u.exec();
-    if (db.getChanges() == 0) throw DataError(entry_subject, fmt::format("no entry {}", e.id));
-    for (const char* table : {"location", "entry_trigger", "entry_helped"}) {
-      Statement d(db, fmt::format("DELETE FROM {} WHERE entry_id = ?", table));
-      d.bind(1, e.id);
-      d.exec();
-    }
-    EntryWriter(db).insert_children(e.id, e);
+    auto old = journal_detail::entry_by_id(db, e.id);
+    if (!old) throw DataError(entry_subject, fmt::format("no entry {}", e.id));
+    Entry stored = e;
+    stored.uuid = old->uuid;  // the row keeps its uuid
+    replace_entry(db, stored);
+    journal_detail::ChangeLog log(*m_impl, now);
+    Change c{.kind = "entry", .record = old->uuid, .op = "edit", .before = entry_json(*old, true),
+             .after = entry_json(stored, true)};
+    log.record(c);
+    log.finish();
     tx.commit();
   });
 }
 
 // An entry's locations, triggers and helped items go with it (ON DELETE CASCADE).
-void Journal::remove(std::int64_t id) {
+void Journal::remove(std::int64_t id, std::optional<Instant> now) {
   require_writable(m_impl->read_only, m_impl->path);
   m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
+    auto old = journal_detail::entry_by_id(db, id);
+    if (!old) throw DataError(entry_subject, fmt::format("no entry {}", id));
     Statement e(db, "DELETE FROM entry WHERE id = ?");
     e.bind(1, id);
     e.exec();
-    if (db.getChanges() == 0) throw DataError(entry_subject, fmt::format("no entry {}", id));
+    journal_detail::ChangeLog log(*m_impl, now);
+    Change c{.kind = "entry", .record = old->uuid, .op = "rm", .before = entry_json(*old, true)};
+    log.record(c);
+    log.finish();
     tx.commit();
   });
 }
 
-ImportResult Journal::import_entries(const std::vector<Entry>& entries) {
+ImportResult Journal::import_entries(const std::vector<Entry>& entries, std::optional<Instant> now) {
   std::vector<CheckedEntry> checked;
   checked.reserve(entries.size());
   for (const auto& e : entries) checked.push_back(CheckedEntry::check(e));
@@ -319,11 +370,12 @@ ImportResult Journal::import_entries(const std::vector<Entry>& entries) {
   return import_entries([&]() -> std::optional<CheckedEntry> {
     if (i == checked.size()) return std::nullopt;
     return std::move(checked[i++]);
-  });
+  }, now);
 }
 
 // Entries arrive checked (CheckedEntry); a failure in `next` rolls all of them back.
-ImportResult Journal::import_entries(const std::function<std::optional<CheckedEntry>()>& next) {
+ImportResult Journal::import_entries(const std::function<std::optional<CheckedEntry>()>& next,
+                                     std::optional<Instant> now) {
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
@@ -331,12 +383,22 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
     ImportResult result;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
     EntryWriter w(db);
+    journal_detail::ChangeLog log(*m_impl, now);
+    Change c{.kind = "entry", .op = "add", .batch = make_uuid()};  // one batch: one undo
     while (auto checked = next()) {
       Entry e = std::move(*checked).take();
       if (e.uuid.empty()) e.uuid = content_uuid(e);  // so a second import adds nothing
-      if (w.insert(e) != 0) ++result.added;
-      else ++result.skipped;
+      e.id = w.insert(e);
+      if (e.id == 0) {
+        ++result.skipped;
+        continue;
+      }
+      ++result.added;
+      c.record = e.uuid;
+      c.after = entry_json(e, true);
+      log.record(c);
     }
+    log.finish();
     tx.commit();
     return result;
   });

@@ -112,6 +112,38 @@ constexpr const char* schema_v5 = R"sql(
 CREATE INDEX session_counted ON session (start) WHERE kind <> 'break';
 )sql";
 
+// Version 6: the change log (docs/history.md). `meta` keeps this journal's device id
+// ('device') and the last clock stamp issued or seen ('hlc'); every change to an entry,
+// session or triage result is a `change` row with the record's JSON before and after;
+// `sync_file` is sync's position in each other device's file. `change_undoes` finds
+// whether a change is undone (or an undo redone) without reading the log. Records written before
+// version 6 have no change rows (sync gives them a baseline `add` on its first run).
+constexpr const char* schema_v6 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE change (
+  seq INTEGER PRIMARY KEY,
+  device TEXT NOT NULL,
+  stamp TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('entry', 'session', 'triage')),
+  record TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('add', 'edit', 'rm')),
+  before TEXT,
+  after TEXT,
+  batch TEXT,
+  origin TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('user', 'undo', 'redo', 'sync', 'baseline')),
+  undoes INTEGER,
+  UNIQUE (device, stamp)
+);
+CREATE INDEX change_record ON change (record);
+CREATE INDEX change_undoes ON change (undoes) WHERE undoes IS NOT NULL;
+CREATE TABLE sync_file (
+  file TEXT PRIMARY KEY,
+  offset INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const char* migration_sql(int version) {
@@ -121,6 +153,7 @@ const char* migration_sql(int version) {
     case 3: return schema_v3;
     case 4: return schema_v4;
     case 5: return schema_v5;
+    case 6: return schema_v6;
     default: return nullptr;
   }
 }

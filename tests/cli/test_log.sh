@@ -73,7 +73,7 @@ run log edit "${UUID:0:8}" --where thigh=2
 expect_rc 0; expect_out_eq "updated 3"
 bad_input 2 "not removing without confirmation" log rm 3
 run log rm 3 --yes
-expect_rc 0; expect_out_eq "removed 3"
+expect_rc 0; expect_out_eq "removed 3 (psoas undo puts it back)"
 check "two entries left" test "$(sqlite3 "$JOURNAL" 'SELECT count(*) FROM entry')" == 2
 run log 5 --at 2026-01-13T07:00 --where "both legs" --trigger 'semi;colon\back'
 expect_rc 0

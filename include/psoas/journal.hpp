@@ -214,8 +214,8 @@ class Journal {
   std::int64_t last_seq(const std::string& device) const;
   // How many changes of `device` have seq > after_seq.
   std::int64_t count_changes(const std::string& device, std::int64_t after_seq) const;
-  // The seq of the change (device, stamp), when this journal has it.
-  std::optional<std::int64_t> change_seq(const std::string& device, const std::string& stamp) const;
+  // The change (device, stamp), when this journal has it.
+  std::optional<Change> change_at(const std::string& device, const std::string& stamp) const;
   // (kind, uuid) of the records no `add` change describes (written before the change log).
   std::vector<std::pair<std::string, std::string>> records_without_add() const;
   // Makes `id` this journal's device id; its changes with seq > after_seq (not yet sent)

@@ -139,6 +139,7 @@ class Run {
  private:
   void check_own_file();
   void baseline(Result& r);
+  void sync_to_disk();
   void apply_file(const std::string& device, const std::filesystem::path& path, Result& r);
   Journal& m_journal;
   std::filesystem::path m_dir;
@@ -149,6 +150,9 @@ class Run {
   std::map<std::string, SyncPosition> m_positions;  // by device; this device's own file too
   bool m_truncate = false;                          // own file ends in a half-written line
   int m_fd = -1;                                    // own file, locked while the run lasts
+  bool m_created = false;                           // ... made by this run
+  std::int64_t m_stored_sent = 0;                   // what the journal held when the run began
+  SyncPosition m_stored_own;
 };
 
 // The folder as the journal remembers it (meta 'sync_dir'): absolute, canonical.
@@ -170,7 +174,7 @@ bool is_work_tree(const std::filesystem::path& dir);
 std::optional<std::string> commit(const std::filesystem::path& dir, const std::string& file, const std::string& device);
 // When the repository has a remote: fetch, rebase onto the remote branch (device files
 // never conflict), push (once more after a rejected push); the warning's text on failure.
-std::optional<std::string> pull_push(const std::filesystem::path& dir);
+std::optional<std::string> pull_push(const std::filesystem::path& dir, const std::string& device);
 }  // namespace git
 
 // The milliseconds of an instant (stamps and sync_file's `at` count in them).

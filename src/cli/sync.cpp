@@ -63,7 +63,7 @@ sync::Result sync_with(Services& s, const fs::path& dir, bool use_git) {
   run.send(r);
   if (git) {
     auto w = sync::git::commit(dir, run.own_file().filename().string(), run.device());
-    if (!w) w = sync::git::pull_push(dir);
+    if (!w) w = sync::git::pull_push(dir, run.device());
     if (w) r.warnings.push_back(*w + "; the local sync went on");
   }
   run.apply(r);

@@ -64,13 +64,26 @@ std::int64_t Journal::count_changes(const std::string& device, std::int64_t afte
   });
 }
 
-std::optional<std::int64_t> Journal::change_seq(const std::string& device, const std::string& stamp) const {
-  return m_impl->guard([&]() -> std::optional<std::int64_t> {
-    Statement q(*m_impl->db, "SELECT seq FROM change WHERE device = ? AND stamp = ?");
+std::optional<Change> Journal::change_at(const std::string& device, const std::string& stamp) const {
+  return m_impl->guard([&]() -> std::optional<Change> {
+    Statement q(*m_impl->db,
+                "SELECT seq, kind, record, op, before, after, batch, origin FROM change WHERE device = ? AND stamp = ?");
     q.bind(1, device);
     q.bind(2, stamp);
     if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+    auto text = [&](int i) { return q.getColumn(i).isNull() ? std::nullopt : std::optional<std::string>(q.getColumn(i).getString()); };
+    Change c;
+    c.seq = q.getColumn(0).getInt64();
+    c.device = device;
+    c.stamp = stamp;
+    c.kind = q.getColumn(1).getString();
+    c.record = q.getColumn(2).getString();
+    c.op = q.getColumn(3).getString();
+    c.before = text(4);
+    c.after = text(5);
+    c.batch = q.getColumn(6).getString();
+    c.origin = q.getColumn(7).getString();
+    return c;
   });
 }
 

@@ -91,10 +91,12 @@ void Run::apply_file(const std::string& device, const fs::path& path, Result& r)
     SyncPosition next{device, static_cast<std::int64_t>(b.end), pos.line + static_cast<std::int64_t>(b.changes.size()), millis(m_now)};
     std::size_t added = 0;
     try {
-      m_journal.transaction([&] {
-        added = insert_and_fold(m_journal, b);
-        m_journal.set_sync_position(next);
-      });
+      if (!b.changes.empty()) {
+        m_journal.transaction([&] {
+          added = insert_and_fold(m_journal, b);
+          m_journal.set_sync_position(next);
+        });
+      }
     } catch (const Unreadable& u) {
       r.errors.push_back(fmt::format("{}:{}: {}", path.string(), u.line, u.why));
       return;

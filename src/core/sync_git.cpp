@@ -20,6 +20,13 @@ process::Result git(const fs::path& dir, std::vector<std::string> args, std::chr
   return process::run(argv, process::Options{limit});
 }
 
+// git's options for committing (commit, rebase): an identity of psoas's own when the
+// repository and the user set none (git would refuse to commit).
+std::vector<std::string> identity(const fs::path& dir, const std::string& device) {
+  if (git(dir, {"config", "user.email"}).ok()) return {};
+  return {"-c", "user.name=psoas", "-c", fmt::format("user.email=psoas@{}", device)};
+}
+
 // The first line git said about its failure, or how it ended.
 std::string why(const process::Result& r) {
   std::string text = r.err.empty() ? r.out : r.err;
@@ -62,10 +69,7 @@ std::optional<std::string> commit(const fs::path& dir, const std::string& file, 
   auto add = git(dir, {"add", "--", file});
   if (!add.ok()) return fmt::format("git add in {} failed: {}", dir.string(), why(add));
   if (git(dir, {"diff", "--cached", "--quiet", "--", file}).ok()) return std::nullopt;  // nothing new
-  std::vector<std::string> args;
-  if (!git(dir, {"config", "user.email"}).ok()) {  // no identity set: one of psoas's own
-    args = {"-c", "user.name=psoas", "-c", fmt::format("user.email=psoas@{}", device)};
-  }
+  std::vector<std::string> args = identity(dir, device);
   for (const char* a : {"commit", "-q", "-m"}) args.emplace_back(a);
   args.push_back(fmt::format("psoas sync: changes from {}", device));
   args.insert(args.end(), {"--", file});
@@ -74,7 +78,7 @@ std::optional<std::string> commit(const fs::path& dir, const std::string& file, 
   return std::nullopt;
 }
 
-std::optional<std::string> pull_push(const fs::path& dir) {
+std::optional<std::string> pull_push(const fs::path& dir, const std::string& device) {
   const auto remote = remote_of(dir);
   if (!remote) return std::nullopt;  // a local repository: commits only
   auto head = git(dir, {"symbolic-ref", "--short", "HEAD"});
@@ -85,7 +89,9 @@ std::optional<std::string> pull_push(const fs::path& dir) {
     if (!fetch.ok()) return fmt::format("git fetch {} in {} failed: {}", *remote, dir.string(), why(fetch));
     const std::string theirs = fmt::format("refs/remotes/{}/{}", *remote, branch);
     if (!git(dir, {"rev-parse", "--verify", "-q", theirs}).ok()) return std::nullopt;  // nothing pushed yet
-    auto rebase = git(dir, {"rebase", "-q", "--autostash", theirs}, 60s);
+    std::vector<std::string> args = identity(dir, device);
+    args.insert(args.end(), {"rebase", "-q", "--autostash", theirs});
+    auto rebase = git(dir, args, 60s);
     if (rebase.ok()) return std::nullopt;
     git(dir, {"rebase", "--abort"});
     return fmt::format("git rebase onto {}/{} in {} failed: {}", *remote, branch, dir.string(), why(rebase));

@@ -169,7 +169,9 @@ Chunk read_lines(const fs::path& path, std::uint64_t offset, std::size_t max_byt
     want = std::max<std::size_t>(max_bytes / 4, 4096);  // a line longer than max_bytes: read on
   }
   ::close(fd);
-  const std::size_t last = c.text.rfind('\n');
+  // Whole lines within max_bytes, or the one line that is longer.
+  std::size_t last = c.text.rfind('\n', c.text.size() <= max_bytes ? std::string::npos : max_bytes - 1);
+  if (last == std::string::npos && c.text.size() > max_bytes) last = c.text.find('\n', max_bytes - 1);
   c.text.resize(last == std::string::npos ? 0 : last + 1);
   c.end = offset + c.text.size();
   return c;

@@ -100,7 +100,11 @@ Run::Run(Journal& journal, fs::path dir, Instant now) : m_journal(journal), m_di
   for (const auto& p : journal.sync_positions()) {
     if (m_same_dir) m_positions[p.file] = p;
   }
+  m_stored_sent = m_sent;
+  m_stored_own = m_positions[m_device];
   const fs::path own = own_file();
+  struct stat st {};
+  m_created = ::stat(own.c_str(), &st) != 0;
   m_fd = ::open(own.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (m_fd < 0) throw sync_error(fmt::format("cannot write {}: {}", own.string(), std::strerror(errno)));
   ::flock(m_fd, LOCK_EX);  // another psoas syncing this journal finishes first
@@ -127,10 +131,13 @@ void Run::check_own_file() {
   while (!rest.empty()) {
     const std::size_t nl = rest.find('\n');
     ++line;
+    // Ours when this journal has the change (device, stamp) and writes it as this line: a
+    // copy of this journal can have made another change with the same stamp.
     std::optional<std::int64_t> seq;
     try {
-      Change c = parse_line(rest.substr(0, nl), line, m_device);
-      seq = m_journal.change_seq(c.device, c.stamp);
+      const std::string_view text = rest.substr(0, nl + 1);
+      const Change c = parse_line(text.substr(0, nl), line, m_device);
+      if (auto ours = m_journal.change_at(c.device, c.stamp); ours && to_line(*ours) == text) seq = ours->seq;
     } catch (const LineError&) {
     }
     if (!seq) {
@@ -179,6 +186,19 @@ void Run::baseline(Result& r) {
   });
 }
 
+void Run::sync_to_disk() {
+  auto failed = [&] { return sync_error(fmt::format("cannot write {}: {}", own_file().string(), std::strerror(errno))); };
+  if (::fsync(m_fd) != 0) throw failed();
+  if (!m_created) return;
+  int dir = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // the new file's name too
+  if (dir < 0 || ::fsync(dir) != 0) {
+    if (dir >= 0) ::close(dir);
+    throw failed();
+  }
+  ::close(dir);
+  m_created = false;
+}
+
 void Run::send(Result& r) {
   baseline(r);
   SyncPosition& own = m_positions[m_device];
@@ -201,12 +221,15 @@ void Run::send(Result& r) {
     bytes += text.size();
     seq = page.back().seq;
   }
-  if (bytes > 0 && ::fsync(m_fd) != 0) {
-    throw sync_error(fmt::format("cannot write {}: {}", own_file().string(), std::strerror(errno)));
-  }
+  if (bytes > 0) sync_to_disk();
   own.offset += static_cast<std::int64_t>(bytes);
-  own.at = millis(m_now);
   m_sent = seq;
+  own.file = m_device;
+  if (m_same_dir && !m_truncate && m_sent == m_stored_sent && own.offset == m_stored_own.offset &&
+      own.line == m_stored_own.line) {
+    return;  // nothing to record
+  }
+  own.at = millis(m_now);
   m_journal.transaction([&] {
     if (!m_same_dir) m_journal.clear_sync_positions();
     m_journal.set_sync_position(own);

@@ -81,7 +81,7 @@ check "both of C's entries" test "$(count "$A")" == 2
 before=$(entries "$A")
 cp -r "$D" "$T/copy"
 on "$A" sync "$T/copy"
-expect_rc 0; expect_out "applied none"
+expect_rc 0; expect_out_eq "synced: nothing new"
 check "nothing changed" test "$(entries "$A")" == "$before"
 on "$A" sync "$D"
 expect_rc 0
@@ -91,13 +91,13 @@ mkdir -p "$XDG_CONFIG_HOME/psoas"
 echo "sync_dir = \"$D\"" >"$XDG_CONFIG_HOME/psoas/config.toml"
 lines=$(wc -l <"$D/$DA.jsonl")
 on "$A" log 5 --at 2026-11-22T08:00
-expect_rc 0; expect_out_eq "4"; expect_empty_err
+expect_rc 0; check "log prints the id alone" grep -qx '[0-9]*' "$T/out"; expect_empty_err
 check "the new entry went to A's file" test "$(wc -l <"$D/$DA.jsonl")" == $((lines + 1))
 on "$A" sync --status
 expect_rc 0; expect_out "folder       $D"; expect_out "unsent       0 changes"
 echo "sync_dir = \"$T/missing\"" >"$XDG_CONFIG_HOME/psoas/config.toml"
 on "$A" log 6 --at 2026-11-22T09:00
-expect_rc 0; expect_out_eq "5"; expect_one_line_error
+expect_rc 0; check "log prints the id alone" grep -qx '[0-9]*' "$T/out"; expect_one_line_error
 expect_err "psoas: warning: sync: $T/missing: no such directory; the change is kept here"
 check "the entry is kept" test "$(count "$A")" == 4
 rm "$XDG_CONFIG_HOME/psoas/config.toml"
@@ -196,13 +196,15 @@ cp "$full" "$F/"
 N=$(count "$B")
 on "$B" sync "$F"
 expect_rc 1
-expect_out "synced: sent 0 changes, applied"
+expect_out "applied 1 from 1 device"
 expect_err "psoas: sync: $F/1111111111111111.jsonl:2: not valid JSON"
 expect_err "psoas: sync: $F/2222222222222222.jsonl:1: unknown kind \"pet\" (this psoas knows entry, session and triage)"
 check "the good lines were applied" test "$(sqlite3 "$B" "SELECT count(*) FROM change WHERE device = '1111111111111111'")" == 1
 
 # a change log from a newer psoas: refused, naming the version
 H="$T/h"; mkdir -p "$H"
+on "$B" sync "$H"
+expect_rc 0
 sed 's/"psoas":1/"psoas":2/' "$full" | sed "s/$DC/3333333333333333/g" >"$H/3333333333333333.jsonl"
 bad 1 "psoas: sync: $H/3333333333333333.jsonl:1: written by a newer psoas (change log format 2; this psoas reads 1) (update psoas" "$B" sync "$H"
 

@@ -24,6 +24,9 @@ void run_today(Services& services, bool json);
 void add_advice(CLI::App& app, Services& services);
 // `psoas remind ...`: reminders as systemd user services (src/cli/remind*.cpp).
 void add_remind(CLI::App& app, Services& services);
+// `psoas undo [--list]` and `psoas redo`: the change log (src/cli/undo.cpp).
+void add_undo(CLI::App& app, Services& services);
+void add_redo(CLI::App& app, Services& services);
 
 // `psoas sync [DIR]`: one journal across devices (src/cli/sync.cpp).
 void add_sync(CLI::App& app, Services& services);

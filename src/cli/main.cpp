@@ -33,6 +33,8 @@ constexpr Command commands[] = {
     {"today", add_today},
     {"advice", add_advice},
     {"remind", add_remind},
+    {"undo", add_undo},
+    {"redo", add_redo},
     {"sync", add_sync},
 };
 

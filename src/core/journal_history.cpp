@@ -179,7 +179,7 @@ std::vector<Change> Journal::record_changes(const std::string& uuid) const {
 }
 
 std::vector<HistoryItem> Journal::history(std::size_t limit) {
-  const std::string me = m_impl->read_only ? m_impl->device : device_id();
+  const std::string me = device_id();  // read-only: the kept one, or none
   return m_impl->guard([&] {
     Statement q(*m_impl->db,
                 fmt::format("SELECT c.seq, c.device, c.stamp, c.kind, c.record, c.op, c.before, c.after, c.batch, "

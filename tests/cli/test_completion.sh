@@ -54,7 +54,7 @@ expect_set() {
 # to a command's options is one edit here. Nothing falls through (issue 18): a subcommand
 # offers its own options only. The root's (--journal, --content, --color, --no-pager) are
 # also taken after a subcommand, but completion offers them where they are defined.
-TOP="triage routine timer log report today advice remind sync"
+TOP="triage routine timer log report today advice remind undo redo sync"
 ROOT_OPTS="--help --version --journal --content --paths --color --no-pager"
 TRIAGE_OPTS="--help --yes --no --unsure --answers --ask --json --list --ids"
 ROUTINE_SUBS="list show check run"
@@ -81,6 +81,8 @@ REMIND_OPTS="--help"
 REMIND_INSTALL_OPTS="--help --work-hours --days --every --log-at --weekly --dry-run --cron --force"
 REMIND_STATUS_OPTS="--help --json"
 REMIND_BREAKS_OPTS="--help --once"
+UNDO_OPTS="--help --list --json --limit"
+REDO_OPTS="--help"
 SYNC_OPTS="--help --status --json --no-git --new-device-id"
 # Option values. The journal's known places, triggers and helpers: known_areas(),
 # known_triggers() and known_helped() in src/core/entry.cpp.
@@ -163,6 +165,10 @@ for sh in bash zsh fish; do
   expect_set $sh "psoas remind install --" $REMIND_INSTALL_OPTS
   expect_set $sh "psoas remind status --" $REMIND_STATUS_OPTS
   expect_set $sh "psoas remind breaks --" $REMIND_BREAKS_OPTS
+  expect_set $sh "psoas undo --" $UNDO_OPTS
+  expect_set $sh "psoas redo --" $REDO_OPTS
+  expect_set $sh "psoas undo "
+  expect_set $sh "psoas u" undo
   expect_set $sh "psoas sync --" $SYNC_OPTS
   expect_set $sh "psoas --j" --journal
   # Each option that takes a value: its values, or nothing for free text.

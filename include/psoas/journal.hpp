@@ -214,6 +214,12 @@ class Journal {
   std::int64_t last_seq(const std::string& device) const;
   // How many changes of `device` have seq > after_seq.
   std::int64_t count_changes(const std::string& device, std::int64_t after_seq) const;
+  // insert_change for many changes from other devices, with one statement and one clock
+  // update (joins the caller's transaction): for each, whether it was new.
+  std::vector<bool> insert_changes(const std::vector<Change>& changes);
+  // record_changes for each of `uuids` with one statement: `f(uuid, its changes)`.
+  void each_record_changes(const std::vector<std::string>& uuids,
+                           const std::function<void(const std::string&, std::vector<Change>)>& f) const;
   // The change (device, stamp), when this journal has it.
   std::optional<Change> change_at(const std::string& device, const std::string& stamp) const;
   // (kind, uuid) of the records no `add` change describes (written before the change log).

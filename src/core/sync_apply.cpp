@@ -55,20 +55,23 @@ struct Unreadable {
 std::size_t insert_and_fold(Journal& j, const Batch& b) {
   std::size_t added = 0;
   std::map<std::string, std::pair<std::string, std::size_t>> touched;  // uuid -> kind, last line
+  const std::vector<bool> inserted = j.insert_changes(b.changes);
   for (std::size_t i = 0; i < b.changes.size(); ++i) {
-    const Change& c = b.changes[i];
-    if (!j.insert_change(c)) continue;
+    if (!inserted[i]) continue;
     ++added;
-    touched[c.record] = {c.kind, b.lines[i]};
+    touched[b.changes[i].record] = {b.changes[i].kind, b.lines[i]};
   }
-  for (const auto& [uuid, where] : touched) {
-    const std::optional<std::string> state = fold(j.record_changes(uuid));
+  std::vector<std::string> uuids;
+  uuids.reserve(touched.size());
+  for (const auto& t : touched) uuids.push_back(t.first);
+  j.each_record_changes(uuids, [&](const std::string& uuid, std::vector<Change> changes) {
+    const auto& [kind, line] = touched[uuid];
     try {
-      j.put_record(where.first, uuid, state);
+      j.put_record(kind, uuid, fold(changes));
     } catch (const UsageError& e) {
-      throw Unreadable{where.second, fmt::format("the {} {} does not read back: {}", where.first, uuid, e.what())};
+      throw Unreadable{line, fmt::format("the {} {} does not read back: {}", kind, uuid, e.what())};
     }
-  }
+  });
   return added;
 }
 

@@ -33,6 +33,10 @@ on "$B" log list
 expect_out "pain  4"; expect_out "note: from a"
 on "$B" sync "$D"
 expect_rc 0; expect_out_eq "synced: nothing new"
+# undo on B undoes only B's own changes: A's entry came by sync, so there is nothing to undo
+on "$B" undo
+expect_rc 1
+check "A's entry stays on B" same_entries "$A" "$B"
 
 # --- --status
 on "$B" sync --status "$D"

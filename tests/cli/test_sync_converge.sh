@@ -17,7 +17,7 @@ D="$T/shared"; mkdir -p "$D"
 J=("$T/a.db" "$T/b.db" "$T/c.db")
 LAG=(0 0 3600)  # device c logs its times an hour behind
 UNDO=0
-"$PSOAS" undo --help >/dev/null 2>&1 && UNDO=1
+"$PSOAS" undo --help 2>&1 | grep -q -- --list && UNDO=1  # undo came with the history branch
 base=$(date -u -d '2026-11-30 08:00' +%s)
 
 psoas_on() { "$PSOAS" --journal "${J[$1]}" "${@:2}" >"$T/out" 2>"$T/err" </dev/null; }

@@ -193,8 +193,9 @@ class Journal {
   // Inserts a change from another device as it is (INSERT OR IGNORE on device and stamp;
   // the clock moves past its stamp). True when it was new.
   bool insert_change(const Change& c);
-  // A value kept in `meta` ('device', 'hlc', 'sync_sent', ...), and setting one.
+  // A value kept in `meta` ('device', 'hlc', 'sync_sent', ...), if any.
   std::optional<std::string> meta(const std::string& key) const;
+  // Sets a value in `meta` (joins a transaction() that is open).
   void set_meta(const std::string& key, const std::string& value);
   // Runs `f` in one IMMEDIATE transaction (writes inside join it); rolls back if it throws.
   void transaction(const std::function<void()>& f);

@@ -55,7 +55,9 @@ std::string triage_json(const TriageRecord& r);
 // entry_json, session_json and triage_json wrote, with the row id (a hint only: row ids
 // are local to a journal) when the text has one. Throw UsageError(<kind>, why).
 Entry entry_from_json(std::string_view text);
+// A session from session_json's text.
 Session session_from_json(std::string_view text);
+// A triage result from triage_json's text.
 TriageRecord triage_from_json(std::string_view text);
 // The "id" member of a record state, if it has one.
 std::optional<std::int64_t> record_id_in_json(std::string_view text);

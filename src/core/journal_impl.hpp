@@ -63,7 +63,9 @@ void require_writable(bool read_only, const std::filesystem::path& path);
 // own IMMEDIATE one; rolled back unless commit() is called.
 class Write {
  public:
+  // Begins (or, inside a transaction, opens a savepoint).
   explicit Write(SQLite::Database& db);
+  // Rolls back unless committed.
   ~Write();
   Write(const Write&) = delete;
   Write& operator=(const Write&) = delete;
@@ -82,6 +84,7 @@ class ChangeLog {
  public:
   // `now` is the caller's wall time; without it stamps only move on from the last one.
   ChangeLog(Journal::Impl& impl, std::optional<Instant> now);
+  // Out of line: the statement's type is complete only in journal_history.cpp's includes.
   ~ChangeLog();
   // Fills in c.device, c.stamp and c.seq, and inserts it.
   void record(Change& c);
@@ -103,16 +106,20 @@ std::optional<std::string> meta_value(SQLite::Database& db, const std::string& k
 // Sets a meta value (the caller holds a write transaction).
 void set_meta_value(SQLite::Database& db, const std::string& key, const std::string& value);
 
-// Entry rows by uuid, for the change log (journal_rows.cpp).
+// The entry with `uuid`, if any, for the change log (journal_rows.cpp).
 std::optional<Entry> entry_by_uuid(SQLite::Database& db, const std::string& uuid);
+// The entry with row id `id`, if any.
 std::optional<Entry> entry_by_id(SQLite::Database& db, std::int64_t id);
 // Replaces the entry with e.uuid in place (keeping its row id), or inserts it, with row id
 // `id_hint` when that is free. The caller holds the transaction.
 void put_entry(SQLite::Database& db, const Entry& e, std::optional<std::int64_t> id_hint);
-// The same for sessions and triage results (journal_records.cpp).
+// The session with `uuid`, if any (journal_records.cpp).
 std::optional<Session> session_by_uuid(SQLite::Database& db, const std::string& uuid);
+// The triage result with `uuid`, if any.
 std::optional<TriageRecord> triage_by_uuid(SQLite::Database& db, const std::string& uuid);
+// Replaces the session with s.uuid (keeping its row id) or inserts it (id_hint when free).
 void put_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id_hint);
+// The same for a triage result.
 void put_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id_hint);
 // Deletes the record of `kind` with `uuid` (its entry rows cascade); false when absent.
 bool delete_record(SQLite::Database& db, const std::string& kind, const std::string& uuid);

@@ -19,6 +19,7 @@
 //   weekly = "sun 18:00"        #   the weekly summary
 //   terminal = "x-terminal-emulator -e"  # runs the desk-break routine from a notification
 //   ask_pain = true             # timer and routine run ask "Pain now, 0-10?" before and after
+//   sync_dir = "~/Sync/psoas"   # `psoas sync`'s folder; every journal write syncs afterwards
 
 #include <chrono>
 #include <filesystem>
@@ -51,6 +52,7 @@ struct Config {
   remind::Weekly weekly;
   std::string terminal = "x-terminal-emulator -e";
   bool ask_pain = true;
+  std::string sync_dir;  // empty: no sync after writes
   // The file's problems, one message each; every one left its key at the default, e.g.
   // "config.toml:2:12: ask_pain: expected true or false, got \"sometimes\"; using true".
   // Services shows them as warnings once, and `psoas --paths` lists them.

@@ -62,6 +62,15 @@ struct ImportResult {
   std::size_t skipped = 0;             // already present (same uuid)
 };
 
+// Where sync stands in one device file, DIR/<file>.jsonl (the sync_file table).
+struct SyncPosition {
+  std::string file;         // the file's device id
+  std::int64_t offset = 0;  // bytes applied (this device's own file: bytes written)
+  std::int64_t line = 0;    // lines applied (written)
+  std::int64_t at = 0;      // when, in ms since the epoch
+  bool operator==(const SyncPosition&) const = default;
+};
+
 // How the journal was opened.
 enum class Access { read_write, read_only };
 
@@ -210,6 +219,30 @@ class Journal {
   std::optional<UndoResult> undo(Instant now);
   // Re-applies the latest undo not yet redone, unless a user change came after it.
   std::optional<UndoResult> redo(Instant now);
+
+  // Sync's bookkeeping (journal_sync.cpp; the sync module decides, psoas/sync.hpp).
+  // Positions in device files, by device id; setting one; forgetting all (another folder).
+  std::vector<SyncPosition> sync_positions() const;
+  void set_sync_position(const SyncPosition& p);
+  void clear_sync_positions();
+  // The highest seq in the change log, or of one device's changes (0 when none).
+  std::int64_t last_seq() const;
+  std::int64_t last_seq(const std::string& device) const;
+  // How many changes of `device` have seq > after_seq.
+  std::int64_t count_changes(const std::string& device, std::int64_t after_seq) const;
+  // insert_change for many changes from other devices, with one statement and one clock
+  // update (joins the caller's transaction): for each, whether it was new.
+  std::vector<bool> insert_changes(const std::vector<Change>& changes);
+  // record_changes for each of `uuids` with one statement: `f(uuid, its changes)`.
+  void each_record_changes(const std::vector<std::string>& uuids,
+                           const std::function<void(const std::string&, std::vector<Change>)>& f) const;
+  // The change (device, stamp), when this journal has it.
+  std::optional<Change> change_at(const std::string& device, const std::string& stamp) const;
+  // (kind, uuid) of the records no `add` change describes (written before the change log).
+  std::vector<std::pair<std::string, std::string>> records_without_add() const;
+  // Makes `id` this journal's device id; its changes with seq > after_seq (not yet sent)
+  // move to it, and the old id's position is forgotten (its file is another device's now).
+  void change_device_id(const std::string& id, std::int64_t after_seq);
 
   // The connection and its state; defined in src/core/journal_impl.hpp, for the core only.
   struct Impl;

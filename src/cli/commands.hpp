@@ -28,6 +28,12 @@ void add_remind(CLI::App& app, Services& services);
 void add_undo(CLI::App& app, Services& services);
 void add_redo(CLI::App& app, Services& services);
 
+// `psoas sync [DIR]`: one journal across devices (src/cli/sync.cpp).
+void add_sync(CLI::App& app, Services& services);
+// After a command that wrote to the journal, when config sync_dir is set: a quiet sync; a
+// failure is one warning on stderr and the local write stays.
+void sync_after_write(Services& services);
+
 // `psoas --paths [--json]`: where things are (src/cli/where.cpp).
 void add_paths(CLI::App& app, Services& services);
 

@@ -35,6 +35,7 @@ constexpr Command commands[] = {
     {"remind", add_remind},
     {"undo", add_undo},
     {"redo", add_redo},
+    {"sync", add_sync},
 };
 
 // `psoas timer --status` (with or without --json, in either order) and nothing else: what a
@@ -224,6 +225,7 @@ int main(int argc, char** argv) {
       return run_complete(app, services, std::vector<std::string>(argv + 2, argv + argc));
     }
     app.parse(argc, argv);
+    sync_after_write(services);
     return services.exit_status;
   } catch (const CLI::ParseError& e) {
     if (only && e.get_exit_code() != static_cast<int>(CLI::ExitCodes::Success)) {

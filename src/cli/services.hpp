@@ -39,6 +39,8 @@ class Services {
   GlobalOptions globals;
   // What main returns when the command finishes without an error (triage sets 3 or 4).
   int exit_status = 0;
+  // `psoas sync` ran, so no quiet sync follows the command (src/cli/sync.cpp).
+  bool synced = false;
 
   const Environment& env() const { return m_env; }
   const Clock& clock() const { return m_clock; }
@@ -63,6 +65,8 @@ class Services {
   // is made only at the default path or in an existing directory (else DataError naming the
   // missing directory), and making one says so on stderr.
   Journal& journal(Access access = Access::read_write);
+  // The journal when the command opened it, else nothing (opens none).
+  Journal* opened_journal() { return m_journal ? &*m_journal : nullptr; }
 
  private:
   Environment m_env;

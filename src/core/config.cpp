@@ -133,6 +133,15 @@ int read_max_snoozes(const Setting& s) {
   return static_cast<int>(*i);
 }
 
+// A folder: absolute, or "~/..." (read from $HOME by the CLI); "" turns sync off.
+std::string read_sync_dir(const Setting& s) {
+  constexpr std::string_view what = "a folder such as \"~/Sync/psoas\" (absolute or under ~)";
+  auto text = s.node.value_exact<std::string>();
+  if (!text) s.expected(what);
+  if (!text->empty() && !text->starts_with('/') && *text != "~" && !text->starts_with("~/")) s.expected(what);
+  return *text;
+}
+
 using Reader = void (*)(Config&, const Setting&);
 
 struct Key {
@@ -142,7 +151,7 @@ struct Key {
 };
 
 // Every key config.toml may hold.
-constexpr std::array<Key, 18> keys{{
+constexpr std::array<Key, 19> keys{{
     {"bell", [](Config& c, const Setting& s) { c.bell = read_bool(s); }, R"(true)"},
     {"voice", [](Config& c, const Setting& s) { c.voice = read_bool(s); }, R"(false)"},
     {"prepare", [](Config& c, const Setting& s) { c.prepare = read_duration(s); }, R"("5s")"},
@@ -176,6 +185,7 @@ constexpr std::array<Key, 18> keys{{
        });
      }, R"("x-terminal-emulator -e")"},
     {"ask_pain", [](Config& c, const Setting& s) { c.ask_pain = read_bool(s); }, R"(true)"},
+    {"sync_dir", [](Config& c, const Setting& s) { c.sync_dir = read_sync_dir(s); }, R"("")"},
 }};
 
 // The default `key` keeps, as config.toml would write it.

@@ -54,7 +54,7 @@ expect_set() {
 # to a command's options is one edit here. Nothing falls through (issue 18): a subcommand
 # offers its own options only. The root's (--journal, --content, --color, --no-pager) are
 # also taken after a subcommand, but completion offers them where they are defined.
-TOP="triage routine timer log report today advice remind undo redo"
+TOP="triage routine timer log report today advice remind undo redo sync"
 ROOT_OPTS="--help --version --journal --content --paths --color --no-pager"
 TRIAGE_OPTS="--help --yes --no --unsure --answers --ask --format --json --list --ids"
 ROUTINE_SUBS="list show check run"
@@ -83,6 +83,7 @@ REMIND_STATUS_OPTS="--help --format --json"
 REMIND_BREAKS_OPTS="--help --once"
 UNDO_OPTS="--help --list --json --limit"
 REDO_OPTS="--help"
+SYNC_OPTS="--help --status --json --no-git --new-device-id"
 # Option values. The journal's known places, triggers and helpers: known_areas(),
 # known_triggers() and known_helped() in src/core/entry.cpp.
 AREAS="lower-back groin front-of-hip buttock thigh leg"
@@ -169,6 +170,7 @@ for sh in bash zsh fish; do
   expect_set $sh "psoas redo --" $REDO_OPTS
   expect_set $sh "psoas undo "
   expect_set $sh "psoas u" undo
+  expect_set $sh "psoas sync --" $SYNC_OPTS
   expect_set $sh "psoas --j" --journal
   # Each option that takes a value: its values, or nothing for free text.
   expect_set $sh "psoas log --where " $AREAS
@@ -199,7 +201,7 @@ done
 # Options and arguments that take a file name offer the files where the shell is.
 for sh in bash zsh fish; do
   for line in "psoas --journal " "psoas log import " "psoas routine check " "psoas triage --answers " \
-    "psoas report --output "; do
+    "psoas report --output " "psoas sync "; do
     IN_DIR="$T/cwd" expect_set $sh "$line" answers.toml
   done
 done

@@ -8,7 +8,7 @@ touch "$T/out" "$T/err"
 
 pages="man1/psoas.1 man1/psoas-triage.1 man1/psoas-routine.1 man1/psoas-timer.1 man1/psoas-log.1
 man1/psoas-report.1 man1/psoas-today.1 man1/psoas-advice.1 man1/psoas-remind.1 man5/psoas-content.5
-man1/psoas-undo.1 man1/psoas-redo.1"
+man1/psoas-undo.1 man1/psoas-redo.1 man1/psoas-sync.1"
 
 # tree PREFIX ZSH_DIR: the files an install under PREFIX must hold.
 tree() {

@@ -413,9 +413,9 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
-    // A large import touches much of the two random-uuid indexes (entry.uuid, change_record):
-    // 64 MiB thrashed at a million rows (bench/README.md), 512 MiB is only taken as used.
-    db.exec("PRAGMA cache_size = -524288");
+    // A large import touches much of the uuid indexes. Without entry_slot's per-row trigger
+    // (SlotsAfter) 128-512 MiB won nothing over 64 MiB at a million rows (bench/README.md).
+    db.exec("PRAGMA cache_size = -65536");
     ImportResult result;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
     SlotsAfter slots(db);

@@ -2,6 +2,8 @@
 // and triage results. Every write validates first, then runs in one IMMEDIATE transaction.
 // Every public function runs inside Impl::guard, so no SQLite::Exception leaves.
 // Every write logs its change (journal_detail::ChangeLog) in the same transaction.
+// An import sums its entries' quarter hours once (SlotsAfter) instead of through entry_slot's
+// per-row insert trigger.
 // Over 400 lines on purpose: EntryReader and EntryWriter (an entry with its places,
 // triggers and helped items) serve every entry query and write here, and would otherwise
 // need an internal header of their own.

@@ -2,6 +2,8 @@
 // and triage results. Every write validates first, then runs in one IMMEDIATE transaction.
 // Every public function runs inside Impl::guard, so no SQLite::Exception leaves.
 // Every write logs its change (journal_detail::ChangeLog) in the same transaction.
+// An import sums its entries' quarter hours once (SlotsAfter) instead of through entry_slot's
+// per-row insert trigger.
 // Over 400 lines on purpose: EntryReader and EntryWriter (an entry with its places,
 // triggers and helped items) serve every entry query and write here, and would otherwise
 // need an internal header of their own.
@@ -214,6 +216,40 @@ void replace_entry(SQLite::Database& db, const Entry& e) {
   EntryWriter(db).insert_children(e.id, e);
 }
 
+// For a bulk insert: entry_slot's insert trigger (schema version 7) is dropped inside the
+// caller's transaction and its quarter hours summed for all new entries at once, then the
+// trigger re-created from its own stored SQL. Per-row, the trigger's random-ish updates cost
+// +59 % CPU at a million rows (bench/README.md); a rollback restores the trigger with the rest.
+class SlotsAfter {
+ public:
+  explicit SlotsAfter(SQLite::Database& db) : m_db(db) {
+    Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entry_slot_insert'");
+    if (!q.executeStep()) return;  // no trigger: nothing to keep right
+    m_trigger = q.getColumn(0).getString();
+    q.reset();
+    m_first_id = db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM entry").getInt64();
+    db.exec("DROP TRIGGER entry_slot_insert");
+  }
+
+  // Sums the entries added since construction into entry_slot and re-creates the trigger.
+  void add_new_entries() {
+    if (m_trigger.empty()) return;
+    Statement q(m_db,
+                "INSERT INTO entry_slot (slot, entries, pain) "
+                "SELECT at / 900 - (at % 900 < 0), count(*), sum(pain) FROM entry WHERE id >= ? GROUP BY 1 "
+                "ON CONFLICT DO UPDATE SET entries = entries + excluded.entries, pain = pain + excluded.pain");
+    q.bind(1, m_first_id);
+    q.exec();
+    m_db.exec(m_trigger);
+    m_trigger.clear();
+  }
+
+ private:
+  SQLite::Database& m_db;
+  std::string m_trigger;  // the trigger's CREATE statement, or empty when there is none
+  std::int64_t m_first_id = 0;
+};
+
 }  // namespace
 
 std::optional<Entry> journal_detail::entry_by_uuid(SQLite::Database& db, const std::string& uuid) {
@@ -379,9 +415,12 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
-    db.exec("PRAGMA cache_size = -65536");  // a large import touches much of the uuid index
+    // A large import touches much of the uuid indexes. Without entry_slot's per-row trigger
+    // (SlotsAfter) 128-512 MiB won nothing over 64 MiB at a million rows (bench/README.md).
+    db.exec("PRAGMA cache_size = -65536");
     ImportResult result;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
+    SlotsAfter slots(db);
     EntryWriter w(db);
     journal_detail::ChangeLog log(*m_impl, now);
     Change c{.kind = "entry", .op = "add", .batch = make_uuid()};  // one batch: one undo
@@ -399,6 +438,7 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
       log.record(c);
     }
     log.finish();
+    slots.add_new_entries();
     tx.commit();
     return result;
   });

@@ -89,6 +89,26 @@ TEST_SUITE("journal slots") {
     CHECK(kept(j) == recomputed(j));
   }
 
+  TEST_CASE("an import into quarter hours that hold entries, one that fails half way, and an add after them") {
+    Journal j = Journal::in_memory();
+    j.add(make(at(2026, 1, 1), 3), later);
+    std::vector<Entry> es;
+    for (int i = 0; i < 10; ++i) es.push_back(make(at(2026, 1, 1) + minutes(4 * i), i));
+    j.import_entries(es);
+    CHECK(kept(j) == recomputed(j));
+    CHECK(kept(j)[at(2026, 1, 1).time_since_epoch().count()] == std::pair<int, long long>{5, 9});  // 3 + 0+1+2+3
+    int n = 0;
+    CHECK_THROWS_AS(j.import_entries([&]() -> std::optional<CheckedEntry> {
+      if (++n == 3) throw DataError("import", "line 3: broken");
+      return CheckedEntry::check(make(at(2026, 2, 1) + minutes(n), 5));
+    }),
+                    DataError);
+    CHECK(kept(j) == recomputed(j));
+    j.add(make(at(2026, 3, 1), 7), later);  // the insert trigger is there again
+    CHECK(kept(j) == recomputed(j));
+    CHECK(kept(j)[at(2026, 3, 1).time_since_epoch().count()] == std::pair<int, long long>{1, 7});
+  }
+
   TEST_CASE("a direct SQL write, before 1970 too, and the migration from version 6") {
     test::TempDir dir;
     const auto file = dir.path / "journal.db";

@@ -145,8 +145,9 @@ CREATE TABLE sync_file (
 )sql";
 
 // Version 7: pain summed per quarter hour of UTC time (`slot` = floor(at / 900)), kept by
-// triggers through every insert, update and delete of an entry (add, edit, rm, import, a
-// direct put). A quarter hour whose entries are all gone stays, with 0 entries: a statement
+// triggers through every insert, update and delete of an entry (add, edit, rm, a direct put;
+// an import drops the insert trigger inside its transaction and adds its rows' sums in one
+// statement: journal_rows.cpp's SlotsAfter). A quarter hour whose entries are all gone stays, with 0 entries: a statement
 // less in each trigger (SQLite parses the whole schema at every open). Every zone's offset
 // and day_starts_at fall on a quarter hour, so a local day
 // is whole slots: the report reads a long run's first days from here, a few hundred rows

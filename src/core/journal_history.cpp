@@ -34,22 +34,6 @@ std::optional<std::string> optional_text(const SQLite::Column& c) {
   return c.getString();
 }
 
-Change change_row(Statement& q) {
-  Change c;
-  c.seq = q.getColumn(0).getInt64();
-  c.device = q.getColumn(1).getString();
-  c.stamp = q.getColumn(2).getString();
-  c.kind = q.getColumn(3).getString();
-  c.record = q.getColumn(4).getString();
-  c.op = q.getColumn(5).getString();
-  c.before = optional_text(q.getColumn(6));
-  c.after = optional_text(q.getColumn(7));
-  c.batch = q.getColumn(8).getString();
-  c.origin = q.getColumn(9).getString();
-  if (!q.getColumn(10).isNull()) c.undoes = q.getColumn(10).getInt64();
-  return c;
-}
-
 // 16 lower-case hex from a random uuid (its version digit left out).
 std::string new_device_id() {
   std::string hex;
@@ -68,6 +52,35 @@ void check_kind(const std::string& kind) {
 }  // namespace
 
 namespace journal_detail {
+
+Change read_change(Statement& q) {
+  Change c;
+  c.seq = q.getColumn(0).getInt64();
+  c.device = q.getColumn(1).getString();
+  c.stamp = q.getColumn(2).getString();
+  c.kind = q.getColumn(3).getString();
+  c.record = q.getColumn(4).getString();
+  c.op = q.getColumn(5).getString();
+  c.before = optional_text(q.getColumn(6));
+  c.after = optional_text(q.getColumn(7));
+  c.batch = q.getColumn(8).getString();
+  c.origin = q.getColumn(9).getString();
+  if (q.getColumnCount() > 10 && !q.getColumn(10).isNull()) c.undoes = q.getColumn(10).getInt64();
+  return c;
+}
+
+void bind_change(Statement& q, const Change& c, std::optional<std::int64_t> undoes) {
+  q.bind(1, c.device);
+  q.bind(2, c.stamp);
+  q.bind(3, c.kind);
+  q.bind(4, c.record);
+  q.bind(5, c.op);
+  if (c.before) q.bind(6, *c.before); else q.bind(6);
+  if (c.after) q.bind(7, *c.after); else q.bind(7);
+  if (c.batch.empty()) q.bind(8); else q.bind(8, c.batch);
+  q.bind(9, c.origin);
+  if (undoes) q.bind(10, *undoes); else q.bind(10);
+}
 
 Write::Write(SQLite::Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.getHandle()) == 0) {
   m_db.exec(m_nested ? "SAVEPOINT psoas_write" : "BEGIN IMMEDIATE");
@@ -132,16 +145,7 @@ void ChangeLog::record(Change& c) {
   c.device = m_device;
   c.stamp = hlc::format(m_last);
   auto& q = *m_insert;
-  q.bind(1, c.device);
-  q.bind(2, c.stamp);
-  q.bind(3, c.kind);
-  q.bind(4, c.record);
-  q.bind(5, c.op);
-  if (c.before) q.bind(6, *c.before); else q.bind(6);
-  if (c.after) q.bind(7, *c.after); else q.bind(7);
-  if (c.batch.empty()) q.bind(8); else q.bind(8, c.batch);
-  q.bind(9, c.origin);
-  if (c.undoes) q.bind(10, *c.undoes); else q.bind(10);
+  bind_change(q, c, c.undoes);
   q.exec();
   q.reset();
   c.seq = m_db.getLastInsertRowid();
@@ -163,7 +167,7 @@ std::vector<Change> Journal::changes(std::int64_t after_seq, std::size_t limit) 
     q.bind(1, after_seq);
     q.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
     std::vector<Change> out;
-    while (q.executeStep()) out.push_back(change_row(q));
+    while (q.executeStep()) out.push_back(journal_detail::read_change(q));
     return out;
   });
 }
@@ -173,7 +177,7 @@ std::vector<Change> Journal::record_changes(const std::string& uuid) const {
     Statement q(*m_impl->db, std::string(change_columns) + "WHERE record = ? ORDER BY seq");
     q.bind(1, uuid);
     std::vector<Change> out;
-    while (q.executeStep()) out.push_back(change_row(q));
+    while (q.executeStep()) out.push_back(journal_detail::read_change(q));
     return out;
   });
 }
@@ -188,7 +192,7 @@ std::vector<HistoryItem> Journal::history(std::size_t limit) {
     q.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
     std::vector<HistoryItem> out;
     while (q.executeStep()) {
-      HistoryItem h{change_row(q), false, q.getColumn(11).getInt() != 0};
+      HistoryItem h{journal_detail::read_change(q), false, q.getColumn(11).getInt() != 0};
       h.local = h.change.device == me;
       out.push_back(std::move(h));
     }
@@ -273,16 +277,7 @@ bool Journal::insert_change(const Change& c) {
     Statement q(db,
                 "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, c.device);
-    q.bind(2, c.stamp);
-    q.bind(3, c.kind);
-    q.bind(4, c.record);
-    q.bind(5, c.op);
-    if (c.before) q.bind(6, *c.before); else q.bind(6);
-    if (c.after) q.bind(7, *c.after); else q.bind(7);
-    if (c.batch.empty()) q.bind(8); else q.bind(8, c.batch);
-    q.bind(9, c.origin);
-    q.bind(10);  // `undoes` names a seq of the other journal: meaningless here
+    journal_detail::bind_change(q, c, std::nullopt);  // `undoes` names a seq of the other journal
     const bool added = q.exec() > 0;
     auto last = hlc::parse(journal_detail::meta_value(db, "hlc").value_or("")).value_or(hlc::Stamp{});
     if (*stamp > last) journal_detail::set_meta_value(db, "hlc", hlc::format(*stamp));

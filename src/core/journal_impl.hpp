@@ -106,6 +106,13 @@ std::optional<std::string> meta_value(SQLite::Database& db, const std::string& k
 // Sets a meta value (the caller holds a write transaction).
 void set_meta_value(SQLite::Database& db, const std::string& key, const std::string& value);
 
+// A Change from a row whose columns are seq, device, stamp, kind, record, op, before,
+// after, batch, origin and, when selected, undoes (journal_history.cpp).
+Change read_change(SQLite::Statement& q);
+// Binds c's device, stamp, kind, record, op, before, after, batch and origin to ?1-?9, and
+// `undoes` to ?10 (NULL when it names a seq of another journal).
+void bind_change(SQLite::Statement& q, const Change& c, std::optional<std::int64_t> undoes);
+
 // The entry with `uuid`, if any, for the change log (journal_rows.cpp).
 std::optional<Entry> entry_by_uuid(SQLite::Database& db, const std::string& uuid);
 // The entry with row id `id`, if any.

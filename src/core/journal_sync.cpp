@@ -16,23 +16,6 @@ namespace {
 
 constexpr const char* change_columns = "SELECT seq, device, stamp, kind, record, op, before, after, batch, origin FROM change ";
 
-// A row of change_columns (undoes left out: sync does not need it).
-Change change_row(Statement& q) {
-  auto text = [&](int i) { return q.getColumn(i).isNull() ? std::nullopt : std::optional<std::string>(q.getColumn(i).getString()); };
-  Change c;
-  c.seq = q.getColumn(0).getInt64();
-  c.device = q.getColumn(1).getString();
-  c.stamp = q.getColumn(2).getString();
-  c.kind = q.getColumn(3).getString();
-  c.record = q.getColumn(4).getString();
-  c.op = q.getColumn(5).getString();
-  c.before = text(6);
-  c.after = text(7);
-  c.batch = q.getColumn(8).getString();
-  c.origin = q.getColumn(9).getString();
-  return c;
-}
-
 }  // namespace
 
 std::vector<bool> Journal::insert_changes(const std::vector<Change>& changes) {
@@ -41,8 +24,8 @@ std::vector<bool> Journal::insert_changes(const std::vector<Change>& changes) {
     auto& db = *m_impl->db;
     journal_detail::Write w(db);
     Statement q(db,
-                "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     hlc::Stamp top;
     std::vector<bool> added;
     added.reserve(changes.size());
@@ -50,15 +33,7 @@ std::vector<bool> Journal::insert_changes(const std::vector<Change>& changes) {
       auto stamp = hlc::parse(c.stamp);
       if (!stamp) throw UsageError("change", fmt::format("'{}' is not a clock stamp", c.stamp));
       top = std::max(top, *stamp);
-      q.bind(1, c.device);
-      q.bind(2, c.stamp);
-      q.bind(3, c.kind);
-      q.bind(4, c.record);
-      q.bind(5, c.op);
-      if (c.before) q.bind(6, *c.before); else q.bind(6);
-      if (c.after) q.bind(7, *c.after); else q.bind(7);
-      if (c.batch.empty()) q.bind(8); else q.bind(8, c.batch);
-      q.bind(9, c.origin);
+      journal_detail::bind_change(q, c, std::nullopt);
       added.push_back(q.exec() > 0);
       q.reset();
     }
@@ -76,7 +51,7 @@ void Journal::each_record_changes(const std::vector<std::string>& uuids,
     for (const auto& uuid : uuids) {
       q.bind(1, uuid);
       std::vector<Change> out;
-      while (q.executeStep()) out.push_back(change_row(q));
+      while (q.executeStep()) out.push_back(journal_detail::read_change(q));
       q.reset();
       f(uuid, std::move(out));
     }
@@ -143,7 +118,7 @@ std::optional<Change> Journal::change_at(const std::string& device, const std::s
     q.bind(1, device);
     q.bind(2, stamp);
     if (!q.executeStep()) return std::nullopt;
-    return change_row(q);
+    return journal_detail::read_change(q);
   });
 }
 

@@ -20,22 +20,6 @@ constexpr const char* columns =
     "SELECT c.seq, c.device, c.stamp, c.kind, c.record, c.op, c.before, c.after, c.batch, c.origin, c.undoes "
     "FROM change AS c ";
 
-Change read_change(Statement& q) {
-  Change c;
-  c.seq = q.getColumn(0).getInt64();
-  c.device = q.getColumn(1).getString();
-  c.stamp = q.getColumn(2).getString();
-  c.kind = q.getColumn(3).getString();
-  c.record = q.getColumn(4).getString();
-  c.op = q.getColumn(5).getString();
-  if (!q.getColumn(6).isNull()) c.before = q.getColumn(6).getString();
-  if (!q.getColumn(7).isNull()) c.after = q.getColumn(7).getString();
-  c.batch = q.getColumn(8).getString();
-  c.origin = q.getColumn(9).getString();
-  if (!q.getColumn(10).isNull()) c.undoes = q.getColumn(10).getInt64();
-  return c;
-}
-
 // What one step (undo or redo) looks for: which changes it may revert, and the origin a
 // change that already reverts one of them has.
 struct Step {
@@ -56,13 +40,13 @@ std::vector<Change> latest_group(SQLite::Database& db, const std::string& device
   Statement q(db, std::string(columns) + "WHERE " + open + "ORDER BY c.seq DESC LIMIT 1");
   q.bind(1, device);
   if (!q.executeStep()) return {};
-  Change last = read_change(q);
+  Change last = journal_detail::read_change(q);
   if (last.batch.empty()) return {last};
   Statement b(db, std::string(columns) + "WHERE " + open + "AND c.batch = ?2 ORDER BY c.seq DESC");
   b.bind(1, device);
   b.bind(2, last.batch);
   std::vector<Change> out;
-  while (b.executeStep()) out.push_back(read_change(b));
+  while (b.executeStep()) out.push_back(journal_detail::read_change(b));
   return out;
 }
 

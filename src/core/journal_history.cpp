@@ -82,76 +82,70 @@ void bind_change(Statement& q, const Change& c, std::optional<std::int64_t> undo
   if (undoes) q.bind(10, *undoes); else q.bind(10);
 }
 
-Write::Write(SQLite::Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.getHandle()) == 0) {
-  m_db.exec(m_nested ? "SAVEPOINT psoas_write" : "BEGIN IMMEDIATE");
+// Sync applies and undo puts every record inside a Write of its own, so these few
+// statements run once a record: prepared once (the statement cache), not parsed each time.
+Write::Write(Journal::Impl& impl) : m_impl(impl), m_nested(sqlite3_get_autocommit(impl.db->getHandle()) == 0) {
+  m_impl.prepared(m_nested ? "SAVEPOINT psoas_write" : "BEGIN IMMEDIATE")->exec();
 }
 
 Write::~Write() {
   if (m_done) return;
   try {
-    m_db.exec(m_nested ? "ROLLBACK TO psoas_write; RELEASE psoas_write" : "ROLLBACK");
+    m_impl.db->exec(m_nested ? "ROLLBACK TO psoas_write; RELEASE psoas_write" : "ROLLBACK");
   } catch (...) {  // a failed rollback leaves SQLite to roll back when the connection closes
   }
 }
 
 void Write::commit() {
-  m_db.exec(m_nested ? "RELEASE psoas_write" : "COMMIT");
+  m_impl.prepared(m_nested ? "RELEASE psoas_write" : "COMMIT")->exec();
   m_done = true;
 }
 
-std::optional<std::string> meta_value(SQLite::Database& db, const std::string& key) {
-  Statement q(db, "SELECT value FROM meta WHERE key = ?");
-  q.bind(1, key);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+std::optional<std::string> meta_value(Journal::Impl& impl, const std::string& key) {
+  auto q = impl.prepared("SELECT value FROM meta WHERE key = ?");
+  q->bind(1, key);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getString();
 }
 
-void set_meta_value(SQLite::Database& db, const std::string& key, const std::string& value) {
-  Statement q(db, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  q.bind(1, key);
-  q.bind(2, value);
-  q.exec();
+void set_meta_value(Journal::Impl& impl, const std::string& key, const std::string& value) {
+  auto q = impl.prepared("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  q->bind(1, key);
+  q->bind(2, value);
+  q->exec();
 }
 
 std::string device_id(Journal::Impl& impl) {
   if (!impl.device.empty()) return impl.device;
-  auto& db = *impl.db;
-  if (auto d = meta_value(db, "device")) return impl.device = *d;
+  if (auto d = meta_value(impl, "device")) return impl.device = *d;
   if (impl.read_only) return {};
-  Write w(db);
-  if (auto d = meta_value(db, "device")) return impl.device = *d;  // another process made it first
+  Write w(impl);
+  if (auto d = meta_value(impl, "device")) return impl.device = *d;  // another process made it first
   impl.device = new_device_id();
-  set_meta_value(db, "device", impl.device);
+  set_meta_value(impl, "device", impl.device);
   w.commit();
   return impl.device;
 }
 
-ChangeLog::ChangeLog(Journal::Impl& impl, std::optional<Instant> now) : m_db(*impl.db) {
+ChangeLog::ChangeLog(Journal::Impl& impl, std::optional<Instant> now) : m_impl(impl) {
   m_device = device_id(impl);
-  if (auto h = meta_value(m_db, "hlc")) m_last = hlc::parse(*h).value_or(hlc::Stamp{});
+  if (auto h = meta_value(impl, "hlc")) m_last = hlc::parse(*h).value_or(hlc::Stamp{});
   if (now) m_now_ms = now->time_since_epoch().count() * 1000;
 }
 
-ChangeLog::~ChangeLog() = default;
-
 void ChangeLog::record(Change& c) {
-  if (!m_insert) {
-    m_insert = std::make_unique<Statement>(
-        m_db,
-        "INSERT INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  }
   m_last = hlc::issue(m_last, m_now_ms);
   c.device = m_device;
   c.stamp = hlc::format(m_last);
-  auto& q = *m_insert;
-  bind_change(q, c, c.undoes);
-  q.exec();
-  q.reset();
-  c.seq = m_db.getLastInsertRowid();
+  auto q = m_impl.prepared(
+      "INSERT INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_change(*q, c, c.undoes);
+  q->exec();
+  c.seq = m_impl.db->getLastInsertRowid();
 }
 
-void ChangeLog::finish() { set_meta_value(m_db, "hlc", hlc::format(m_last)); }
+void ChangeLog::finish() { set_meta_value(m_impl, "hlc", hlc::format(m_last)); }
 
 }  // namespace journal_detail
 
@@ -203,12 +197,12 @@ std::vector<HistoryItem> Journal::history(std::size_t limit) {
 std::optional<std::string> Journal::record_json(const std::string& kind, const std::string& uuid) const {
   check_kind(kind);
   return m_impl->guard([&]() -> std::optional<std::string> {
-    auto& db = *m_impl->db;
+    auto& impl = *m_impl;
     if (kind == "entry") {
-      if (auto e = journal_detail::entry_by_uuid(db, uuid)) return entry_json(*e, true);
+      if (auto e = journal_detail::entry_by_uuid(impl, uuid)) return entry_json(*e, true);
     } else if (kind == "session") {
-      if (auto s = journal_detail::session_by_uuid(db, uuid)) return session_json(*s);
-    } else if (auto r = journal_detail::triage_by_uuid(db, uuid)) {
+      if (auto s = journal_detail::session_by_uuid(impl, uuid)) return session_json(*s);
+    } else if (auto r = journal_detail::triage_by_uuid(impl, uuid)) {
       return triage_json(*r);
     }
     return std::nullopt;
@@ -235,19 +229,18 @@ void Journal::put_record(const std::string& kind, const std::string& uuid, const
     }
   }
   m_impl->guard([&] {
-    auto& db = *m_impl->db;
-    journal_detail::Write w(db);
+    journal_detail::Write w(*m_impl);
     if (entry) {
       entry->uuid = uuid;
-      journal_detail::put_entry(db, *entry, hint);
+      journal_detail::put_entry(*m_impl, *entry, hint);
     } else if (session) {
       session->uuid = uuid;
-      journal_detail::put_session(db, *session, hint);
+      journal_detail::put_session(*m_impl, *session, hint);
     } else if (triage) {
       triage->uuid = uuid;
-      journal_detail::put_triage(db, *triage, hint);
+      journal_detail::put_triage(*m_impl, *triage, hint);
     } else {
-      journal_detail::delete_record(db, kind, uuid);
+      journal_detail::delete_record(*m_impl, kind, uuid);
     }
     w.commit();
   });
@@ -257,7 +250,7 @@ Change Journal::log_change(Change c, std::optional<Instant> now) {
   check_kind(c.kind);
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
-    journal_detail::Write w(*m_impl->db);
+    journal_detail::Write w(*m_impl);
     journal_detail::ChangeLog log(*m_impl, now);
     log.record(c);
     log.finish();
@@ -272,29 +265,28 @@ bool Journal::insert_change(const Change& c) {
   if (!stamp) throw UsageError("change", fmt::format("'{}' is not a clock stamp", c.stamp));
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
-    auto& db = *m_impl->db;
-    journal_detail::Write w(db);
-    Statement q(db,
-                "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    journal_detail::bind_change(q, c, std::nullopt);  // `undoes` names a seq of the other journal
-    const bool added = q.exec() > 0;
-    auto last = hlc::parse(journal_detail::meta_value(db, "hlc").value_or("")).value_or(hlc::Stamp{});
-    if (*stamp > last) journal_detail::set_meta_value(db, "hlc", hlc::format(*stamp));
+    journal_detail::Write w(*m_impl);
+    auto q = m_impl->prepared(
+        "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    journal_detail::bind_change(*q, c, std::nullopt);  // `undoes` names a seq of the other journal
+    const bool added = q->exec() > 0;
+    auto last = hlc::parse(journal_detail::meta_value(*m_impl, "hlc").value_or("")).value_or(hlc::Stamp{});
+    if (*stamp > last) journal_detail::set_meta_value(*m_impl, "hlc", hlc::format(*stamp));
     w.commit();
     return added;
   });
 }
 
 std::optional<std::string> Journal::meta(const std::string& key) const {
-  return m_impl->guard([&] { return journal_detail::meta_value(*m_impl->db, key); });
+  return m_impl->guard([&] { return journal_detail::meta_value(*m_impl, key); });
 }
 
 void Journal::set_meta(const std::string& key, const std::string& value) {
   require_writable(m_impl->read_only, m_impl->path);
   m_impl->guard([&] {
-    journal_detail::Write w(*m_impl->db);
-    journal_detail::set_meta_value(*m_impl->db, key, value);
+    journal_detail::Write w(*m_impl);
+    journal_detail::set_meta_value(*m_impl, key, value);
     w.commit();
   });
 }
@@ -302,7 +294,7 @@ void Journal::set_meta(const std::string& key, const std::string& value) {
 void Journal::transaction(const std::function<void()>& f) {
   require_writable(m_impl->read_only, m_impl->path);
   m_impl->guard([&] {
-    journal_detail::Write w(*m_impl->db);
+    journal_detail::Write w(*m_impl);
     f();
     w.commit();
   });

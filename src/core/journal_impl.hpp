@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "psoas/hlc.hpp"
 
@@ -14,6 +15,45 @@
 #include "psoas/journal.hpp"
 
 namespace psoas {
+
+namespace journal_detail {
+
+// Statements prepared once per open journal and kept: an apply of a sync, an undo of an
+// import or a report runs the same few statements for every record, and preparing one
+// (parsing its SQL) cost more than running it (bench/README.md). Filled only after the
+// journal is open, and emptied before its database closes (Impl declares it after `db`).
+class StatementCache {
+ public:
+  // A statement on loan: reset, with its bindings cleared, when the loan ends.
+  class Loan {
+   public:
+    Loan(SQLite::Statement& s, bool* busy) : m_statement(&s), m_busy(busy) {}
+    explicit Loan(std::unique_ptr<SQLite::Statement> own) : m_statement(own.get()), m_own(std::move(own)) {}
+    Loan(Loan&& other) noexcept;
+    Loan& operator=(Loan&&) = delete;
+    ~Loan();
+    SQLite::Statement& operator*() const { return *m_statement; }
+    SQLite::Statement* operator->() const { return m_statement; }
+
+   private:
+    SQLite::Statement* m_statement;
+    bool* m_busy = nullptr;                     // the cache's flag for it; null for an own one
+    std::unique_ptr<SQLite::Statement> m_own;  // prepared for this loan alone
+  };
+
+  // The statement for `sql` on `db`, prepared on first use. One already on loan (a query
+  // run inside another's loop) gets a fresh statement of its own instead.
+  Loan get(SQLite::Database& db, const std::string& sql);
+
+ private:
+  struct Slot {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool busy = false;
+  };
+  std::unordered_map<std::string, Slot> m_slots;
+};
+
+}  // namespace journal_detail
 
 struct Journal::Impl {
   // The DataError to show for a failed SQLite call on this journal (see sqlite_error).
@@ -35,7 +75,9 @@ struct Journal::Impl {
   std::string notice;
   std::string device;  // this journal's device id, once read or made (journal_history.cpp)
   // Prepared on first use and kept (destroyed before `db`, declared after it).
-  std::unique_ptr<SQLite::Statement> first_time;
+  journal_detail::StatementCache statements;
+  // The statement for `sql`, prepared once for this journal (see StatementCache).
+  journal_detail::StatementCache::Loan prepared(const std::string& sql) { return statements.get(*db, sql); }
 };
 
 namespace journal_detail {
@@ -64,7 +106,7 @@ void require_writable(bool read_only, const std::filesystem::path& path);
 class Write {
  public:
   // Begins (or, inside a transaction, opens a savepoint).
-  explicit Write(SQLite::Database& db);
+  explicit Write(Journal::Impl& impl);
   // Rolls back unless committed.
   ~Write();
   Write(const Write&) = delete;
@@ -73,7 +115,7 @@ class Write {
   void commit();
 
  private:
-  SQLite::Database& m_db;
+  Journal::Impl& m_impl;
   bool m_nested = false;
   bool m_done = false;
 };
@@ -84,27 +126,24 @@ class ChangeLog {
  public:
   // `now` is the caller's wall time; without it stamps only move on from the last one.
   ChangeLog(Journal::Impl& impl, std::optional<Instant> now);
-  // Out of line: the statement's type is complete only in journal_history.cpp's includes.
-  ~ChangeLog();
   // Fills in c.device, c.stamp and c.seq, and inserts it.
   void record(Change& c);
   // Keeps the clock in `meta`; call once before the transaction commits.
   void finish();
 
  private:
-  SQLite::Database& m_db;
+  Journal::Impl& m_impl;
   std::string m_device;
   hlc::Stamp m_last;
   std::int64_t m_now_ms = 0;
-  std::unique_ptr<SQLite::Statement> m_insert;
 };
 
 // This journal's device id, made and kept in `meta` when there is none (inside a write).
 std::string device_id(Journal::Impl& impl);
 // The meta value for `key`, if any.
-std::optional<std::string> meta_value(SQLite::Database& db, const std::string& key);
+std::optional<std::string> meta_value(Journal::Impl& impl, const std::string& key);
 // Sets a meta value (the caller holds a write transaction).
-void set_meta_value(SQLite::Database& db, const std::string& key, const std::string& value);
+void set_meta_value(Journal::Impl& impl, const std::string& key, const std::string& value);
 
 // A Change from a row whose columns are seq, device, stamp, kind, record, op, before,
 // after, batch, origin and, when selected, undoes (journal_history.cpp).
@@ -114,22 +153,22 @@ Change read_change(SQLite::Statement& q);
 void bind_change(SQLite::Statement& q, const Change& c, std::optional<std::int64_t> undoes);
 
 // The entry with `uuid`, if any, for the change log (journal_rows.cpp).
-std::optional<Entry> entry_by_uuid(SQLite::Database& db, const std::string& uuid);
+std::optional<Entry> entry_by_uuid(Journal::Impl& impl, const std::string& uuid);
 // The entry with row id `id`, if any.
-std::optional<Entry> entry_by_id(SQLite::Database& db, std::int64_t id);
+std::optional<Entry> entry_by_id(Journal::Impl& impl, std::int64_t id);
 // Replaces the entry with e.uuid in place (keeping its row id), or inserts it, with row id
 // `id_hint` when that is free. The caller holds the transaction.
-void put_entry(SQLite::Database& db, const Entry& e, std::optional<std::int64_t> id_hint);
+void put_entry(Journal::Impl& impl, const Entry& e, std::optional<std::int64_t> id_hint);
 // The session with `uuid`, if any (journal_records.cpp).
-std::optional<Session> session_by_uuid(SQLite::Database& db, const std::string& uuid);
+std::optional<Session> session_by_uuid(Journal::Impl& impl, const std::string& uuid);
 // The triage result with `uuid`, if any.
-std::optional<TriageRecord> triage_by_uuid(SQLite::Database& db, const std::string& uuid);
+std::optional<TriageRecord> triage_by_uuid(Journal::Impl& impl, const std::string& uuid);
 // Replaces the session with s.uuid (keeping its row id) or inserts it (id_hint when free).
-void put_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id_hint);
+void put_session(Journal::Impl& impl, const Session& s, std::optional<std::int64_t> id_hint);
 // The same for a triage result.
-void put_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id_hint);
+void put_triage(Journal::Impl& impl, const TriageRecord& r, std::optional<std::int64_t> id_hint);
 // Deletes the record of `kind` with `uuid` (its entry rows cascade); false when absent.
-bool delete_record(SQLite::Database& db, const std::string& kind, const std::string& uuid);
+bool delete_record(Journal::Impl& impl, const std::string& kind, const std::string& uuid);
 
 }  // namespace journal_detail
 }  // namespace psoas

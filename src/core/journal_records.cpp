@@ -58,12 +58,28 @@ TriageRecord triage_row(Statement& q) {
 
 using journal_detail::secs;
 
+using Impl = Journal::Impl;
+
+// The tables a session or a triage result is kept in, with the statements sync and undo run
+// once a record (prepared once: see journal_detail::StatementCache).
+struct Table {
+  const char* has_id;
+  const char* id_of_uuid;
+  const char* delete_id;
+};
+constexpr Table entry_table{"SELECT 1 FROM entry WHERE id = ?", "SELECT id FROM entry WHERE uuid = ?",
+                            "DELETE FROM entry WHERE id = ?"};
+constexpr Table session_table{"SELECT 1 FROM session WHERE id = ?", "SELECT id FROM session WHERE uuid = ?",
+                              "DELETE FROM session WHERE id = ?"};
+constexpr Table triage_table{"SELECT 1 FROM triage WHERE id = ?", "SELECT id FROM triage WHERE uuid = ?",
+                             "DELETE FROM triage WHERE id = ?"};
+
 // A new id for a row of `table`: `hint` when it is free, else SQLite's next.
-std::optional<std::int64_t> free_id(SQLite::Database& db, const char* table, std::optional<std::int64_t> hint) {
+std::optional<std::int64_t> free_id(Impl& impl, const Table& table, std::optional<std::int64_t> hint) {
   if (!hint) return std::nullopt;
-  Statement q(db, fmt::format("SELECT 1 FROM {} WHERE id = ?", table));
-  q.bind(1, *hint);
-  if (q.executeStep()) return std::nullopt;
+  auto q = impl.prepared(table.has_id);
+  q->bind(1, *hint);
+  if (q->executeStep()) return std::nullopt;
   return hint;
 }
 
@@ -73,10 +89,11 @@ void bind_id(Statement& q, int index, std::optional<std::int64_t> id) {
 }
 
 // Inserts a session (row id `id` when given) and returns its row id.
-std::int64_t insert_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id) {
-  Statement q(db,
-              "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome, id) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+std::int64_t insert_session(Impl& impl, const Session& s, std::optional<std::int64_t> id) {
+  auto loan = impl.prepared(
+      "INSERT INTO session (uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto& q = *loan;
   q.bind(1, s.uuid);
   q.bind(2, s.kind);
   q.bind(3, s.routine);
@@ -88,14 +105,15 @@ std::int64_t insert_session(SQLite::Database& db, const Session& s, std::optiona
   q.bind(9, s.outcome);
   bind_id(q, 10, id);
   q.exec();
-  return db.getLastInsertRowid();
+  return impl.db->getLastInsertRowid();
 }
 
 // Inserts a triage result (row id `id` when given) and returns its row id.
-std::int64_t insert_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id) {
-  Statement q(db,
-              "INSERT INTO triage (uuid, at, utc_offset, outcome, answers, reasons, routine, id) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+std::int64_t insert_triage(Impl& impl, const TriageRecord& r, std::optional<std::int64_t> id) {
+  auto loan = impl.prepared(
+      "INSERT INTO triage (uuid, at, utc_offset, outcome, answers, reasons, routine, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  auto& q = *loan;
   q.bind(1, r.uuid);
   q.bind(2, secs(r.at));
   q.bind(3, static_cast<std::int64_t>(r.utc_offset.count()));
@@ -105,18 +123,21 @@ std::int64_t insert_triage(SQLite::Database& db, const TriageRecord& r, std::opt
   q.bind(7, r.routine);
   bind_id(q, 8, id);
   q.exec();
-  return db.getLastInsertRowid();
+  return impl.db->getLastInsertRowid();
 }
 
 // Deletes the row of `table` with `uuid`; returns its row id, or nothing when absent.
-std::optional<std::int64_t> delete_by_uuid(SQLite::Database& db, const char* table, const std::string& uuid) {
-  Statement q(db, fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
-  q.bind(1, uuid);
-  if (!q.executeStep()) return std::nullopt;
-  const std::int64_t id = q.getColumn(0).getInt64();
-  Statement d(db, fmt::format("DELETE FROM {} WHERE id = ?", table));
-  d.bind(1, id);
-  d.exec();
+std::optional<std::int64_t> delete_by_uuid(Impl& impl, const Table& table, const std::string& uuid) {
+  std::int64_t id = 0;
+  {
+    auto q = impl.prepared(table.id_of_uuid);
+    q->bind(1, uuid);
+    if (!q->executeStep()) return std::nullopt;
+    id = q->getColumn(0).getInt64();
+  }
+  auto d = impl.prepared(table.delete_id);
+  d->bind(1, id);
+  d->exec();
   return id;
 }
 
@@ -124,37 +145,38 @@ std::optional<std::int64_t> delete_by_uuid(SQLite::Database& db, const char* tab
 
 using journal_detail::require_writable;
 
-std::optional<Session> journal_detail::session_by_uuid(SQLite::Database& db, const std::string& uuid) {
-  Statement q(db,
-              "SELECT id, uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome "
-              "FROM session WHERE uuid = ?");
-  q.bind(1, uuid);
-  if (!q.executeStep()) return std::nullopt;
-  return session_row(q);
+std::optional<Session> journal_detail::session_by_uuid(Impl& impl, const std::string& uuid) {
+  auto q = impl.prepared(
+      "SELECT id, uuid, kind, routine, start, \"end\", utc_offset, phases_done, phases_total, outcome "
+      "FROM session WHERE uuid = ?");
+  q->bind(1, uuid);
+  if (!q->executeStep()) return std::nullopt;
+  return session_row(*q);
 }
 
-std::optional<TriageRecord> journal_detail::triage_by_uuid(SQLite::Database& db, const std::string& uuid) {
-  Statement q(db, std::string(triage_columns) + "WHERE uuid = ?");
-  q.bind(1, uuid);
-  if (!q.executeStep()) return std::nullopt;
-  return triage_row(q);
+std::optional<TriageRecord> journal_detail::triage_by_uuid(Impl& impl, const std::string& uuid) {
+  static const std::string sql = std::string(triage_columns) + "WHERE uuid = ?";
+  auto q = impl.prepared(sql);
+  q->bind(1, uuid);
+  if (!q->executeStep()) return std::nullopt;
+  return triage_row(*q);
 }
 
 // A session or triage result is replaced whole: its old row goes, keeping its id for the new.
-void journal_detail::put_session(SQLite::Database& db, const Session& s, std::optional<std::int64_t> id_hint) {
-  auto old = delete_by_uuid(db, "session", s.uuid);
-  insert_session(db, s, old ? old : free_id(db, "session", id_hint));
+void journal_detail::put_session(Impl& impl, const Session& s, std::optional<std::int64_t> id_hint) {
+  auto old = delete_by_uuid(impl, session_table, s.uuid);
+  insert_session(impl, s, old ? old : free_id(impl, session_table, id_hint));
 }
 
-void journal_detail::put_triage(SQLite::Database& db, const TriageRecord& r, std::optional<std::int64_t> id_hint) {
-  auto old = delete_by_uuid(db, "triage", r.uuid);
-  insert_triage(db, r, old ? old : free_id(db, "triage", id_hint));
+void journal_detail::put_triage(Impl& impl, const TriageRecord& r, std::optional<std::int64_t> id_hint) {
+  auto old = delete_by_uuid(impl, triage_table, r.uuid);
+  insert_triage(impl, r, old ? old : free_id(impl, triage_table, id_hint));
 }
 
-bool journal_detail::delete_record(SQLite::Database& db, const std::string& kind, const std::string& uuid) {
-  if (kind == "entry") return delete_by_uuid(db, "entry", uuid).has_value();
-  if (kind == "session") return delete_by_uuid(db, "session", uuid).has_value();
-  return delete_by_uuid(db, "triage", uuid).has_value();
+bool journal_detail::delete_record(Impl& impl, const std::string& kind, const std::string& uuid) {
+  if (kind == "entry") return delete_by_uuid(impl, entry_table, uuid).has_value();
+  if (kind == "session") return delete_by_uuid(impl, session_table, uuid).has_value();
+  return delete_by_uuid(impl, triage_table, uuid).has_value();
 }
 
 Session Journal::add_session(Session s, std::optional<Instant> now) {
@@ -164,7 +186,7 @@ Session Journal::add_session(Session s, std::optional<Instant> now) {
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    s.id = insert_session(db, s, std::nullopt);
+    s.id = insert_session(*m_impl, s, std::nullopt);
     journal_detail::ChangeLog log(*m_impl, now.value_or(s.end));
     Change c{.kind = "session", .record = s.uuid, .op = "add", .after = session_json(s)};
     log.record(c);
@@ -231,7 +253,7 @@ TriageRecord Journal::add_triage(TriageRecord r, std::optional<Instant> now) {
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    r.id = insert_triage(db, r, std::nullopt);
+    r.id = insert_triage(*m_impl, r, std::nullopt);
     journal_detail::ChangeLog log(*m_impl, now.value_or(r.at));
     Change c{.kind = "triage", .record = r.uuid, .op = "add", .after = triage_json(r)};
     log.record(c);

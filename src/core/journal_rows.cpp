@@ -27,8 +27,10 @@ using SQLite::Statement;
 using SQLite::Transaction;
 using SQLite::TransactionBehavior;
 
-constexpr const char* entry_columns =
-    "id, uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role";
+// An entry query: "SELECT <an entry's columns> FROM entry <rest>", one string literal, so it
+// is the same text (the statement cache's key) every call without formatting it each time.
+#define PSOAS_ENTRY_QUERY(rest) \
+  "SELECT id, uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role FROM entry " rest
 
 // An entry's rows in the tables beside `entry`, each in its stored order (the primary key's,
 // so no sort: one UNION ALL ... ORDER BY built three temporary B-trees an entry).
@@ -46,11 +48,16 @@ void bind_optional(Statement& s, int index, std::optional<int> v) {
   else s.bind(index);
 }
 
-// Reads entries from a query over `entry_columns`, then fills in their places and tags.
+using Loan = journal_detail::StatementCache::Loan;
+using Impl = Journal::Impl;
+
+// Reads entries from a PSOAS_ENTRY_QUERY, then fills in their places and tags.
 class EntryReader {
  public:
-  explicit EntryReader(SQLite::Database& db)
-      : m_locations(db, entry_locations), m_triggers(db, entry_triggers), m_helped(db, entry_helped) {}
+  explicit EntryReader(Impl& impl)
+      : m_locations(impl.prepared(entry_locations)),
+        m_triggers(impl.prepared(entry_triggers)),
+        m_helped(impl.prepared(entry_helped)) {}
 
   Entry read(Statement& q) {
     Entry e;
@@ -70,17 +77,18 @@ class EntryReader {
 
  private:
   void read_children(Entry& e) {
-    m_locations.bind(1, e.id);
-    while (m_locations.executeStep()) {
+    auto& q = *m_locations;
+    q.bind(1, e.id);
+    while (q.executeStep()) {
       Location l;
-      l.area = m_locations.getColumn(0).getString();
-      l.side = side_from_string(m_locations.getColumn(1).getString()).value_or(Side::none);
-      l.pain = optional_int(m_locations.getColumn(2));
+      l.area = q.getColumn(0).getString();
+      l.side = side_from_string(q.getColumn(1).getString()).value_or(Side::none);
+      l.pain = optional_int(q.getColumn(2));
       e.where.push_back(std::move(l));
     }
-    m_locations.reset();
-    e.triggers = names(m_triggers, e.id);
-    e.helped = names(m_helped, e.id);
+    q.reset();
+    e.triggers = names(*m_triggers, e.id);
+    e.helped = names(*m_helped, e.id);
   }
 
   static std::vector<std::string> names(Statement& q, std::int64_t id) {
@@ -91,13 +99,13 @@ class EntryReader {
     return out;
   }
 
-  Statement m_locations;
-  Statement m_triggers;
-  Statement m_helped;
+  Loan m_locations;
+  Loan m_triggers;
+  Loan m_helped;
 };
 
-std::vector<Entry> read_all(SQLite::Database& db, Statement& q) {
-  EntryReader reader(db);
+std::vector<Entry> read_all(Impl& impl, Statement& q) {
+  EntryReader reader(impl);
   std::vector<Entry> out;
   while (q.executeStep()) out.push_back(reader.read(q));
   return out;
@@ -106,20 +114,20 @@ std::vector<Entry> read_all(SQLite::Database& db, Statement& q) {
 // Inserts or replaces an entry's rows; the caller holds the transaction.
 class EntryWriter {
  public:
-  explicit EntryWriter(SQLite::Database& db)
-      : m_db(db),
-        m_insert(db,
-                 "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
-        m_location(db, "INSERT INTO location (entry_id, pos, area, side, pain) VALUES (?, ?, ?, ?, ?)"),
-        m_trigger(db, "INSERT INTO entry_trigger (entry_id, pos, name) VALUES (?, ?, ?)"),
-        m_helped(db, "INSERT INTO entry_helped (entry_id, pos, name) VALUES (?, ?, ?)") {}
+  explicit EntryWriter(Impl& impl)
+      : m_db(*impl.db),
+        m_insert(impl.prepared(
+            "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING")),
+        m_location(impl.prepared("INSERT INTO location (entry_id, pos, area, side, pain) VALUES (?, ?, ?, ?, ?)")),
+        m_trigger(impl.prepared("INSERT INTO entry_trigger (entry_id, pos, name) VALUES (?, ?, ?)")),
+        m_helped(impl.prepared("INSERT INTO entry_helped (entry_id, pos, name) VALUES (?, ?, ?)")) {}
 
   // Returns the new row id, or 0 when the uuid is already present.
   std::int64_t insert(const Entry& e) {
-    bind_fields(m_insert, e);
-    m_insert.exec();
-    m_insert.reset();
+    bind_fields(*m_insert, e);
+    m_insert->exec();
+    m_insert->reset();
     if (m_db.getChanges() == 0) return 0;
     std::int64_t id = m_db.getLastInsertRowid();
     insert_children(id, e);
@@ -129,8 +137,8 @@ class EntryWriter {
   // Inserts e's places, triggers and helped items under row `id`.
   void insert_children(std::int64_t id, const Entry& e) {
     insert_locations(id, e.where);
-    insert_names(m_trigger, id, e.triggers);
-    insert_names(m_helped, id, e.helped);
+    insert_names(*m_trigger, id, e.triggers);
+    insert_names(*m_helped, id, e.helped);
   }
 
   // Binds uuid, at, ..., note, session, session_role to parameters 1-9 (NULL for no session).
@@ -163,22 +171,23 @@ class EntryWriter {
   }
 
   void insert_locations(std::int64_t id, const std::vector<Location>& where) {
+    auto& q = *m_location;
     for (std::size_t i = 0; i < where.size(); ++i) {
-      m_location.bind(1, id);
-      m_location.bind(2, static_cast<std::int64_t>(i));
-      m_location.bind(3, where[i].area);
-      m_location.bind(4, to_string(where[i].side));
-      bind_optional(m_location, 5, where[i].pain);
-      m_location.exec();
-      m_location.reset();
+      q.bind(1, id);
+      q.bind(2, static_cast<std::int64_t>(i));
+      q.bind(3, where[i].area);
+      q.bind(4, to_string(where[i].side));
+      bind_optional(q, 5, where[i].pain);
+      q.exec();
+      q.reset();
     }
   }
 
   SQLite::Database& m_db;
-  Statement m_insert;
-  Statement m_location;
-  Statement m_trigger;
-  Statement m_helped;
+  Loan m_insert;
+  Loan m_location;
+  Loan m_trigger;
+  Loan m_helped;
 };
 
 Entry normalised(Entry e, std::optional<Instant> now = {}) {
@@ -187,12 +196,12 @@ Entry normalised(Entry e, std::optional<Instant> now = {}) {
   return e;
 }
 
-// The entries a query over `entry_columns` finds, with `bind` setting its parameters.
+// The entries a PSOAS_ENTRY_QUERY finds, with `bind` setting its parameters.
 template <class Bind>
-std::vector<Entry> query_entries(SQLite::Database& db, const std::string& sql, Bind&& bind) {
-  Statement q(db, sql);
-  bind(q);
-  return read_all(db, q);
+std::vector<Entry> query_entries(Impl& impl, const std::string& sql, Bind&& bind) {
+  auto q = impl.prepared(sql);
+  bind(*q);
+  return read_all(impl, *q);
 }
 
 std::optional<Entry> first_of(std::vector<Entry> found) {
@@ -201,19 +210,20 @@ std::optional<Entry> first_of(std::vector<Entry> found) {
 }
 
 // Replaces the entry with e.id (its fields, places, triggers and helped items).
-void replace_entry(SQLite::Database& db, const Entry& e) {
-  Statement u(db,
-              "UPDATE entry SET at = ?2, utc_offset = ?3, pain = ?4, enjoyment = ?5, activity = ?6, note = ?7, "
-              "session = ?8, session_role = ?9 WHERE id = ?10");
-  EntryWriter::bind_fields(u, e);
-  u.bind(10, e.id);
-  u.exec();
-  for (const char* table : {"location", "entry_trigger", "entry_helped"}) {
-    Statement d(db, fmt::format("DELETE FROM {} WHERE entry_id = ?", table));
-    d.bind(1, e.id);
-    d.exec();
+void replace_entry(Impl& impl, const Entry& e) {
+  auto u = impl.prepared(
+      "UPDATE entry SET at = ?2, utc_offset = ?3, pain = ?4, enjoyment = ?5, activity = ?6, note = ?7, "
+      "session = ?8, session_role = ?9 WHERE id = ?10");
+  EntryWriter::bind_fields(*u, e);
+  u->bind(10, e.id);
+  u->exec();
+  for (const char* sql : {"DELETE FROM location WHERE entry_id = ?", "DELETE FROM entry_trigger WHERE entry_id = ?",
+                          "DELETE FROM entry_helped WHERE entry_id = ?"}) {
+    auto d = impl.prepared(sql);
+    d->bind(1, e.id);
+    d->exec();
   }
-  EntryWriter(db).insert_children(e.id, e);
+  EntryWriter(impl).insert_children(e.id, e);
 }
 
 // For a bulk insert: entry_slot's insert trigger (schema version 7) is dropped inside the
@@ -252,31 +262,29 @@ class SlotsAfter {
 
 }  // namespace
 
-std::optional<Entry> journal_detail::entry_by_uuid(SQLite::Database& db, const std::string& uuid) {
-  return first_of(query_entries(db, fmt::format("SELECT {} FROM entry WHERE uuid = ?", entry_columns),
-                                [&](Statement& q) { q.bind(1, uuid); }));
+std::optional<Entry> journal_detail::entry_by_uuid(Impl& impl, const std::string& uuid) {
+  return first_of(query_entries(impl, PSOAS_ENTRY_QUERY("WHERE uuid = ?"), [&](Statement& q) { q.bind(1, uuid); }));
 }
 
-std::optional<Entry> journal_detail::entry_by_id(SQLite::Database& db, std::int64_t id) {
-  return first_of(query_entries(db, fmt::format("SELECT {} FROM entry WHERE id = ?", entry_columns),
-                                [&](Statement& q) { q.bind(1, id); }));
+std::optional<Entry> journal_detail::entry_by_id(Impl& impl, std::int64_t id) {
+  return first_of(query_entries(impl, PSOAS_ENTRY_QUERY("WHERE id = ?"), [&](Statement& q) { q.bind(1, id); }));
 }
 
-void journal_detail::put_entry(SQLite::Database& db, const Entry& e, std::optional<std::int64_t> id_hint) {
-  if (auto old = entry_by_uuid(db, e.uuid)) {
+void journal_detail::put_entry(Impl& impl, const Entry& e, std::optional<std::int64_t> id_hint) {
+  if (auto old = entry_by_uuid(impl, e.uuid)) {
     Entry stored = e;
     stored.id = old->id;
-    replace_entry(db, stored);
+    replace_entry(impl, stored);
     return;
   }
-  Statement q(db,
-              "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role, id) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ?10 WHERE NOT EXISTS (SELECT 1 FROM entry WHERE id = ?10)))");
-  EntryWriter::bind_fields(q, e);
-  if (id_hint) q.bind(10, *id_hint);
-  else q.bind(10);
-  q.exec();
-  EntryWriter(db).insert_children(db.getLastInsertRowid(), e);
+  auto q = impl.prepared(
+      "INSERT INTO entry (uuid, at, utc_offset, pain, enjoyment, activity, note, session, session_role, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ?10 WHERE NOT EXISTS (SELECT 1 FROM entry WHERE id = ?10)))");
+  EntryWriter::bind_fields(*q, e);
+  if (id_hint) q->bind(10, *id_hint);
+  else q->bind(10);
+  q->exec();
+  EntryWriter(impl).insert_children(impl.db->getLastInsertRowid(), e);
 }
 
 using journal_detail::require_writable;
@@ -288,7 +296,7 @@ Entry Journal::add(Entry e, Instant now) {
   return m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    EntryWriter w(db);
+    EntryWriter w(*m_impl);
     e.id = w.insert(e);
     if (e.id == 0) throw DataError("journal", fmt::format("an entry with uuid {} already exists", e.uuid));
     journal_detail::ChangeLog log(*m_impl, now);
@@ -305,8 +313,7 @@ std::vector<Entry> Journal::entries(Instant from, Instant to, std::optional<std:
                                                              std::numeric_limits<std::int64_t>::max()));
   auto out = m_impl->guard([&] {
     return query_entries(
-        *m_impl->db,
-        fmt::format("SELECT {} FROM entry WHERE at >= ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?", entry_columns),
+        *m_impl, PSOAS_ENTRY_QUERY("WHERE at >= ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?"),
         [&](Statement& q) {
           q.bind(1, secs(from));
           q.bind(2, secs(to));
@@ -319,9 +326,8 @@ std::vector<Entry> Journal::entries(Instant from, Instant to, std::optional<std:
 
 void Journal::for_each_entry(const std::function<void(const Entry&)>& f) const {
   m_impl->guard([&] {
-    auto& db = *m_impl->db;
-    Statement q(db, fmt::format("SELECT {} FROM entry ORDER BY at, id", entry_columns));
-    EntryReader reader(db);
+    Statement q(*m_impl->db, PSOAS_ENTRY_QUERY("ORDER BY at, id"));  // long-lived: not from the cache
+    EntryReader reader(*m_impl);
     while (q.executeStep()) f(reader.read(q));
   });
 }
@@ -338,16 +344,15 @@ std::optional<Entry> Journal::find(const std::string& id_or_uuid) const {
   std::string lower = id_or_uuid;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   auto found = m_impl->guard([&] {
-    auto& db = *m_impl->db;
     if (digits) {
-      auto by_id = query_entries(db, fmt::format("SELECT {} FROM entry WHERE id = ?", entry_columns),
+      auto by_id = query_entries(*m_impl, PSOAS_ENTRY_QUERY("WHERE id = ?"),
                                  [&](Statement& q) { q.bind(1, static_cast<std::int64_t>(std::stoll(id_or_uuid))); });
       if (!by_id.empty() || id_or_uuid.size() < 4) return by_id;
     }
     if (id_or_uuid.size() < 4) return std::vector<Entry>{};
     // uuid >= prefix AND uuid < prefix + '\x7f' uses the unique index.
     return query_entries(
-        db, fmt::format("SELECT {} FROM entry WHERE uuid >= ? AND uuid < ? ORDER BY uuid LIMIT 2", entry_columns),
+        *m_impl, PSOAS_ENTRY_QUERY("WHERE uuid >= ? AND uuid < ? ORDER BY uuid LIMIT 2"),
         [&](Statement& q) {
           q.bind(1, lower);
           q.bind(2, lower + '\x7f');
@@ -365,11 +370,11 @@ void Journal::update(const Entry& e, Instant now) {
   m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    auto old = journal_detail::entry_by_id(db, e.id);
+    auto old = journal_detail::entry_by_id(*m_impl, e.id);
     if (!old) throw DataError(entry_subject, fmt::format("no entry {}", e.id));
     Entry stored = e;
     stored.uuid = old->uuid;  // the row keeps its uuid
-    replace_entry(db, stored);
+    replace_entry(*m_impl, stored);
     journal_detail::ChangeLog log(*m_impl, now);
     Change c{.kind = "entry", .record = old->uuid, .op = "edit", .before = entry_json(*old, true),
              .after = entry_json(stored, true)};
@@ -385,7 +390,7 @@ void Journal::remove(std::int64_t id, std::optional<Instant> now) {
   m_impl->guard([&] {
     auto& db = *m_impl->db;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
-    auto old = journal_detail::entry_by_id(db, id);
+    auto old = journal_detail::entry_by_id(*m_impl, id);
     if (!old) throw DataError(entry_subject, fmt::format("no entry {}", id));
     Statement e(db, "DELETE FROM entry WHERE id = ?");
     e.bind(1, id);
@@ -421,7 +426,7 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
     ImportResult result;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
     SlotsAfter slots(db);
-    EntryWriter w(db);
+    EntryWriter w(*m_impl);
     journal_detail::ChangeLog log(*m_impl, now);
     Change c{.kind = "entry", .op = "add", .batch = make_uuid()};  // one batch: one undo
     while (auto checked = next()) {
@@ -446,16 +451,14 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
 
 std::optional<Entry> Journal::last_before(Instant t) const {
   return first_of(m_impl->guard([&] {
-    return query_entries(*m_impl->db,
-                         fmt::format("SELECT {} FROM entry WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1", entry_columns),
+    return query_entries(*m_impl, PSOAS_ENTRY_QUERY("WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1"),
                          [&](Statement& q) { q.bind(1, secs(t)); });
   }));
 }
 
 std::optional<Entry> Journal::first_at_or_after(Instant t) const {
   return first_of(m_impl->guard([&] {
-    return query_entries(*m_impl->db,
-                         fmt::format("SELECT {} FROM entry WHERE at >= ? ORDER BY at, id LIMIT 1", entry_columns),
+    return query_entries(*m_impl, PSOAS_ENTRY_QUERY("WHERE at >= ? ORDER BY at, id LIMIT 1"),
                          [&](Statement& q) { q.bind(1, secs(t)); });
   }));
 }
@@ -510,13 +513,10 @@ void Journal::each_pain_slot(Instant from, Instant to, const std::function<bool(
 
 std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
   return m_impl->guard([&] {
-    auto& q = m_impl->first_time;
-    if (!q) q = std::make_unique<Statement>(*m_impl->db, "SELECT at FROM entry WHERE at >= ? ORDER BY at, id LIMIT 1");
+    auto q = m_impl->prepared("SELECT at FROM entry WHERE at >= ? ORDER BY at, id LIMIT 1");
     q->bind(1, secs(t));
-    std::optional<Instant> found;
-    if (q->executeStep()) found = Instant{std::chrono::seconds{q->getColumn(0).getInt64()}};
-    q->reset();  // ends the read at once, as a finished statement would
-    return found;
+    if (!q->executeStep()) return std::optional<Instant>{};
+    return std::optional<Instant>{Instant{std::chrono::seconds{q->getColumn(0).getInt64()}}};
   });
 }
 

@@ -21,11 +21,11 @@ constexpr const char* change_columns = "SELECT seq, device, stamp, kind, record,
 std::vector<bool> Journal::insert_changes(const std::vector<Change>& changes) {
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
-    auto& db = *m_impl->db;
-    journal_detail::Write w(db);
-    Statement q(db,
-                "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    journal_detail::Write w(*m_impl);
+    auto loan = m_impl->prepared(
+        "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& q = *loan;
     hlc::Stamp top;
     std::vector<bool> added;
     added.reserve(changes.size());
@@ -37,8 +37,8 @@ std::vector<bool> Journal::insert_changes(const std::vector<Change>& changes) {
       added.push_back(q.exec() > 0);
       q.reset();
     }
-    auto last = hlc::parse(journal_detail::meta_value(db, "hlc").value_or("")).value_or(hlc::Stamp{});
-    if (top > last) journal_detail::set_meta_value(db, "hlc", hlc::format(top));  // the clock moves past them
+    auto last = hlc::parse(journal_detail::meta_value(*m_impl, "hlc").value_or("")).value_or(hlc::Stamp{});
+    if (top > last) journal_detail::set_meta_value(*m_impl, "hlc", hlc::format(top));  // the clock moves past them
     w.commit();
     return added;
   });
@@ -73,14 +73,14 @@ std::vector<SyncPosition> Journal::sync_positions() const {
 void Journal::set_sync_position(const SyncPosition& p) {
   require_writable(m_impl->read_only, m_impl->path);
   m_impl->guard([&] {
-    Statement q(*m_impl->db,
-                R"(INSERT INTO sync_file (file, "offset", line, at) VALUES (?, ?, ?, ?) )"
-                R"(ON CONFLICT (file) DO UPDATE SET "offset" = excluded."offset", line = excluded.line, at = excluded.at)");
-    q.bind(1, p.file);
-    q.bind(2, p.offset);
-    q.bind(3, p.line);
-    q.bind(4, p.at);
-    q.exec();
+    auto q = m_impl->prepared(
+        R"(INSERT INTO sync_file (file, "offset", line, at) VALUES (?, ?, ?, ?) )"
+        R"(ON CONFLICT (file) DO UPDATE SET "offset" = excluded."offset", line = excluded.line, at = excluded.at)");
+    q->bind(1, p.file);
+    q->bind(2, p.offset);
+    q->bind(3, p.line);
+    q->bind(4, p.at);
+    q->exec();
   });
 }
 
@@ -139,7 +139,7 @@ void Journal::change_device_id(const std::string& id, std::int64_t after_seq) {
   require_writable(m_impl->read_only, m_impl->path);
   const std::string old = device_id();
   m_impl->guard([&] {
-    journal_detail::Write w(*m_impl->db);
+    journal_detail::Write w(*m_impl);
     Statement move(*m_impl->db, "UPDATE change SET device = ? WHERE device = ? AND seq > ?");
     move.bind(1, id);
     move.bind(2, old);
@@ -150,7 +150,7 @@ void Journal::change_device_id(const std::string& id, std::int64_t after_seq) {
     Statement forget(*m_impl->db, "DELETE FROM sync_file WHERE file = ?");
     forget.bind(1, old);
     forget.exec();
-    journal_detail::set_meta_value(*m_impl->db, "device", id);
+    journal_detail::set_meta_value(*m_impl, "device", id);
     w.commit();
   });
   m_impl->device = id;

@@ -59,8 +59,9 @@ bool user_change_since(SQLite::Database& db, const std::string& device, std::int
 }
 
 // True when another device changed `record` after seq `after`.
-bool changed_elsewhere(SQLite::Database& db, const std::string& device, const Change& c) {
-  Statement q(db, "SELECT 1 FROM change WHERE record = ? AND seq > ? AND device <> ? LIMIT 1");
+bool changed_elsewhere(Journal::Impl& impl, const std::string& device, const Change& c) {
+  auto loan = impl.prepared("SELECT 1 FROM change WHERE record = ? AND seq > ? AND device <> ? LIMIT 1");
+  auto& q = *loan;
   q.bind(1, c.record);
   q.bind(2, c.seq);
   q.bind(3, device);
@@ -98,7 +99,7 @@ static std::optional<UndoResult> run_step(Journal& j, Journal::Impl& impl, Insta
   return impl.guard([&]() -> std::optional<UndoResult> {
     auto& db = *impl.db;
     const std::string me = journal_detail::device_id(impl);
-    journal_detail::Write w(db);
+    journal_detail::Write w(impl);
     UndoResult result;
     result.reverted = latest_group(db, me, step);
     if (result.reverted.empty()) return std::nullopt;
@@ -106,7 +107,7 @@ static std::optional<UndoResult> run_step(Journal& j, Journal::Impl& impl, Insta
     journal_detail::ChangeLog log(impl, now);
     const std::string batch = result.reverted.size() > 1 ? make_uuid() : std::string{};
     for (const Change& c : result.reverted) {
-      if (changed_elsewhere(db, me, c)) result.others_changed = true;
+      if (changed_elsewhere(impl, me, c)) result.others_changed = true;
       Change inv = inverse(c, j.record_json(c.kind, c.record));
       inv.batch = batch;
       inv.origin = step.origin;

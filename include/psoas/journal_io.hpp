@@ -61,6 +61,8 @@ Session session_from_json(std::string_view text);
 TriageRecord triage_from_json(std::string_view text);
 // The "id" member of a record state, if it has one.
 std::optional<std::int64_t> record_id_in_json(std::string_view text);
+// The same, from a state already parsed.
+std::optional<std::int64_t> record_id_in(const json::Value& v);
 
 // Writes entries in a format, streaming: the CSV header or the JSON array's brackets
 // come with the first write and finish().

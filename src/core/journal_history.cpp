@@ -82,22 +82,33 @@ void bind_change(Statement& q, const Change& c, std::optional<std::int64_t> undo
   if (undoes) q.bind(10, *undoes); else q.bind(10);
 }
 
-// Sync applies and undo puts every record inside a Write of its own, so these few
-// statements run once a record: prepared once (the statement cache), not parsed each time.
 Write::Write(Journal::Impl& impl) : m_impl(impl), m_nested(sqlite3_get_autocommit(impl.db->getHandle()) == 0) {
-  m_impl.prepared(m_nested ? "SAVEPOINT psoas_write" : "BEGIN IMMEDIATE")->exec();
+  if (m_nested) return;
+  m_impl.prepared("BEGIN IMMEDIATE")->exec();
+  m_impl.spoiled = false;
 }
 
 Write::~Write() {
   if (m_done) return;
+  if (m_nested) {
+    m_impl.spoiled = true;
+    return;
+  }
   try {
-    m_impl.db->exec(m_nested ? "ROLLBACK TO psoas_write; RELEASE psoas_write" : "ROLLBACK");
+    m_impl.db->exec("ROLLBACK");
   } catch (...) {  // a failed rollback leaves SQLite to roll back when the connection closes
   }
 }
 
 void Write::commit() {
-  m_impl.prepared(m_nested ? "RELEASE psoas_write" : "COMMIT")->exec();
+  if (m_nested) {
+    m_done = true;
+    return;
+  }
+  if (m_impl.spoiled) {  // the destructor rolls back
+    throw DataError("journal", fmt::format("a write to {} failed part way; nothing was changed", m_impl.path.string()));
+  }
+  m_impl.prepared("COMMIT")->exec();
   m_done = true;
 }
 
@@ -217,15 +228,18 @@ void Journal::put_record(const std::string& kind, const std::string& uuid, const
   std::optional<Session> session;
   std::optional<TriageRecord> triage;
   std::optional<std::int64_t> hint;
-  if (state) {
-    hint = record_id_in_json(*state);
+  auto id_of = [](std::int64_t id) { return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt; };
+  if (state) {  // the state's "id" (a row id is never 0) is the row id to keep where it is free
     if (kind == "entry") {
       entry = entry_from_json(*state);
       validate_entry(*entry, std::nullopt);
+      hint = id_of(entry->id);
     } else if (kind == "session") {
       session = session_from_json(*state);
+      hint = id_of(session->id);
     } else {
       triage = triage_from_json(*state);
+      hint = id_of(triage->id);
     }
   }
   m_impl->guard([&] {

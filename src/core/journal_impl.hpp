@@ -74,6 +74,7 @@ struct Journal::Impl {
   bool read_only = false;
   std::string notice;
   std::string device;  // this journal's device id, once read or made (journal_history.cpp)
+  bool spoiled = false;  // an inner journal_detail::Write failed in the open transaction
   // Prepared on first use and kept (destroyed before `db`, declared after it).
   journal_detail::StatementCache statements;
   // The statement for `sql`, prepared once for this journal (see StatementCache).
@@ -101,17 +102,20 @@ DataError sqlite_error(const std::filesystem::path& path, const SQLite::Exceptio
 // Throws DataError("journal", "<path> is read-only ...") when writes are not allowed.
 void require_writable(bool read_only, const std::filesystem::path& path);
 
-// A write that joins the transaction already open on `db` (as a savepoint) or opens its
-// own IMMEDIATE one; rolled back unless commit() is called.
+// A write: opens an IMMEDIATE transaction, or joins the one already open. All or nothing:
+// an inner Write that ends without commit() spoils the whole transaction, and the outer
+// Write's commit() then rolls it all back and throws, even if the exception was caught in
+// between. (A savepoint an inner Write made made SQLite copy every page it touched into a
+// statement journal first: 27 % of a sync's time, bench/README.md.)
 class Write {
  public:
-  // Begins (or, inside a transaction, opens a savepoint).
+  // Begins, or joins the transaction already open.
   explicit Write(Journal::Impl& impl);
-  // Rolls back unless committed.
+  // Rolls back unless committed (an inner Write: spoils the transaction).
   ~Write();
   Write(const Write&) = delete;
   Write& operator=(const Write&) = delete;
-  // Commits (or releases the savepoint).
+  // Commits (an inner Write: nothing until the outer commits).
   void commit();
 
  private:

@@ -209,8 +209,9 @@ Entry json_entry(const Value& v, const when::Zone* zone) {
 
 Entry entry_from_json(std::string_view text) {
   try {
-    Entry e = json_entry(json::parse(text), nullptr);
-    if (auto id = record_id_in_json(text)) e.id = *id;
+    const json::Value v = json::parse(text);  // parsed once: sync reads every record this way
+    Entry e = json_entry(v, nullptr);
+    if (auto id = record_id_in(v)) e.id = *id;
     return e;
   } catch (const Problem& p) {
     throw UsageError(entry_subject, p.why);

@@ -56,15 +56,18 @@ Instant time_of(const Value& v, const char* key, const char* subject, std::chron
 
 }  // namespace
 
+std::optional<std::int64_t> record_id_in(const json::Value& v) {
+  const Value* id = v.find("id");
+  if (!id || id->type != Value::Type::number) return std::nullopt;
+  std::int64_t n = 0;
+  auto [p, ec] = std::from_chars(id->text.data(), id->text.data() + id->text.size(), n);
+  if (ec != std::errc{} || p != id->text.data() + id->text.size()) return std::nullopt;
+  return n;
+}
+
 std::optional<std::int64_t> record_id_in_json(std::string_view text) {
   try {
-    Value v = json::parse(text);
-    const Value* id = v.find("id");
-    if (!id || id->type != Value::Type::number) return std::nullopt;
-    std::int64_t n = 0;
-    auto [p, ec] = std::from_chars(id->text.data(), id->text.data() + id->text.size(), n);
-    if (ec != std::errc{} || p != id->text.data() + id->text.size()) return std::nullopt;
-    return n;
+    return record_id_in(json::parse(text));
   } catch (const json::ParseError&) {
     return std::nullopt;
   }

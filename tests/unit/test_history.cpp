@@ -158,6 +158,26 @@ TEST_SUITE("history") {
     CHECK_THROWS_AS(j.put_record("entry", a.uuid, std::string(R"({"pain":12})")), UsageError);
   }
 
+  TEST_CASE("a transaction is all or nothing even when a failed write inside it is caught") {
+    Journal j = Journal::in_memory();
+    Entry a = entry(5);
+    a.uuid = make_uuid();
+    bool caught = false;
+    CHECK_THROWS_AS(j.transaction([&] {
+      j.put_record("entry", a.uuid, entry_json(a, true));
+      try {
+        j.log_change(Change{.kind = "entry", .record = a.uuid, .op = "bogus"}, start);  // the table's CHECK refuses it
+      } catch (const DataError&) {
+        caught = true;
+      }
+    }), DataError);
+    CHECK(caught);
+    CHECK(j.all_entries().empty());  // the put before the failure went too
+    CHECK(j.changes(0, 10).empty());
+    j.transaction([&] { j.put_record("entry", a.uuid, entry_json(a, true)); });  // the next one is not spoiled
+    CHECK(j.all_entries().size() == 1);
+  }
+
   TEST_CASE("undo reverts the latest change; redo re-applies it") {
     FakeClock clock(start + hours{1});
     Journal j = Journal::in_memory();

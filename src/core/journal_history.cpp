@@ -112,6 +112,11 @@ void Write::commit() {
   m_done = true;
 }
 
+void ready_for_bulk(SQLite::Database& db) {
+  if (sqlite3_get_autocommit(db.getHandle()) == 0) return;
+  db.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+}
+
 std::optional<std::string> meta_value(Journal::Impl& impl, const std::string& key) {
   auto q = impl.prepared("SELECT value FROM meta WHERE key = ?");
   q->bind(1, key);
@@ -308,6 +313,7 @@ void Journal::set_meta(const std::string& key, const std::string& value) {
 void Journal::transaction(const std::function<void()>& f) {
   require_writable(m_impl->read_only, m_impl->path);
   m_impl->guard([&] {
+    journal_detail::ready_for_bulk(*m_impl->db);  // sync applies its batches this way
     journal_detail::Write w(*m_impl);
     f();
     w.commit();

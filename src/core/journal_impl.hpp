@@ -142,6 +142,13 @@ class ChangeLog {
   std::int64_t m_now_ms = 0;
 };
 
+// Readies `db` for a write of many rows (an import, a sync batch, an undo of an import): a
+// 64 MiB page cache (SQLite's default 2 MiB spilled dirty pages into the WAL again and
+// again) and statement journals in memory (a delete that cascades wrote each page it touched
+// to a temporary file first: 272,566 writes for an undo of 20,000 entries). Both are limits,
+// not allocations; they last as long as the connection. Inside a transaction, where SQLite
+// cannot change where statement journals go, it does nothing (journal_history.cpp).
+void ready_for_bulk(SQLite::Database& db);
 // This journal's device id, made and kept in `meta` when there is none (inside a write).
 std::string device_id(Journal::Impl& impl);
 // The meta value for `key`, if any.

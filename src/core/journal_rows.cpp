@@ -422,7 +422,7 @@ ImportResult Journal::import_entries(const std::function<std::optional<CheckedEn
     auto& db = *m_impl->db;
     // A large import touches much of the uuid indexes. Without entry_slot's per-row trigger
     // (SlotsAfter) 128-512 MiB won nothing over 64 MiB at a million rows (bench/README.md).
-    db.exec("PRAGMA cache_size = -65536");
+    journal_detail::ready_for_bulk(db);
     ImportResult result;
     Transaction tx(db, TransactionBehavior::IMMEDIATE);
     SlotsAfter slots(db);

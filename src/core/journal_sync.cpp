@@ -21,9 +21,6 @@ constexpr const char* change_columns = "SELECT seq, device, stamp, kind, record,
 std::vector<bool> Journal::insert_changes(const std::vector<Change>& changes) {
   require_writable(m_impl->read_only, m_impl->path);
   return m_impl->guard([&] {
-    // A batch (about 4 MiB of a device file) dirties pages all over the uuid indexes; in
-    // SQLite's default 2 MiB cache they spilled into the WAL again and again.
-    m_impl->db->exec("PRAGMA cache_size = -65536");
     journal_detail::Write w(*m_impl);
     auto loan = m_impl->prepared(
         "INSERT OR IGNORE INTO change (device, stamp, kind, record, op, before, after, batch, origin, undoes) "

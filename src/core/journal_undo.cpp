@@ -99,6 +99,7 @@ static std::optional<UndoResult> run_step(Journal& j, Journal::Impl& impl, Insta
   return impl.guard([&]() -> std::optional<UndoResult> {
     auto& db = *impl.db;
     const std::string me = journal_detail::device_id(impl);
+    journal_detail::ready_for_bulk(db);  // an import's undo takes its whole batch back
     journal_detail::Write w(impl);
     UndoResult result;
     result.reverted = latest_group(db, me, step);

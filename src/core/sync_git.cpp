@@ -14,8 +14,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// git, never asking for a user name or password on the terminal (a sync that runs after
+// every write must not stop `psoas log` to wait for one): it fails instead, as a warning.
 process::Result git(const fs::path& dir, std::vector<std::string> args, std::chrono::milliseconds limit = 10s) {
-  std::vector<std::string> argv{"git", "-C", dir.string()};
+  std::vector<std::string> argv{"env", "GIT_TERMINAL_PROMPT=0", "git", "-C", dir.string()};
   argv.insert(argv.end(), args.begin(), args.end());
   return process::run(argv, process::Options{limit});
 }
@@ -93,7 +95,14 @@ std::optional<std::string> pull_push(const fs::path& dir, const std::string& dev
     args.insert(args.end(), {"rebase", "-q", "--autostash", theirs});
     auto rebase = git(dir, args, 60s);
     if (rebase.ok()) return std::nullopt;
+    // Only a device's own file changes on two sides: two journals with this device's id.
+    auto conflicts = git(dir, {"diff", "--name-only", "--diff-filter=U"});
     git(dir, {"rebase", "--abort"});
+    if (conflicts.ok() && conflicts.out.find(device + ".jsonl\n") != std::string::npos) {
+      return fmt::format("{}/{}.jsonl was written by another journal with the same device id {} (a copied journal?); "
+                         "not pulled or pushed: give this journal a new id with 'psoas sync --new-device-id'",
+                         dir.string(), device, device);
+    }
     return fmt::format("git rebase onto {}/{} in {} failed: {}", *remote, branch, dir.string(), why(rebase));
   };
   if (auto w = pull()) return w;

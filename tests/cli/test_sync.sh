@@ -162,6 +162,25 @@ if command -v git >/dev/null; then
   expect_rc 0; expect_out "synced: sent 1 change"; expect_one_line_error
   expect_err "psoas: warning: git fetch origin in $T/clone2 failed: "
   expect_err "; the local sync went on"
+  # a copied journal in a git folder: its file changes on two sides; said as a copy
+  git clone -q "$T/remote.git" "$T/clone3" 2>/dev/null
+  cp "$G1" "$T/g3.db"
+  on "$T/g3.db" log 3 --at 2026-11-23T11:00
+  on "$T/g3.db" sync "$T/clone3"
+  expect_rc 0
+  on "$G1" log 4 --at 2026-11-23T12:00
+  on "$G1" sync "$T/clone1"
+  expect_one_line_error
+  expect_err "$T/clone1/$(device "$G1").jsonl was written by another journal with the same device id $(device "$G1") (a copied journal?); not pulled or pushed: give this journal a new id with 'psoas sync --new-device-id'"
+  check "the rebase was abandoned" test ! -d "$T/clone1/.git/rebase-merge"
+  # git may not ask for a password on the terminal (a wrapper on PATH records its setting)
+  REAL_GIT=$(command -v git)
+  mkdir -p "$T/bin"
+  printf '#!/bin/sh\necho "prompt=${GIT_TERMINAL_PROMPT-unset}" >>"%s"\nexec "%s" "$@"\n' "$T/git.env" "$REAL_GIT" >"$T/bin/git"
+  chmod +x "$T/bin/git"
+  PATH="$T/bin:$PATH" on "$G2" sync "$T/clone2"
+  check "git ran" test -s "$T/git.env"
+  check "every git run had GIT_TERMINAL_PROMPT=0" test "$(sort -u "$T/git.env")" == "prompt=0"
 fi
 
 # --- bad input: one line, non-zero exit, nothing half-applied

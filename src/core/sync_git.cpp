@@ -29,13 +29,22 @@ std::vector<std::string> identity(const fs::path& dir, const std::string& device
   return {"-c", "user.name=psoas", "-c", fmt::format("user.email=psoas@{}", device)};
 }
 
-// The first line git said about its failure, or how it ended.
+// What git said about its failure in one line: its first "fatal:" or "error:" line (a
+// failed fetch ends with advice such as "and the repository exists."), else its last line;
+// or how it ended.
 std::string why(const process::Result& r) {
   std::string text = r.err.empty() ? r.out : r.err;
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  if (auto nl = text.rfind('\n'); nl != std::string::npos) text = text.substr(nl + 1);
-  if (text.empty() || r.error != 0 || r.timed_out) text = process::describe(r);
-  return text;
+  std::string last;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    last = text.substr(at, nl - at);
+    if (last.starts_with("fatal: ") || last.starts_with("error: ")) break;
+    at = nl + 1;
+  }
+  if (last.empty() || r.error != 0 || r.timed_out) return process::describe(r);
+  return last;
 }
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }

@@ -173,9 +173,9 @@ constexpr int busy_timeout_ms = 10000;
 
 // The -wal and -shm files stay when the last connection closes (the WAL checkpointed and
 // truncated to 0 bytes, as journal_size_limit makes it), instead of being deleted and made
-// again by the next command: creating and unlinking them was a tenth of a read command's
-// time (bench/README.md). What reaches the disk, and when, is the same. Set only once the
-// file is known to be a journal, so a refused file is left with nothing beside it.
+// again by the next command: creating and unlinking them was about 8 % of the samples of
+// `psoas sync` with nothing new (bench/README.md). What reaches the disk, and when, is the
+// same. Set only once the file is known to be a journal: a refused file gets no -wal.
 void keep_wal_files(SQLite::Database& db) {
   db.exec("PRAGMA journal_size_limit = 4194304");  // also what a long WAL shrinks back to
   int keep = 1;

@@ -171,6 +171,17 @@ std::string immutable_uri(const fs::path& path) {
 
 constexpr int busy_timeout_ms = 10000;
 
+// The -wal and -shm files stay when the last connection closes (the WAL checkpointed and
+// truncated to 0 bytes, as journal_size_limit makes it), instead of being deleted and made
+// again by the next command: creating and unlinking them was about 8 % of the samples of
+// `psoas sync` with nothing new (bench/README.md). What reaches the disk, and when, is the
+// same. Set only once the file is known to be a journal: a refused file gets no -wal.
+void keep_wal_files(SQLite::Database& db) {
+  db.exec("PRAGMA journal_size_limit = 4194304");  // also what a long WAL shrinks back to
+  int keep = 1;
+  sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+}
+
 // Checks what a freshly opened `db` holds and makes it ready: a newer journal is reopened
 // read-only with a notice; an older one opened read-only is migrated in a memory copy;
 // otherwise WAL, synchronous=FULL and the migrations. Foreign keys on (after migrating,
@@ -195,8 +206,9 @@ void settle(const fs::path& path, std::unique_ptr<SQLite::Database>& db, bool& r
   std::string mode = db->execAndGet("PRAGMA journal_mode").getString();
   if (mode != "wal") db->execAndGet("PRAGMA journal_mode = WAL");
   db->exec("PRAGMA synchronous = FULL");
-  migrate(*db);
+  if (p.version < Journal::schema_version) migrate(*db);  // a version never goes back
   db->exec("PRAGMA foreign_keys = ON");
+  keep_wal_files(*db);
 }
 
 // Before SQLite's first use: psoas uses a connection from one thread only, and keeps no

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "psoas/triage.hpp"
 
@@ -196,31 +197,59 @@ std::string_view next_from_key(NextFrom f) {
 
 namespace {
 
-// gather's queries, all in one read of the journal.
+// The latest entry before `to` in `in`, when it is at or after `from`: every entry from the
+// previous range's start is in the report's input whole (only the pain of earlier ones may be).
+std::optional<Entry> latest_entry(const report::ReportInput& in, Instant from, Instant to) {
+  const Entry* best = nullptr;
+  for (const Entry& e : in.entries) {  // the last of equal times is the later row
+    if (e.at < to && (!best || e.at >= best->at)) best = &e;
+  }
+  if (!best || best->at < from) return std::nullopt;
+  return *best;
+}
+
+// Sessions further back, streak_step days at a time, while the streak reaches the first day
+// fetched; and, while nothing else is there to show, back to streak_step days before today.
+void extend_sessions(Input& in, const Journal& j, bool nothing_else) {
+  const when::Zone& zone = *in.zone;
+  const when::Calendar& cal = in.calendar;
+  const sys_days today_day = day_of(in.now, zone, cal);
+  auto fetch_before = [&](Instant earlier) {
+    std::vector<Session> more = j.sessions(earlier, in.sessions_from);
+    more.insert(more.end(), std::make_move_iterator(in.sessions.begin()), std::make_move_iterator(in.sessions.end()));
+    in.sessions = std::move(more);
+    in.sessions_from = earlier;
+  };
+  const Instant step_back = when::day_begin(std::chrono::year_month_day(today_day - streak_step), zone, cal);
+  if (nothing_else && in.sessions.empty() && step_back < in.sessions_from) fetch_before(step_back);
+  for (int step = 0; step < 100; ++step) {
+    bool longer = false;
+    streak(in.sessions, in.now, in.sessions_from, false, zone, cal, &longer);
+    if (!longer) break;
+    fetch_before(when::day_begin(std::chrono::year_month_day(day_of(in.sessions_from, zone, cal) - streak_step), zone, cal));
+  }
+}
+
+// gather's queries, all in one read of the journal. The report's input already holds the
+// sessions from the previous range's start (at least) and the entries of its window: the
+// streak starts from those sessions and the latest entry is taken from those entries, so
+// neither is read twice (bench/README.md, "Read-command latency").
 void gather_into(Input& in, const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
                  const std::function<const std::vector<TriageQuestion>&()>& questions) {
   in.now = now;
   in.zone = &zone;
   in.calendar = cal;
   const when::Range range = when::parse_range(std::to_string(judged_days) + "d", now, zone, cal);
-  in.report = report::compute_report(report::gather(j, range, now, zone, cal, questions));
-  in.latest = j.last_before(range.to);
+  report::ReportInput report_in = report::gather(j, range, now, zone, cal, questions);
+  in.report = report::compute_report(report_in);
+  in.sessions_from = report::previous_range(range, zone, cal).from;
+  in.latest = latest_entry(report_in, in.sessions_from, range.to);
+  if (!in.latest) in.latest = j.last_before(range.to);
   in.triage = j.latest_triage_before(now + std::chrono::seconds(1));
-  // Sessions back streak_step days at a time, while the streak reaches the first day fetched.
-  const sys_days today_day = day_of(now, zone, cal);
-  in.sessions_from = when::day_begin(std::chrono::year_month_day(today_day - streak_step), zone, cal);
-  in.sessions = j.sessions(in.sessions_from, range.to);
-  for (int step = 0; step < 100; ++step) {
-    bool longer = false;
-    streak(in.sessions, now, in.sessions_from, false, zone, cal, &longer);
-    if (!longer) break;
-    Instant earlier = when::day_begin(std::chrono::year_month_day(day_of(in.sessions_from, zone, cal) - streak_step),
-                                      zone, cal);
-    std::vector<Session> more = j.sessions(earlier, in.sessions_from);
-    more.insert(more.end(), std::make_move_iterator(in.sessions.begin()), std::make_move_iterator(in.sessions.end()));
-    in.sessions = std::move(more);
-    in.sessions_from = earlier;
+  for (Session& s : report_in.sessions) {
+    if (s.start >= in.sessions_from && s.start < range.to) in.sessions.push_back(std::move(s));
   }
+  extend_sessions(in, j, !in.latest && !in.triage && report::is_empty(in.report));
 }
 
 }  // namespace

@@ -20,7 +20,10 @@ run log 3 --trigger sitting
 expect_rc 0; expect_out_eq "1"; expect_err "psoas: created a new journal at $JOURNAL"
 expect_file_mode "$JOURNAL" 600
 expect_file_mode "$(dirname "$JOURNAL")" 700
-for f in "$JOURNAL-wal" "$JOURNAL-shm"; do [ -e "$f" ] && expect_file_mode "$f" 600; done
+# SQLite's two files stay beside it between commands (not made again by each), 0600, and
+# the -wal holds nothing once the command has ended (checkpointed into the journal).
+for f in "$JOURNAL-wal" "$JOURNAL-shm"; do check "$f is there" test -e "$f"; expect_file_mode "$f" 600; done
+check "the -wal is empty after the command" test ! -s "$JOURNAL-wal"
 check "WAL mode" test "$(sqlite3 "$JOURNAL" 'PRAGMA journal_mode')" == wal
 
 run log 6 --at "2026-01-10T21:00" --where "left groin=6" --where "lower back" --trigger "Poor Sleep" \

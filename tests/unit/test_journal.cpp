@@ -349,6 +349,25 @@ TEST_SUITE("journal") {
     CHECK(again.entry_count() == 1);
   }
 
+  TEST_CASE("-wal and -shm stay beside a closed journal, 0600, the -wal empty (checkpointed)") {
+    TempDir tmp;
+    fs::path file = tmp.path / "journal.db";
+    const fs::path wal = file.string() + "-wal";
+    const fs::path shm = file.string() + "-shm";
+    { Journal::open(file).add(make(at(2026, 1, 1), 2), later); }
+    REQUIRE(fs::exists(wal));
+    REQUIRE(fs::exists(shm));
+    CHECK(fs::file_size(wal) == 0);
+    CHECK(mode_of(wal) == 0600);
+    CHECK(mode_of(shm) == 0600);
+    CHECK(Journal::open(file, Access::read_only).entry_count() == 1);
+    { Journal::open(file).add(make(at(2026, 1, 2), 3), later); }
+    CHECK(fs::file_size(wal) == 0);
+    // What the file itself holds, without the -wal: both entries were checkpointed into it.
+    fs::copy_file(file, tmp.path / "copy.db");
+    CHECK(Journal::open(tmp.path / "copy.db", Access::read_only).entry_count() == 2);
+  }
+
   TEST_CASE("a version-1 journal migrates to the current schema") {
     TempDir tmp;
     fs::path file = tmp.path / "old.db";

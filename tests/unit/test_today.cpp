@@ -276,5 +276,59 @@ TEST_SUITE("today") {
       CHECK(t.streak == 50);
       CHECK_FALSE(t.streak_may_be_longer);
     }
+    SUBCASE("a streak of exactly the report's 14 days of sessions, and one of 15") {
+      for (int n : {13, 14, 15}) {
+        Journal j = Journal::in_memory();
+        for (int d = 0; d < n; ++d) j.add_session(session(at(2026, 11, 30, 8) - days(d)));
+        FakeClock clock{at(2026, 11, 30, 20)};
+        Care care;
+        CHECK(look(j, clock, care.fn()).streak == n);
+      }
+    }
+  }
+
+  // gather takes the latest entry and the streak's first sessions from what the report read.
+  TEST_CASE("the latest entry is the journal's latest before tomorrow, whole, however old") {
+    FakeClock clock{at(2026, 11, 30, 20)};
+    Care care;
+    SUBCASE("two entries at the same second: the later row, as Journal::last_before has it") {
+      Journal j = Journal::in_memory();
+      Entry first = entry(at(2026, 11, 29, 8), 3);
+      Entry second = entry(at(2026, 11, 29, 8), 7);
+      second.note = "the second";
+      j.add(first, clock.wall_now());
+      j.add(second, clock.wall_now());
+      today::Today t = look(j, clock, care.fn());
+      REQUIRE(t.latest);
+      CHECK(t.latest->pain == 7);
+      CHECK(t.latest->note == "the second");
+      CHECK(t.latest->id == j.last_before(at(2026, 12, 1, 0))->id);
+    }
+    SUBCASE("an entry before the report's two weeks, in a run the report reads only the pain of") {
+      Journal j = Journal::in_memory();
+      for (int d = 0; d < 30; ++d) {
+        Entry e = entry(at(2026, 10, 1, 9) + days(d), 5);
+        e.note = "day " + std::to_string(d);
+        e.triggers = {"sitting"};
+        j.add(e, clock.wall_now());
+      }
+      today::Today t = look(j, clock, care.fn());
+      REQUIRE(t.latest);
+      CHECK(t.latest->at == at(2026, 10, 30, 9));
+      CHECK(t.latest->note == "day 29");
+      CHECK(t.latest->triggers == std::vector<std::string>{"sitting"});
+    }
+    SUBCASE("only a session 20 days ago: not empty, the sessions reach back 35 days") {
+      Journal j = Journal::in_memory();
+      j.add_session(session(at(2026, 11, 10, 8)));
+      today::Today t = look(j, clock, care.fn());
+      CHECK_FALSE(t.empty);
+      CHECK(t.streak == 0);
+    }
+    SUBCASE("only a session 40 days ago: empty, as before") {
+      Journal j = Journal::in_memory();
+      j.add_session(session(at(2026, 10, 21, 8)));
+      CHECK(look(j, clock, care.fn()).empty);
+    }
   }
 }

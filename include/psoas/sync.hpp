@@ -166,6 +166,34 @@ Status status(const Journal& journal, const std::filesystem::path& dir);
 // Returns the new id.
 std::string new_device_id(Journal& journal);
 
+// --- A sync with nothing new, known without opening the journal (sync_quiet.cpp) ---------
+// Opening SQLite (its schema parsed, its WAL index mapped) was most of such a sync's time. A
+// fingerprint covers what the sync depends on: the journal and its -wal (device, inode, size,
+// modification time to the nanosecond), the WAL-index header in its -shm
+// (SQLite rewrites it, change counter included, on every commit), config.toml, and DIR with
+// each file in it. It is kept (remember) only when it is the same before and after a sync
+// that found nothing new, so a write by another process during that sync leaves no stamp.
+// (The first open after a write sets up the WAL index in -shm again, so the stamp is kept from
+// the second sync with nothing new on.)
+class Quiet {
+ public:
+  // Reads the fingerprint now, before the journal is opened. `stamp` is where it is kept.
+  Quiet(std::filesystem::path journal, std::filesystem::path dir, std::filesystem::path config,
+        std::filesystem::path stamp);
+  // True when the kept stamp equals the fingerprint read at construction.
+  bool known() const;
+  // Keeps the fingerprint read at construction when it still holds (call with the journal
+  // closed, after a sync that found nothing new). A failure to write it is ignored.
+  void remember() const;
+  // Removes the stamp.
+  void forget() const;
+
+ private:
+  std::string fingerprint() const;
+  std::filesystem::path m_journal, m_dir, m_config, m_stamp;
+  std::string m_before;
+};
+
 // --- A git work tree as the folder (sync_git.cpp) ----------------------------------------
 namespace git {
 // True when `dir` is in a git work tree (a .git above it, and git says so).

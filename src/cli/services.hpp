@@ -67,6 +67,8 @@ class Services {
   Journal& journal(Access access = Access::read_write);
   // The journal when the command opened it, else nothing (opens none).
   Journal* opened_journal() { return m_journal ? &*m_journal : nullptr; }
+  // Closes the journal if it is open (a later journal() opens it again).
+  void close_journal() { m_journal.reset(); }
 
  private:
   Environment m_env;

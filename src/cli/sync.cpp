@@ -55,19 +55,36 @@ std::string summary(const sync::Result& r) {
 }
 
 // One sync with `dir`: send, git (when it is a work tree and not --no-git), apply, finish.
+// Without git, a sync whose files are as the last one that found nothing new left them
+// (sync::Quiet) says so without opening the journal.
 sync::Result sync_with(Services& s, const fs::path& dir, bool use_git) {
   sync::Result r;
-  sync::Run run(s.journal(), dir, s.clock().wall_now());
   const bool git = use_git && sync::git::is_work_tree(dir);
-  if (!git && run.nothing_new()) return r;
-  run.send(r);
-  if (git) {
-    auto w = sync::git::commit(dir, run.own_file().filename().string(), run.device());
-    if (!w) w = sync::git::pull_push(dir, run.device());
-    if (w) r.warnings.push_back(*w + "; the local sync went on");
+  std::optional<sync::Quiet> quiet;
+  if (!git) {
+    const Paths& p = s.paths();
+    quiet.emplace(p.journal, dir, p.config_file, p.runtime_dir / "sync.stamp");
+    if (quiet->known()) return r;
   }
-  run.apply(r);
-  run.finish();
+  bool nothing_new = false;
+  {
+    sync::Run run(s.journal(), dir, s.clock().wall_now());
+    nothing_new = !git && run.nothing_new();
+    if (!nothing_new) {
+      run.send(r);
+      if (git) {
+        auto w = sync::git::commit(dir, run.own_file().filename().string(), run.device());
+        if (!w) w = sync::git::pull_push(dir, run.device());
+        if (w) r.warnings.push_back(*w + "; the local sync went on");
+      }
+      run.apply(r);
+      run.finish();
+    }
+  }
+  if (nothing_new) {
+    s.close_journal();  // as the next sync will find it
+    quiet->remember();
+  }
   return r;
 }
 

@@ -44,6 +44,42 @@ expect_rc 0; expect_out "this device  $(device "$B")"; expect_out "$DA  1 line a
 on "$B" sync --status --json "$D"
 expect_rc 0; expect_out '"unsent":0'; expect_out '"device":"'"$DA"'","present":true,"applied":1,"pending":0'
 
+# --- a sync with nothing new is known from a stamp without opening the journal; any change
+# to the journal or the folder since is still seen (journals E and F, folder Q)
+E="$T/e.db"; F="$T/f.db"; Q="$T/quiet"; mkdir -p "$Q"
+STAMP="$XDG_RUNTIME_DIR/psoas/sync.stamp"
+on "$E" log 4 --at 2026-11-20T08:00
+on "$E" sync "$Q"
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: sent 0 changes, applied 1 from 1 device"
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: nothing new"
+# the first open after a write makes SQLite set up its WAL index again: stamped the next time
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: nothing new"
+expect_file_mode "$STAMP" 600
+check "the stamp is F's" grep -q "^$F " "$STAMP"
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: nothing new"
+on "$F" log 2 --at 2026-11-20T10:00
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: sent 1 change, applied none"
+on "$F" sync "$Q"
+on "$E" sync "$Q"
+expect_rc 0; expect_out_eq "synced: sent 0 changes, applied 1 from 1 device"
+on "$E" log 5 --at 2026-11-20T11:00
+on "$E" sync "$Q"
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: sent 0 changes, applied 1 from 1 device"
+check "E and F agree after the stamp" same_entries "$E" "$F"
+on "$F" sync "$Q"
+# a config.toml changed since: read (and its mistakes said) as on any other sync
+mkdir -p "$XDG_CONFIG_HOME/psoas"
+echo 'ask_pain = "sometimes"' >"$XDG_CONFIG_HOME/psoas/config.toml"
+on "$F" sync "$Q"
+expect_rc 0; expect_out_eq "synced: nothing new"; expect_err "ask_pain"
+rm "$XDG_CONFIG_HOME/psoas/config.toml"
+
 # --- concurrent edits of one entry: each field's latest change by (stamp, device) wins
 on "$A" log edit 1 --note "edited on a"
 on "$B" log edit 1 --note "edited on b" --pain 6

@@ -218,4 +218,42 @@ TEST_SUITE("sync") {
     CHECK(r.sent == 1);
     CHECK(r.errors.empty());
   }
+
+  TEST_CASE("Quiet: a stamp holds while nothing it covers changes") {
+    test::TempDir dir;
+    const fs::path journal = dir.path / "j.db", folder = dir.path / "sync", stamp = dir.path / "run" / "sync.stamp";
+    const fs::path config = dir.path / "config.toml";
+    fs::create_directories(folder);
+    write_file(journal, "journal");
+    write_file(folder / "aaaaaaaaaaaaaaaa.jsonl", "one\n");
+    auto quiet = [&] { return sync::Quiet(journal, folder, config, stamp); };
+    CHECK_FALSE(quiet().known());  // no stamp yet
+    quiet().remember();
+    CHECK(fs::exists(stamp));
+    CHECK((fs::status(stamp).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(quiet().known());
+    SUBCASE("another device's file grows") { append_file(folder / "aaaaaaaaaaaaaaaa.jsonl", "two\n"); }
+    SUBCASE("a new file in the folder") { write_file(folder / "bbbbbbbbbbbbbbbb.jsonl", ""); }
+    SUBCASE("the journal is written") { append_file(journal, "x"); }
+    SUBCASE("a -wal appears") { write_file(dir.path / "j.db-wal", ""); }
+    SUBCASE("config.toml appears") { write_file(config, "ask_pain = false\n"); }
+    SUBCASE("another folder") {
+      fs::create_directories(dir.path / "other");
+      CHECK_FALSE(sync::Quiet(journal, dir.path / "other", config, stamp).known());
+      return;
+    }
+    CHECK_FALSE(quiet().known());
+  }
+
+  TEST_CASE("Quiet: nothing is kept when a file changed during the sync") {
+    test::TempDir dir;
+    const fs::path journal = dir.path / "j.db", folder = dir.path / "sync", stamp = dir.path / "sync.stamp";
+    fs::create_directories(folder);
+    write_file(journal, "journal");
+    sync::Quiet q(journal, folder, dir.path / "config.toml", stamp);
+    append_file(journal, "written meanwhile");
+    q.remember();
+    CHECK_FALSE(fs::exists(stamp));
+    q.forget();
+  }
 }

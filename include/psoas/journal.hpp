@@ -121,6 +121,10 @@ class Journal {
   std::vector<Entry> entries(Instant from, Instant to, std::optional<std::size_t> limit = {}) const;
   // All entries, oldest first.
   std::vector<Entry> all_entries() const;
+  // The report's entries (journal_report.cpp): those of entries(from, to), oldest first,
+  // with only their id, time, offset, pain, PEG items, places, triggers and helped items
+  // (no uuid, note or session link), all from one statement.
+  std::vector<Entry> report_entries(Instant from, Instant to) const;
   // Looks up by row id or uuid (or a unique uuid prefix of at least 4 characters).
   std::optional<Entry> find(const std::string& id_or_uuid) const;
   // Replaces the entry with e.id after validate_entry(e, now); throws DataError when it

@@ -182,6 +182,16 @@ class Journal {
   // Routine and timer sessions that started in [from, to), oldest first, with the pain
   // ratings linked to each (the latest of each role when there are several).
   std::vector<RatedSession> rated_sessions(Instant from, Instant to) const;
+  // A pain rating linked to a session: the session's uuid, before or after, the pain.
+  struct SessionRating {
+    std::string session;
+    SessionRole role = SessionRole::none;
+    int pain = 0;
+  };
+  // The ratings of the routine and timer sessions that started in [from, to), oldest first
+  // (at, then id), from one statement (journal_report.cpp): the report pairs them with the
+  // sessions it has read instead of reading those again in rated_sessions.
+  std::vector<SessionRating> session_ratings(Instant from, Instant to) const;
 
   // Triage results (the change is stamped from `now`, else the result's time).
   TriageRecord add_triage(TriageRecord r, std::optional<Instant> now = {});

@@ -1,6 +1,7 @@
-// The report's entry query (Journal::report_entries): a range of entries with their places,
-// triggers and helped items, each child table read by one range query for the whole range
-// instead of one query stepped per entry.
+// The report's own journal queries: a range of entries with their places, triggers and
+// helped items, each child table read by one range query for the whole range instead of one
+// query stepped per entry (Journal::report_entries); and the pain ratings of a range's
+// sessions (Journal::session_ratings).
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -28,6 +29,12 @@ constexpr const char* report_triggers_sql =
 constexpr const char* report_helped_sql =
     "SELECT c.entry_id, c.name FROM entry e JOIN entry_helped c ON c.entry_id = e.id "
     "WHERE e.at >= ? AND e.at < ?";
+
+// Only ratings (the role is 'before' or 'after'), by the partial index entry_session.
+constexpr const char* session_ratings_sql =
+    "SELECT session, session_role, pain FROM entry WHERE session IN "
+    "(SELECT uuid FROM session WHERE start >= ? AND start < ? AND kind <> 'break') "
+    "AND session_role IN ('before', 'after') ORDER BY at, id";
 
 std::optional<int> optional_int(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
@@ -89,6 +96,22 @@ std::vector<Entry> Journal::report_entries(Instant from, Instant to) const {
                [](Entry& e, SQLite::Statement& q) { e.triggers.push_back(q.getColumn(1).getString()); });
     each_child(db, report_helped_sql, from, to, out, ids,
                [](Entry& e, SQLite::Statement& q) { e.helped.push_back(q.getColumn(1).getString()); });
+    return out;
+  });
+}
+
+std::vector<Journal::SessionRating> Journal::session_ratings(Instant from, Instant to) const {
+  return m_impl->guard([&] {
+    SQLite::Statement q(*m_impl->db, session_ratings_sql);
+    q.bind(1, secs(from));
+    q.bind(2, secs(to));
+    std::vector<SessionRating> out;
+    while (q.executeStep()) {
+      SessionRating& r = out.emplace_back();
+      r.session = q.getColumn(0).getString();
+      r.role = session_role_from_string(q.getColumn(1).getString()).value_or(SessionRole::none);
+      r.pain = q.getColumn(2).getInt();
+    }
     return out;
   });
 }

@@ -44,6 +44,7 @@ std::optional<int> optional_int(const SQLite::Column& c) {
 // Entry ids to their place in the result, sorted by id.
 using ById = std::vector<std::pair<std::int64_t, std::size_t>>;
 
+// The entry with row id `id` in `out`, or null.
 Entry* by_id(std::vector<Entry>& out, const ById& ids, std::int64_t id) {
   auto it = std::lower_bound(ids.begin(), ids.end(), std::pair<std::int64_t, std::size_t>{id, 0});
   return it == ids.end() || it->first != id ? nullptr : &out[it->second];

@@ -121,6 +121,10 @@ class Journal {
   std::vector<Entry> entries(Instant from, Instant to, std::optional<std::size_t> limit = {}) const;
   // All entries, oldest first.
   std::vector<Entry> all_entries() const;
+  // The report's entries (journal_report.cpp): those of entries(from, to), oldest first,
+  // with only their id, time, offset, pain, PEG items, places, triggers and helped items
+  // (no uuid, note or session link); each child table read by one range query, not per entry.
+  std::vector<Entry> report_entries(Instant from, Instant to) const;
   // Looks up by row id or uuid (or a unique uuid prefix of at least 4 characters).
   std::optional<Entry> find(const std::string& id_or_uuid) const;
   // Replaces the entry with e.id after validate_entry(e, now); throws DataError when it
@@ -178,6 +182,16 @@ class Journal {
   // Routine and timer sessions that started in [from, to), oldest first, with the pain
   // ratings linked to each (the latest of each role when there are several).
   std::vector<RatedSession> rated_sessions(Instant from, Instant to) const;
+  // A pain rating linked to a session: the session's uuid, before or after, the pain.
+  struct SessionRating {
+    std::string session;                 // the session's uuid
+    SessionRole role = SessionRole::none;  // before or after
+    int pain = 0;                        // 0-10
+  };
+  // The ratings of the routine and timer sessions that started in [from, to), oldest first
+  // (at, then id), from one statement (journal_report.cpp): the report pairs them with the
+  // sessions it has read instead of reading those again in rated_sessions.
+  std::vector<SessionRating> session_ratings(Instant from, Instant to) const;
 
   // Triage results (the change is stamped from `now`, else the result's time).
   TriageRecord add_triage(TriageRecord r, std::optional<Instant> now = {});

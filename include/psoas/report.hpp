@@ -103,7 +103,8 @@ ReportInput gather(const Journal& journal, when::Range range, Instant now, const
                    const when::Calendar& calendar,
                    const std::function<const std::vector<TriageQuestion>&()>& questions);
 
-// Fills in.rated for in.range from `journal`: one indexed query over the range's sessions.
+// Fills in.rated for in.range: the range's routine and timer sessions from in.sessions
+// (which must hold them) with their ratings from one indexed query of `journal`.
 void gather_ratings(ReportInput& in, const Journal& journal);
 
 // One local day of the range.

@@ -166,7 +166,7 @@ struct Context {
   const when::Zone& zone;
   DayIndex ix;
   std::optional<int> today;  // index of today's day; may be < 0 or >= count
-  std::vector<Entry> entries;  // sorted by time
+  const std::vector<Entry>& entries;  // sorted by time (in.entries, or a sorted copy)
   Instant end{};               // the end of the range's last judged day (today at the latest)
   std::optional<Instant> run_start;
 };
@@ -497,8 +497,16 @@ when::Range entry_window(const when::Range& range, const when::Zone& zone, const
 Report compute_report(const ReportInput& in) {
   if (!in.zone) throw std::invalid_argument("compute_report: no zone");
   const RememberingZone zone(*in.zone);
-  Context c{in, zone, day_index(in.range, zone, in.calendar), std::nullopt, in.entries, {}, in.run_start};
-  std::stable_sort(c.entries.begin(), c.entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
+  // gather hands the entries in time order: then they are used as they are, else a copy is
+  // sorted (stable: entries at one instant keep their order).
+  auto by_time = [](const Entry& a, const Entry& b) { return a.at < b.at; };
+  std::vector<Entry> sorted;
+  if (!std::is_sorted(in.entries.begin(), in.entries.end(), by_time)) {
+    sorted = in.entries;
+    std::stable_sort(sorted.begin(), sorted.end(), by_time);
+  }
+  const std::vector<Entry>& entries = sorted.empty() ? in.entries : sorted;
+  Context c{in, zone, day_index(in.range, zone, in.calendar), std::nullopt, entries, {}, in.run_start};
   sys_days today(when::local_day(in.now, c.zone, in.calendar));
   c.today = static_cast<int>((today - c.ix.first).count());
   c.end = std::min(in.range.to, when::day_begin(std::chrono::year_month_day(today + days(1)), c.zone, in.calendar));

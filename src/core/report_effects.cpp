@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace psoas::report {
 
@@ -22,7 +24,25 @@ double round1(double v) {
 
 }  // namespace
 
-void gather_ratings(ReportInput& in, const Journal& journal) { in.rated = journal.rated_sessions(in.range.from, in.range.to); }
+// The same as journal.rated_sessions(range): the range's routine and timer sessions from
+// in.sessions (by start, then id), each with the latest rating of each role (the ratings
+// come oldest first, so a later one replaces an earlier).
+void gather_ratings(ReportInput& in, const Journal& journal) {
+  in.rated.clear();
+  std::unordered_map<std::string_view, std::size_t> by_uuid;
+  for (const Session& s : in.sessions) {
+    if (s.start < in.range.from || s.start >= in.range.to || s.kind == "break") continue;
+    in.rated.push_back({s, std::nullopt, std::nullopt});
+  }
+  if (in.rated.empty()) return;
+  for (std::size_t i = 0; i < in.rated.size(); ++i) by_uuid.emplace(in.rated[i].session.uuid, i);
+  for (const Journal::SessionRating& r : journal.session_ratings(in.range.from, in.range.to)) {
+    auto it = by_uuid.find(r.session);
+    if (it == by_uuid.end() || r.role == SessionRole::none) continue;
+    RatedSession& s = in.rated[it->second];
+    (r.role == SessionRole::before ? s.before : s.after) = r.pain;
+  }
+}
 
 namespace detail {
 

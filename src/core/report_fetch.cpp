@@ -164,7 +164,7 @@ void gather_into(ReportInput& in, const Journal& j, when::Range range, Instant n
   in.zone = &zone;
   in.calendar = cal;
   when::Range window = entry_window(range, zone, cal);
-  in.entries = j.entries(window.from, window.to);
+  in.entries = j.report_entries(window.from, window.to);
   Instant fetched_from = window.from;
   const Instant sessions_from = previous_range(range, zone, cal).from;
 

@@ -197,17 +197,6 @@ std::string_view next_from_key(NextFrom f) {
 
 namespace {
 
-// The latest entry before `to` in `in`, when it is at or after `from`: every entry from the
-// previous range's start is in the report's input whole (only the pain of earlier ones may be).
-std::optional<Entry> latest_entry(const report::ReportInput& in, Instant from, Instant to) {
-  const Entry* best = nullptr;
-  for (const Entry& e : in.entries) {  // the last of equal times is the later row
-    if (e.at < to && (!best || e.at >= best->at)) best = &e;
-  }
-  if (!best || best->at < from) return std::nullopt;
-  return *best;
-}
-
 // Sessions further back, streak_step days at a time, while the streak reaches the first day
 // fetched; and, while nothing else is there to show, back to streak_step days before today.
 void extend_sessions(Input& in, const Journal& j, bool nothing_else) {
@@ -231,9 +220,8 @@ void extend_sessions(Input& in, const Journal& j, bool nothing_else) {
 }
 
 // gather's queries, all in one read of the journal. The report's input already holds the
-// sessions from the previous range's start (at least) and the entries of its window: the
-// streak starts from those sessions and the latest entry is taken from those entries, so
-// neither is read twice (bench/README.md, "Read-command latency").
+// sessions from the previous range's start (at least): the streak starts from those
+// sessions, so they are not read twice (bench/README.md, "Read-command latency").
 void gather_into(Input& in, const Journal& j, Instant now, const when::Zone& zone, const when::Calendar& cal,
                  const std::function<const std::vector<TriageQuestion>&()>& questions) {
   in.now = now;
@@ -243,8 +231,8 @@ void gather_into(Input& in, const Journal& j, Instant now, const when::Zone& zon
   report::ReportInput report_in = report::gather(j, range, now, zone, cal, questions);
   in.report = report::compute_report(report_in);
   in.sessions_from = report::previous_range(range, zone, cal).from;
-  in.latest = latest_entry(report_in, in.sessions_from, range.to);
-  if (!in.latest) in.latest = j.last_before(range.to);
+  // Read whole (its note, places and tags): the report's entries hold only what it judges.
+  in.latest = j.last_before(range.to);
   in.triage = j.latest_triage_before(now + std::chrono::seconds(1));
   for (Session& s : report_in.sessions) {
     if (s.start >= in.sessions_from && s.start < range.to) in.sessions.push_back(std::move(s));

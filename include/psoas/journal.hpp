@@ -80,8 +80,9 @@ class Journal {
   // `location` table; 3: triggers and helped items in tables of their own; 4: an entry's
   // link to the session it rates; 5: an index of routine and timer sessions; 6: the change
   // log (`meta`, `change`, `sync_file`: docs/history.md); 7: pain summed per quarter hour,
-  // kept by triggers). Older files are migrated forward, one transaction per version.
-  static constexpr int schema_version = 7;
+  // kept by triggers; 8: entries counted per UTC day, kept by the same triggers). Older
+  // files are migrated forward, one transaction per version.
+  static constexpr int schema_version = 8;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.
   // Throws DataError for a file that is not a journal (never overwritten), an unwritable
@@ -150,6 +151,11 @@ class Journal {
   // the first is one prepared query, reused: the report walks back through a run with it).
   std::optional<Instant> first_time_at_or_after(Instant t) const;
   std::optional<Instant> last_time_before(Instant t) const;
+  // The first entry of the earliest UTC day reached back from the day holding `t` through
+  // days with entries each at most `within` days before the next (schema 8's entry_day):
+  // every entry from there to `t` is less than within + 1 days from the next. A few pages
+  // read however long the stretch; nullopt only when there is no entry at or after it.
+  std::optional<Instant> first_time_of_day_run(Instant t, std::chrono::days within) const;
   // Entries in [from, to) with only their time, offset and pain: for trends over days
   // that are judged but not shown.
   std::vector<Entry> pain_points(Instant from, Instant to) const;

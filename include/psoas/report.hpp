@@ -84,9 +84,13 @@ inline constexpr std::chrono::days episode_gap{14};
 // The start of the run of logging that holds the entry at `latest`: walking back, each step
 // to the first entry within episode_gap - 1 local days before the day of the last one
 // found, until there is none or the walk passes `horizon`. `first_at_or_after(t)` is the
-// journal's index-only lookup. About one lookup per episode_gap walked.
+// journal's index-only lookup. About one lookup per episode_gap walked. `jump`, when given,
+// takes each entry the walk reaches (and `latest`) further back to an earlier entry that is
+// surely in its run, with no zone lookup (the journal's days: Journal::first_time_of_day_run);
+// the exact step then only has to cross what the jump could not.
 Instant episode_start(Instant latest, Instant horizon, const when::Zone& zone, const when::Calendar& cal,
-                      const std::function<std::optional<Instant>(Instant)>& first_at_or_after);
+                      const std::function<std::optional<Instant>(Instant)>& first_at_or_after,
+                      const std::function<Instant(Instant)>& jump = {});
 
 // The range of equal length (in local days) just before `range`.
 when::Range previous_range(const when::Range& range, const when::Zone& zone, const when::Calendar& cal = {});

@@ -2,8 +2,8 @@
 // and triage results. Every write validates first, then runs in one IMMEDIATE transaction.
 // Every public function runs inside Impl::guard, so no SQLite::Exception leaves.
 // Every write logs its change (journal_detail::ChangeLog) in the same transaction.
-// An import sums its entries' quarter hours once (SlotsAfter) instead of through entry_slot's
-// per-row insert trigger.
+// An import sums its entries' quarter hours and days once (SlotsAfter) instead of through
+// the per-row insert trigger.
 // Over 400 lines on purpose: EntryReader and EntryWriter (an entry with its places,
 // triggers and helped items) serve every entry query and write here, and would otherwise
 // need an internal header of their own.
@@ -226,30 +226,37 @@ void replace_entry(Impl& impl, const Entry& e) {
   EntryWriter(impl).insert_children(e.id, e);
 }
 
-// For a bulk insert: entry_slot's insert trigger (schema version 7) is dropped inside the
-// caller's transaction and its quarter hours summed for all new entries at once, then the
-// trigger re-created from its own stored SQL. Per-row, the trigger's random-ish updates cost
-// +59 % CPU at a million rows (bench/README.md); a rollback restores the trigger with the rest.
+// For a bulk insert: the insert trigger that keeps entry_slot and entry_day (schema
+// version 8) is dropped inside the caller's transaction and the new entries' quarter hours
+// and days summed at once, then the trigger re-created from its own stored SQL. Per-row, the
+// trigger's random-ish updates cost +59 % CPU at a million rows (bench/README.md); a
+// rollback restores the trigger with the rest.
 class SlotsAfter {
  public:
   explicit SlotsAfter(SQLite::Database& db) : m_db(db) {
-    Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entry_slot_insert'");
+    Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entry_sums_insert'");
     if (!q.executeStep()) return;  // no trigger: nothing to keep right
     m_trigger = q.getColumn(0).getString();
     q.reset();
     m_first_id = db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM entry").getInt64();
-    db.exec("DROP TRIGGER entry_slot_insert");
+    db.exec("DROP TRIGGER entry_sums_insert");
   }
 
-  // Sums the entries added since construction into entry_slot and re-creates the trigger.
+  // Sums the entries added since construction into entry_slot and entry_day and re-creates
+  // the trigger.
   void add_new_entries() {
     if (m_trigger.empty()) return;
-    Statement q(m_db,
-                "INSERT INTO entry_slot (slot, entries, pain) "
-                "SELECT at / 900 - (at % 900 < 0), count(*), sum(pain) FROM entry WHERE id >= ? GROUP BY 1 "
-                "ON CONFLICT DO UPDATE SET entries = entries + excluded.entries, pain = pain + excluded.pain");
-    q.bind(1, m_first_id);
-    q.exec();
+    for (const char* sql :
+         {"INSERT INTO entry_slot (slot, entries, pain) "
+          "SELECT at / 900 - (at % 900 < 0), count(*), sum(pain) FROM entry WHERE id >= ? GROUP BY 1 "
+          "ON CONFLICT DO UPDATE SET entries = entries + excluded.entries, pain = pain + excluded.pain",
+          "INSERT INTO entry_day (day, entries) "
+          "SELECT at / 86400 - (at % 86400 < 0), count(*) FROM entry WHERE id >= ? GROUP BY 1 "
+          "ON CONFLICT DO UPDATE SET entries = entries + excluded.entries"}) {
+      Statement q(m_db, sql);
+      q.bind(1, m_first_id);
+      q.exec();
+    }
     m_db.exec(m_trigger);
     m_trigger.clear();
   }
@@ -518,6 +525,21 @@ std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
     if (!q->executeStep()) return std::optional<Instant>{};
     return std::optional<Instant>{Instant{std::chrono::seconds{q->getColumn(0).getInt64()}}};
   });
+}
+
+std::optional<Instant> Journal::first_time_of_day_run(Instant t, std::chrono::days within) const {
+  constexpr std::int64_t day = 86400;
+  std::int64_t reached = secs(t) / day - (secs(t) % day < 0 ? 1 : 0);  // the UTC day holding t
+  m_impl->guard([&] {
+    Statement q(*m_impl->db, "SELECT day FROM entry_day WHERE day <= ? AND entries > 0 ORDER BY day DESC");
+    q.bind(1, reached);
+    while (q.executeStep()) {
+      std::int64_t d = q.getColumn(0).getInt64();
+      if (reached - d > within.count()) break;
+      reached = d;
+    }
+  });
+  return first_time_at_or_after(Instant{seconds{reached * day}});
 }
 
 std::optional<Instant> Journal::last_time_before(Instant t) const {

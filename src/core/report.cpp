@@ -467,14 +467,16 @@ void fill_warnings(Report& r, const Context& c) {
 }  // namespace
 
 Instant episode_start(Instant latest, Instant horizon, const when::Zone& zone, const when::Calendar& cal,
-                      const std::function<std::optional<Instant>(Instant)>& first_at_or_after) {
-  Instant t = latest;
+                      const std::function<std::optional<Instant>(Instant)>& first_at_or_after,
+                      const std::function<Instant(Instant)>& jump) {
+  auto back = [&jump](Instant t) { return jump ? std::min(jump(t), t) : t; };
+  Instant t = back(latest);
   while (t >= horizon) {
     // An entry on the day episode_gap - 1 days before t's day, or later, is in t's run.
     sys_days reach = sys_days(when::local_day(t, zone, cal)) - (episode_gap - days(1));
     std::optional<Instant> e = first_at_or_after(when::day_begin(std::chrono::year_month_day(reach), zone, cal));
     if (!e || *e >= t) break;
-    t = *e;
+    t = back(*e);
   }
   return t;
 }

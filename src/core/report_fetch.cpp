@@ -36,12 +36,12 @@ int logged_days(const std::vector<Entry>& entries, Instant from, Instant to, con
   return n;
 }
 
-// The run-start walk's coarse step: from an entry to the first entry at most this long
-// before it, an index seek with no zone lookup. Two entries at most this far apart are
-// always in one run: 10 x 24 h spans at most 13 local days even if the zone's offset moved
-// by a day or two in between (episode_gap is 14). So the coarse walk never leaves the run,
-// and episode_start's local-day steps from where it stops find the same start.
-constexpr std::chrono::seconds coarse_step = days(10);
+// The run-start walk's jumps: back through the journal's UTC days with entries while each
+// is at most this many days before the next, with no zone lookup. Entries on such days are
+// less than 10 x 24 h apart, which spans at most 13 local days even if the zone's offset
+// moved by a day or two in between (episode_gap is 14): a jump never leaves the run, and
+// episode_start's local-day steps from where it stops find the same start.
+constexpr days jump_within{9};
 
 // The local day that holds `t`, as [begin, end).
 when::Range day_around(Instant t, const when::Zone& zone, const when::Calendar& cal) {
@@ -112,14 +112,10 @@ bool head_from_slots(ReportInput& in, const Journal& j, Instant run_start, Insta
 // and its session count; `fetched_from` is where in.entries begins and moves back.
 void gather_run(ReportInput& in, const Journal& j, Instant latest, Instant end, Instant fetched_from,
                 const when::Zone& zone, const when::Calendar& cal) {
-  // Most of the way back in coarse steps; the exact local-day steps for the rest.
-  Instant near_start = latest;
-  while (std::optional<Instant> e = j.first_time_at_or_after(near_start - coarse_step)) {
-    if (*e >= near_start) break;
-    near_start = *e;
-  }
-  Instant run_start = episode_start(near_start, Instant::min() + episode_gap, zone, cal,
-                                    [&j](Instant t) { return j.first_time_at_or_after(t); });
+  // Most of the way back in jumps over the journal's days; the exact local-day steps for the rest.
+  Instant run_start = episode_start(
+      latest, Instant::min() + episode_gap, zone, cal, [&j](Instant t) { return j.first_time_at_or_after(t); },
+      [&j](Instant t) { return j.first_time_of_day_run(t, jump_within).value_or(t); });
   in.run_start = run_start;
   // The flare window: the flare_window days before the latest logged day.
   Instant flare_from = std::max(run_start, day_begin_at(sys_days(when::local_day(latest, zone, cal)) - flare_window, zone, cal));

@@ -132,7 +132,7 @@ TEST_SUITE("journal") {
     const Raw before = read_raw(file);
     Journal j = Journal::open(file);
     CHECK(j.settings().schema == Journal::schema_version);
-    CHECK(Journal::schema_version == 7);
+    CHECK(Journal::schema_version == 8);
     CHECK(j.changes(0, 10).empty());  // version 6: rows written before it have no change
     const Raw after = read_journal(j);
     CHECK(after.entries == before.entries);

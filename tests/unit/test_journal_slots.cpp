@@ -1,8 +1,10 @@
-// The journal's pain per quarter hour (schema 7's entry_slot): its triggers keep it equal to
-// the entries through add, edit, rm, import, a direct SQL write and the migration.
+// The journal's pain per quarter hour (schema 7's entry_slot) and its entries per UTC day
+// (schema 8's entry_day): their triggers keep both equal to the entries through add, edit,
+// rm, import, a direct SQL write and the migration. And the walk back over entry_day.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <map>
 #include <utility>
 
@@ -53,59 +55,97 @@ Slots recomputed(const Journal& j) {
   return out;
 }
 
+using Days = std::map<std::int64_t, int>;  // UTC day number -> entries
+
+// The days as the file keeps them (those left with no entries are not days with entries).
+Days kept_days(const std::filesystem::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT day, entries FROM entry_day WHERE entries != 0");
+  Days out;
+  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt();
+  return out;
+}
+
+// The days recomputed from the entries themselves.
+Days recomputed_days(const Journal& j) {
+  Days out;
+  for (const Entry& e : j.pain_points(first, later)) {
+    std::int64_t t = e.at.time_since_epoch().count();
+    ++out[(t - ((t % 86400) + 86400) % 86400) / 86400];
+  }
+  return out;
+}
+
+// A journal in a file, so that its days can be read beside it.
+struct FileJournal {
+  test::TempDir dir;
+  std::filesystem::path file = dir.path / "journal.db";
+  Journal j = Journal::open(file);
+  bool sums_kept() const { return kept(j) == recomputed(j) && kept_days(file) == recomputed_days(j); }
+};
+
 }  // namespace
 
 TEST_SUITE("journal slots") {
-  TEST_CASE("add, edit and rm keep each quarter hour's count and pain sum") {
-    Journal j = Journal::in_memory();
+  TEST_CASE("add, edit and rm keep each quarter hour's count and pain sum, and each day's count") {
+    FileJournal f;
+    Journal& j = f.j;
     Entry a = j.add(make(at(2026, 3, 1, 9, 0, 0), 3), later);
     Entry b = j.add(make(at(2026, 3, 1, 9, 14, 59), 5), later);  // the same quarter hour
     Entry c = j.add(make(at(2026, 3, 1, 9, 15, 0), 7), later);   // the next
     CHECK(kept(j) == Slots{{a.at.time_since_epoch().count(), {2, 8}}, {c.at.time_since_epoch().count(), {1, 7}}});
 
+    CHECK(kept_days(f.file) == Days{{at(2026, 3, 1).time_since_epoch().count() / 86400, 3}});
+
     b.pain = 9;  // an edit of the pain
     j.update(b, later);
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
     c.at = at(2026, 3, 2, 10);  // an edit that moves it to another day
     j.update(c, later);
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
     CHECK(kept(j).size() == 2);
+    CHECK(kept_days(f.file).size() == 2);
     j.remove(a.id);
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
     j.remove(b.id);
     j.remove(c.id);
     CHECK(kept(j).empty());  // quarter hours left with no entries are not handed out
+    CHECK(kept_days(f.file).empty());
   }
 
   TEST_CASE("import, and an import that fails, keep them too") {
-    Journal j = Journal::in_memory();
+    FileJournal f;
+    Journal& j = f.j;
     std::vector<Entry> es;
-    for (int i = 0; i < 50; ++i) es.push_back(make(at(2026, 1, 1) + minutes(7 * i), i % 11));
+    for (int i = 0; i < 50; ++i) es.push_back(make(at(2026, 1, 1, 20) + minutes(7 * i), i % 11));
     j.import_entries(es);
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
     CHECK(kept(j).size() == 23);  // entries over 343 minutes: 23 quarter hours
+    CHECK(kept_days(f.file).size() == 2);  // 20:00 to 01:43 the next day
     CHECK_THROWS_AS(j.import_entries(std::vector<Entry>{make(at(2026, 1, 1), 4), make(at(2026, 1, 2), 11)}),
                     UsageError);
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
   }
 
   TEST_CASE("an import into quarter hours that hold entries, one that fails half way, and an add after them") {
-    Journal j = Journal::in_memory();
+    FileJournal f;
+    Journal& j = f.j;
     j.add(make(at(2026, 1, 1), 3), later);
     std::vector<Entry> es;
     for (int i = 0; i < 10; ++i) es.push_back(make(at(2026, 1, 1) + minutes(4 * i), i));
     j.import_entries(es);
     CHECK(kept(j) == recomputed(j));
     CHECK(kept(j)[at(2026, 1, 1).time_since_epoch().count()] == std::pair<int, long long>{5, 9});  // 3 + 0+1+2+3
+    CHECK(kept_days(f.file) == Days{{at(2026, 1, 1).time_since_epoch().count() / 86400, 11}});
     int n = 0;
     CHECK_THROWS_AS(j.import_entries([&]() -> std::optional<CheckedEntry> {
       if (++n == 3) throw DataError("import", "line 3: broken");
       return CheckedEntry::check(make(at(2026, 2, 1) + minutes(n), 5));
     }),
                     DataError);
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
     j.add(make(at(2026, 3, 1), 7), later);  // the insert trigger is there again
-    CHECK(kept(j) == recomputed(j));
+    CHECK(f.sums_kept());
     CHECK(kept(j)[at(2026, 3, 1).time_since_epoch().count()] == std::pair<int, long long>{1, 7});
   }
 
@@ -128,19 +168,65 @@ TEST_SUITE("journal slots") {
       CHECK(kept(j) == recomputed(j));
       CHECK(kept(j).count(at(1969, 12, 31, 23, 45).time_since_epoch().count()) == 1);
       CHECK(kept(j).size() == 3);
+      CHECK(kept_days(file) == recomputed_days(j));
+      CHECK(kept_days(file).count(-1) == 1);  // Dec 31, 1969 is UTC day -1
+      CHECK(kept_days(file).size() == 2);  // the direct entry is on May 1 too
     }
     {
       SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
       db.exec("DELETE FROM entry WHERE uuid = 'direct'");
-      // Back to version 6: no slots, no triggers.
-      db.exec("DROP TRIGGER entry_slot_insert; DROP TRIGGER entry_slot_delete; DROP TRIGGER entry_slot_update;"
-              "DROP TABLE entry_slot; PRAGMA user_version = 6");
+      // Back to version 6: no slots, no days, no triggers.
+      db.exec("DROP TRIGGER entry_sums_insert; DROP TRIGGER entry_sums_delete; DROP TRIGGER entry_sums_update;"
+              "DROP TABLE entry_slot; DROP TABLE entry_day; PRAGMA user_version = 6");
+    }
+    {
+      Journal j = Journal::open(file);
+      CHECK(kept(j) == recomputed(j));
+      CHECK(kept_days(file) == recomputed_days(j));
+      CHECK(kept(j).size() == 2);
+      j.add(make(at(2026, 5, 1, 8, 5), 2), later);  // the migration made the triggers too
+      CHECK(kept(j)[at(2026, 5, 1, 8).time_since_epoch().count()] == std::pair<int, long long>{2, 6});
+      CHECK(kept_days(file)[at(2026, 5, 1).time_since_epoch().count() / 86400] == 2);
+    }
+    {
+      // Back to version 7: the quarter hours and their triggers, no days.
+      SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+      db.exec(R"sql(
+        DROP TRIGGER entry_sums_insert; DROP TRIGGER entry_sums_delete; DROP TRIGGER entry_sums_update;
+        DROP TABLE entry_day;
+        CREATE TRIGGER entry_slot_insert AFTER INSERT ON entry BEGIN SELECT 1; END;
+        CREATE TRIGGER entry_slot_delete AFTER DELETE ON entry BEGIN SELECT 1; END;
+        CREATE TRIGGER entry_slot_update AFTER UPDATE OF at, pain ON entry BEGIN SELECT 1; END;
+        PRAGMA user_version = 7)sql");
     }
     Journal j = Journal::open(file);
+    CHECK(kept_days(file) == recomputed_days(j));
+    j.add(make(at(2026, 5, 3, 8), 2), later);
+    CHECK(kept_days(file) == recomputed_days(j));
     CHECK(kept(j) == recomputed(j));
-    CHECK(kept(j).size() == 2);
-    j.add(make(at(2026, 5, 1, 8, 5), 2), later);  // the migration made the triggers too
-    CHECK(kept(j)[at(2026, 5, 1, 8).time_since_epoch().count()] == std::pair<int, long long>{2, 6});
+  }
+
+  TEST_CASE("first_time_of_day_run walks back over days at most `within` apart") {
+    FileJournal f;
+    Journal& j = f.j;
+    // Runs of days: Jan 1 - 5 daily, then Jan 14 (9 days after Jan 5), Jan 24 (10 after), Jan 25.
+    std::map<int, Entry> added;
+    for (int d : {1, 2, 3, 4, 5, 14, 24, 25}) added[d] = j.add(make(at(2026, 1, static_cast<unsigned>(d), 13), 4), later);
+    j.add(make(at(2026, 1, 1, 6), 4), later);  // the first entry of Jan 1
+    CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13), days(9)) == at(2026, 1, 24, 13));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13), days(10)) == at(2026, 1, 1, 6));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 14, 13), days(9)) == at(2026, 1, 1, 6));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 14, 13), days(8)) == at(2026, 1, 14, 13));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 3, 23), days(1)) == at(2026, 1, 1, 6));
+    SUBCASE("a day whose entries are gone is not a day with entries") {
+      j.remove(added[14].id);
+      CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13), days(10)) == at(2026, 1, 24, 13));
+    }
+    SUBCASE("an empty journal, and a time before every entry") {
+      Journal empty = Journal::in_memory();
+      CHECK_FALSE(empty.first_time_of_day_run(at(2026, 1, 1), days(9)));
+      CHECK(j.first_time_of_day_run(at(2025, 12, 1), days(9)) == at(2026, 1, 1, 6));  // no day at or before it: the first entry after
+    }
   }
 
   TEST_CASE("each_pain_slot starts at the quarter hour holding `from` and stops when told") {

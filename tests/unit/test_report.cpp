@@ -460,6 +460,29 @@ TEST_SUITE("report") {
       times = {at(2026, 11, 2, 23), at(2026, 11, 15, 8)};  // 13 local days: one run
       CHECK(episode_start(at(2026, 11, 15, 8), at(2026, 1, 1), utc, {}, lookup) == at(2026, 11, 2, 23));
     }
+    SUBCASE("a jump that stays in the run finds the same start with fewer lookups") {
+      times.clear();
+      for (sys_days d = 2026y / 8 / 1; d <= sys_days(2026y / 8 / 5); d += days(1)) times.push_back(d + hours(9));
+      times.push_back(sys_days(2026y / 8 / 19) + hours(9));  // 14 days after Aug 5: a new run
+      for (sys_days d = 2026y / 9 / 1; d <= sys_days(2026y / 11 / 16); d += days(1)) times.push_back(d + hours(9));
+      // Back from t through entries at most 9 days apart, as Journal::first_time_of_day_run.
+      int jumps = 0;
+      auto jump = [&](Instant t) {
+        ++jumps;
+        auto it = std::lower_bound(times.begin(), times.end(), t);
+        while (it != times.begin() && *it - *std::prev(it) <= days(9)) --it;
+        return *it;
+      };
+      lookups = 0;
+      const Instant walked = episode_start(times.back(), at(2026, 1, 1), utc, {}, lookup);
+      const int walked_lookups = lookups;
+      lookups = 0;
+      CHECK(episode_start(times.back(), at(2026, 1, 1), utc, {}, lookup, jump) == walked);
+      CHECK(walked == at(2026, 8, 19, 9));
+      CHECK(lookups == 2);  // from Sep 1 to Aug 19, and from Aug 19 to nothing nearer than 14 days
+      CHECK(jumps == 2);
+      CHECK(walked_lookups > 6);
+    }
   }
 
   TEST_CASE("format names") {
@@ -500,8 +523,8 @@ TEST_SUITE("report gather") {
   TEST_CASE("gather's run start and first days are those of a day-by-day walk, across DST and a late day start") {
     // Five entries a day (those before the 04:00 day start count toward the day before), a
     // run split from an older one by a gap of 14 local days and joined across gaps of 12
-    // and 13, CEST beginning inside its third logged day: gather (the walk mostly in coarse
-    // steps, the first days in one query) must find what the local-day walk and a query a day found.
+    // and 13, CEST beginning inside its third logged day: gather (the walk mostly in jumps
+    // over days, the first days in one query) must find what the local-day walk and a query a day found.
     TzGuard tz("CET-1CEST,M3.5.0,M10.5.0/3");
     const when::Zone& zone = when::system_zone();
     when::Calendar cal;

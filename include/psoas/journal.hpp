@@ -152,10 +152,11 @@ class Journal {
   std::optional<Instant> first_time_at_or_after(Instant t) const;
   std::optional<Instant> last_time_before(Instant t) const;
   // The first entry of the earliest UTC day reached back from the day holding `t` through
-  // days with entries each at most `within` days before the next (schema 8's entry_day):
-  // every entry from there to `t` is less than within + 1 days from the next. A few pages
-  // read however long the stretch; nullopt only when there is no entry at or after it.
-  std::optional<Instant> first_time_of_day_run(Instant t, std::chrono::days within) const;
+  // days with entries each at most day_run_gap days before the next (schema 8's entry_gap):
+  // every entry from there to `t` is less than day_run_gap + 1 days (24 h each) from the
+  // next. Two index lookups however long the stretch; nullopt when t's day holds no entry.
+  static constexpr std::chrono::days day_run_gap{9};
+  std::optional<Instant> first_time_of_day_run(Instant t) const;
   // Entries in [from, to) with only their time, offset and pain: for trends over days
   // that are judged but not shown.
   std::vector<Entry> pain_points(Instant from, Instant to) const;

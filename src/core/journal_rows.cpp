@@ -527,19 +527,21 @@ std::optional<Instant> Journal::first_time_at_or_after(Instant t) const {
   });
 }
 
-std::optional<Instant> Journal::first_time_of_day_run(Instant t, std::chrono::days within) const {
+std::optional<Instant> Journal::first_time_of_day_run(Instant t) const {
   constexpr std::int64_t day = 86400;
-  std::int64_t reached = secs(t) / day - (secs(t) % day < 0 ? 1 : 0);  // the UTC day holding t
-  m_impl->guard([&] {
-    Statement q(*m_impl->db, "SELECT day FROM entry_day WHERE day <= ? AND entries > 0 ORDER BY day DESC");
-    q.bind(1, reached);
-    while (q.executeStep()) {
-      std::int64_t d = q.getColumn(0).getInt64();
-      if (reached - d > within.count()) break;
-      reached = d;
-    }
+  const std::int64_t of_t = secs(t) / day - (secs(t) % day < 0 ? 1 : 0);  // the UTC day holding t
+  // The latest day at or before it that begins a stretch (schema 8's entry_gap), if t's own
+  // day holds entries: two index lookups however long the stretch.
+  const std::optional<std::int64_t> first_day = m_impl->guard([&]() -> std::optional<std::int64_t> {
+    Statement q(*m_impl->db,
+                "SELECT (SELECT entries FROM entry_day WHERE day = ?1), (SELECT max(day) FROM entry_gap WHERE day <= ?1)");
+    q.bind(1, of_t);
+    q.executeStep();
+    if (q.getColumn(0).isNull() || q.getColumn(0).getInt64() <= 0 || q.getColumn(1).isNull()) return std::nullopt;
+    return q.getColumn(1).getInt64();
   });
-  return first_time_at_or_after(Instant{seconds{reached * day}});
+  if (!first_day) return std::nullopt;
+  return first_time_at_or_after(Instant{seconds{*first_day * day}});
 }
 
 std::optional<Instant> Journal::last_time_before(Instant t) const {

@@ -170,18 +170,39 @@ END;
 )sql";
 
 
-// Version 8: the UTC days that hold entries (`day` = floor(at / 86400)) and how many, so
-// the report's walk back to the start of a run of logging steps through a few pages of
-// days instead of seeking the entry_at index once every 10 days (a three-year run: 130
-// seeks, each a page read; bench/README.md). One set of triggers keeps both summaries: the
-// version-7 triggers are replaced by ones that also count days (a trigger less to parse at
-// every open than three more). A day whose entries are all gone stays, with 0 entries.
+// Version 8: the UTC days that hold entries (`day` = floor(at / 86400)) and how many, and
+// the days that begin a stretch of such days (`entry_gap`: a day with entries and none in
+// the 9 days before it). The report's walk back to the start of a run of logging then
+// starts from one lookup in entry_gap instead of seeking the entry_at index once every 10
+// days (a three-year run: 130 seeks, each a page read; bench/README.md). One set of
+// triggers on entry keeps both day sums and the quarter hours: the version-7 triggers are
+// replaced by ones that also count days. A day whose entries are all gone stays in
+// entry_day with 0 entries; entry_day's own triggers keep entry_gap right when a day gains
+// its first entry or loses its last (then the next day with entries is looked at again).
 constexpr const char* schema_v8 = R"sql(
 DROP TRIGGER entry_slot_insert;
 DROP TRIGGER entry_slot_delete;
 DROP TRIGGER entry_slot_update;
 CREATE TABLE entry_day (day INTEGER PRIMARY KEY, entries INTEGER NOT NULL);
 INSERT INTO entry_day SELECT at / 86400 - (at % 86400 < 0), count(*) FROM entry GROUP BY 1;
+CREATE TABLE entry_gap (day INTEGER PRIMARY KEY);
+INSERT INTO entry_gap SELECT day FROM (SELECT day, day - lag(day) OVER (ORDER BY day) AS gap FROM entry_day)
+  WHERE gap IS NULL OR gap > 9;
+CREATE TRIGGER entry_day_insert AFTER INSERT ON entry_day WHEN new.entries > 0 BEGIN
+  INSERT OR IGNORE INTO entry_gap SELECT new.day
+    WHERE NOT EXISTS (SELECT 1 FROM entry_day WHERE day >= new.day - 9 AND day < new.day AND entries > 0);
+  DELETE FROM entry_gap WHERE day = (SELECT day FROM entry_day WHERE day > new.day AND entries > 0 ORDER BY day LIMIT 1)
+    AND day <= new.day + 9;
+END;
+CREATE TRIGGER entry_day_update AFTER UPDATE OF entries ON entry_day WHEN (old.entries > 0) <> (new.entries > 0) BEGIN
+  DELETE FROM entry_gap WHERE day = new.day;
+  INSERT OR IGNORE INTO entry_gap SELECT new.day WHERE new.entries > 0
+    AND NOT EXISTS (SELECT 1 FROM entry_day WHERE day >= new.day - 9 AND day < new.day AND entries > 0);
+  DELETE FROM entry_gap WHERE day = (SELECT day FROM entry_day WHERE day > new.day AND entries > 0 ORDER BY day LIMIT 1);
+  INSERT OR IGNORE INTO entry_gap SELECT n.day FROM (SELECT day FROM entry_day WHERE day > new.day AND entries > 0
+    ORDER BY day LIMIT 1) AS n
+    WHERE NOT EXISTS (SELECT 1 FROM entry_day WHERE day >= n.day - 9 AND day < n.day AND entries > 0);
+END;
 CREATE TRIGGER entry_sums_insert AFTER INSERT ON entry BEGIN
   INSERT INTO entry_slot VALUES (new.at / 900 - (new.at % 900 < 0), 1, new.pain)
     ON CONFLICT DO UPDATE SET entries = entries + 1, pain = pain + excluded.pain;

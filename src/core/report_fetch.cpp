@@ -37,11 +37,11 @@ int logged_days(const std::vector<Entry>& entries, Instant from, Instant to, con
 }
 
 // The run-start walk's jumps: back through the journal's UTC days with entries while each
-// is at most this many days before the next, with no zone lookup. Entries on such days are
-// less than 10 x 24 h apart, which spans at most 13 local days even if the zone's offset
-// moved by a day or two in between (episode_gap is 14): a jump never leaves the run, and
-// episode_start's local-day steps from where it stops find the same start.
-constexpr days jump_within{9};
+// is at most Journal::day_run_gap (9) days before the next, with no zone lookup. Entries on
+// such days are less than 10 x 24 h apart, which spans at most 13 local days even if the
+// zone's offset moved by a day or two in between (episode_gap is 14): a jump never leaves
+// the run, and episode_start's local-day steps from where it stops find the same start.
+static_assert(Journal::day_run_gap + std::chrono::days(4) <= episode_gap);
 
 // The local day that holds `t`, as [begin, end).
 when::Range day_around(Instant t, const when::Zone& zone, const when::Calendar& cal) {
@@ -115,7 +115,7 @@ void gather_run(ReportInput& in, const Journal& j, Instant latest, Instant end, 
   // Most of the way back in jumps over the journal's days; the exact local-day steps for the rest.
   Instant run_start = episode_start(
       latest, Instant::min() + episode_gap, zone, cal, [&j](Instant t) { return j.first_time_at_or_after(t); },
-      [&j](Instant t) { return j.first_time_of_day_run(t, jump_within).value_or(t); });
+      [&j](Instant t) { return j.first_time_of_day_run(t).value_or(t); });
   in.run_start = run_start;
   // The flare window: the flare_window days before the latest logged day.
   Instant flare_from = std::max(run_start, day_begin_at(sys_days(when::local_day(latest, zone, cal)) - flare_window, zone, cal));

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 #include <utility>
 
 #include "psoas/error.hpp"
@@ -76,12 +78,37 @@ Days recomputed_days(const Journal& j) {
   return out;
 }
 
+// The days that begin a stretch (schema 8's entry_gap) as the file keeps them.
+std::set<std::int64_t> kept_gaps(const std::filesystem::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT day FROM entry_gap");
+  std::set<std::int64_t> out;
+  while (q.executeStep()) out.insert(q.getColumn(0).getInt64());
+  return out;
+}
+
+// Those days recomputed: a day with entries and none in the 9 days before it.
+std::set<std::int64_t> recomputed_gaps(const Days& days) {
+  std::set<std::int64_t> out;
+  std::optional<std::int64_t> before;
+  for (const auto& [day, entries] : days) {
+    if (!before || day - *before > 9) out.insert(day);
+    before = day;
+  }
+  return out;
+}
+
+std::int64_t day_number(int y, unsigned m, unsigned d) { return at(y, m, d).time_since_epoch().count() / 86400; }
+
 // A journal in a file, so that its days can be read beside it.
 struct FileJournal {
   test::TempDir dir;
   std::filesystem::path file = dir.path / "journal.db";
   Journal j = Journal::open(file);
-  bool sums_kept() const { return kept(j) == recomputed(j) && kept_days(file) == recomputed_days(j); }
+  bool sums_kept() const {
+    const Days days = recomputed_days(j);
+    return kept(j) == recomputed(j) && kept_days(file) == days && kept_gaps(file) == recomputed_gaps(days);
+  }
 };
 
 }  // namespace
@@ -177,7 +204,7 @@ TEST_SUITE("journal slots") {
       db.exec("DELETE FROM entry WHERE uuid = 'direct'");
       // Back to version 6: no slots, no days, no triggers.
       db.exec("DROP TRIGGER entry_sums_insert; DROP TRIGGER entry_sums_delete; DROP TRIGGER entry_sums_update;"
-              "DROP TABLE entry_slot; DROP TABLE entry_day; PRAGMA user_version = 6");
+              "DROP TABLE entry_slot; DROP TABLE entry_day; DROP TABLE entry_gap; PRAGMA user_version = 6");
     }
     {
       Journal j = Journal::open(file);
@@ -193,7 +220,7 @@ TEST_SUITE("journal slots") {
       SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
       db.exec(R"sql(
         DROP TRIGGER entry_sums_insert; DROP TRIGGER entry_sums_delete; DROP TRIGGER entry_sums_update;
-        DROP TABLE entry_day;
+        DROP TABLE entry_day; DROP TABLE entry_gap;
         CREATE TRIGGER entry_slot_insert AFTER INSERT ON entry BEGIN SELECT 1; END;
         CREATE TRIGGER entry_slot_delete AFTER DELETE ON entry BEGIN SELECT 1; END;
         CREATE TRIGGER entry_slot_update AFTER UPDATE OF at, pain ON entry BEGIN SELECT 1; END;
@@ -201,31 +228,62 @@ TEST_SUITE("journal slots") {
     }
     Journal j = Journal::open(file);
     CHECK(kept_days(file) == recomputed_days(j));
+    CHECK(kept_gaps(file) == recomputed_gaps(recomputed_days(j)));
+    CHECK(kept_gaps(file).size() == 2);  // Dec 31, 1969 and May 1, 2026
     j.add(make(at(2026, 5, 3, 8), 2), later);
     CHECK(kept_days(file) == recomputed_days(j));
+    CHECK(kept_gaps(file) == recomputed_gaps(recomputed_days(j)));
     CHECK(kept(j) == recomputed(j));
   }
 
-  TEST_CASE("first_time_of_day_run walks back over days at most `within` apart") {
+  TEST_CASE("first_time_of_day_run goes back over days at most 9 apart, and entry_gap follows every write") {
     FileJournal f;
     Journal& j = f.j;
-    // Runs of days: Jan 1 - 5 daily, then Jan 14 (9 days after Jan 5), Jan 24 (10 after), Jan 25.
+    // Days: Jan 1 - 5 daily, Jan 14 (9 days after Jan 5), Jan 24 (10 after Jan 14), Jan 25.
     std::map<int, Entry> added;
     for (int d : {1, 2, 3, 4, 5, 14, 24, 25}) added[d] = j.add(make(at(2026, 1, static_cast<unsigned>(d), 13), 4), later);
     j.add(make(at(2026, 1, 1, 6), 4), later);  // the first entry of Jan 1
-    CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13), days(9)) == at(2026, 1, 24, 13));
-    CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13), days(10)) == at(2026, 1, 1, 6));
-    CHECK(j.first_time_of_day_run(at(2026, 1, 14, 13), days(9)) == at(2026, 1, 1, 6));
-    CHECK(j.first_time_of_day_run(at(2026, 1, 14, 13), days(8)) == at(2026, 1, 14, 13));
-    CHECK(j.first_time_of_day_run(at(2026, 1, 3, 23), days(1)) == at(2026, 1, 1, 6));
-    SUBCASE("a day whose entries are gone is not a day with entries") {
-      j.remove(added[14].id);
-      CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13), days(10)) == at(2026, 1, 24, 13));
+    CHECK(f.sums_kept());
+    CHECK(kept_gaps(f.file) == std::set<std::int64_t>{day_number(2026, 1, 1), day_number(2026, 1, 24)});
+    CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13)) == at(2026, 1, 24, 13));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 24, 13)) == at(2026, 1, 24, 13));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 14, 13)) == at(2026, 1, 1, 6));
+    CHECK(j.first_time_of_day_run(at(2026, 1, 3, 23)) == at(2026, 1, 1, 6));
+    CHECK_FALSE(j.first_time_of_day_run(at(2026, 1, 20)));  // no entry that day
+    CHECK_FALSE(j.first_time_of_day_run(at(2025, 12, 1)));
+
+    SUBCASE("a day losing its last entry, and gaining one again") {
+      j.remove(added[14].id);  // Jan 5 to Jan 24: 19 days
+      CHECK(f.sums_kept());
+      j.remove(added[1].id);  // Jan 1 keeps its 06:00 entry
+      CHECK(f.sums_kept());
+      CHECK(j.first_time_of_day_run(at(2026, 1, 5, 13)) == at(2026, 1, 1, 6));
+      Entry moved = added[24];
+      moved.at = at(2026, 1, 12, 8);  // Jan 24 moves to Jan 12: Jan 25 starts a stretch alone
+      j.update(moved, later);
+      CHECK(f.sums_kept());
+      CHECK(kept_gaps(f.file) == std::set<std::int64_t>{day_number(2026, 1, 1), day_number(2026, 1, 25)});
+      CHECK(j.first_time_of_day_run(at(2026, 1, 12, 9)) == at(2026, 1, 1, 6));
+      j.add(make(at(2026, 1, 18, 7), 2), later);  // bridges Jan 12 and Jan 25
+      CHECK(f.sums_kept());
+      CHECK(j.first_time_of_day_run(at(2026, 1, 25, 13)) == at(2026, 1, 1, 6));
     }
-    SUBCASE("an empty journal, and a time before every entry") {
+    SUBCASE("an import, before 1970 too, and a direct SQL delete") {
+      std::vector<Entry> es;
+      for (int i = 0; i < 40; ++i) es.push_back(make(at(1969, 12, 1, 12) + days(3 * i), 5));  // every 3 days to Mar 1970
+      j.import_entries(es);
+      CHECK(f.sums_kept());
+      CHECK(j.first_time_of_day_run(at(1970, 3, 25, 12)) == at(1969, 12, 1, 12));
+      {
+        SQLite::Database db(f.file.string(), SQLite::OPEN_READWRITE);
+        db.exec("DELETE FROM entry WHERE at < 0 AND at > -86400 * 10");  // Dec 22, 25, 28 and 31
+      }
+      CHECK(f.sums_kept());
+      CHECK(j.first_time_of_day_run(at(1970, 3, 25, 12)) == at(1970, 1, 3, 12));  // Dec 19 to Jan 3: 15 days
+    }
+    SUBCASE("an empty journal") {
       Journal empty = Journal::in_memory();
-      CHECK_FALSE(empty.first_time_of_day_run(at(2026, 1, 1), days(9)));
-      CHECK(j.first_time_of_day_run(at(2025, 12, 1), days(9)) == at(2026, 1, 1, 6));  // no day at or before it: the first entry after
+      CHECK_FALSE(empty.first_time_of_day_run(at(2026, 1, 1)));
     }
   }
 

@@ -80,8 +80,9 @@ class Journal {
   // `location` table; 3: triggers and helped items in tables of their own; 4: an entry's
   // link to the session it rates; 5: an index of routine and timer sessions; 6: the change
   // log (`meta`, `change`, `sync_file`: docs/history.md); 7: pain summed per quarter hour,
-  // kept by triggers; 8: entries counted per UTC day, kept by the same triggers). Older
-  // files are migrated forward, one transaction per version.
+  // kept by triggers; 8: entries counted per UTC day by the same triggers, and the days
+  // that begin a stretch of them in `entry_gap`). Older files are migrated forward, one
+  // transaction per version.
   static constexpr int schema_version = 8;
 
   // Opens (creating when `access` is read_write: directory 0700, file 0600) and migrates.

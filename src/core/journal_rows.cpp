@@ -533,12 +533,12 @@ std::optional<Instant> Journal::first_time_of_day_run(Instant t) const {
   // The latest day at or before it that begins a stretch (schema 8's entry_gap), if t's own
   // day holds entries: two index lookups however long the stretch.
   const std::optional<std::int64_t> first_day = m_impl->guard([&]() -> std::optional<std::int64_t> {
-    Statement q(*m_impl->db,
-                "SELECT (SELECT entries FROM entry_day WHERE day = ?1), (SELECT max(day) FROM entry_gap WHERE day <= ?1)");
-    q.bind(1, of_t);
-    q.executeStep();
-    if (q.getColumn(0).isNull() || q.getColumn(0).getInt64() <= 0 || q.getColumn(1).isNull()) return std::nullopt;
-    return q.getColumn(1).getInt64();
+    auto q = m_impl->prepared(
+        "SELECT (SELECT entries FROM entry_day WHERE day = ?1), (SELECT max(day) FROM entry_gap WHERE day <= ?1)");
+    q->bind(1, of_t);
+    q->executeStep();
+    if (q->getColumn(0).isNull() || q->getColumn(0).getInt64() <= 0 || q->getColumn(1).isNull()) return std::nullopt;
+    return q->getColumn(1).getInt64();
   });
   if (!first_day) return std::nullopt;
   return first_time_at_or_after(Instant{seconds{*first_day * day}});

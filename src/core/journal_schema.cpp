@@ -169,7 +169,6 @@ CREATE TRIGGER entry_slot_update AFTER UPDATE OF at, pain ON entry BEGIN
 END;
 )sql";
 
-
 // Version 8: the UTC days that hold entries (`day` = floor(at / 86400)) and how many, and
 // the days that begin a stretch of such days (`entry_gap`: a day with entries and none in
 // the 9 days before it). The report's walk back to the start of a run of logging then
@@ -179,6 +178,7 @@ END;
 // replaced by ones that also count days. A day whose entries are all gone stays in
 // entry_day with 0 entries; entry_day's own triggers keep entry_gap right when a day gains
 // its first entry or loses its last (then the next day with entries is looked at again).
+// The 9 is Journal::day_run_gap (test_journal_slots.cpp checks gaps of 9 and 10 days).
 constexpr const char* schema_v8 = R"sql(
 DROP TRIGGER entry_slot_insert;
 DROP TRIGGER entry_slot_delete;

@@ -87,12 +87,12 @@ std::set<std::int64_t> kept_gaps(const std::filesystem::path& file) {
   return out;
 }
 
-// Those days recomputed: a day with entries and none in the 9 days before it.
+// Those days recomputed: a day with entries and none in the day_run_gap (9) days before it.
 std::set<std::int64_t> recomputed_gaps(const Days& days) {
   std::set<std::int64_t> out;
   std::optional<std::int64_t> before;
   for (const auto& [day, entries] : days) {
-    if (!before || day - *before > 9) out.insert(day);
+    if (!before || day - *before > Journal::day_run_gap.count()) out.insert(day);
     before = day;
   }
   return out;

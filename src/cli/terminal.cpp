@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -160,19 +161,55 @@ std::vector<Key> decode_keys(std::string_view bytes) {
   return keys;
 }
 
+namespace {
+
+// A one-shot timer as a file descriptor, closed with the object; -1 when the system has none
+// to give (then ppoll's own timeout stands in).
+class OneShot {
+ public:
+  explicit OneShot(std::chrono::nanoseconds after) : m_fd(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK)) {
+    itimerspec when{};
+    when.it_value = to_timespec(std::max(after, std::chrono::nanoseconds{1}));  // 0 would disarm it
+    if (m_fd >= 0 && ::timerfd_settime(m_fd, 0, &when, nullptr) != 0) {
+      ::close(m_fd);
+      m_fd = -1;
+    }
+  }
+  ~OneShot() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  OneShot(const OneShot&) = delete;
+  OneShot& operator=(const OneShot&) = delete;
+  int fd() const { return m_fd; }
+
+  static timespec to_timespec(std::chrono::nanoseconds d) {
+    const auto ns = std::max(std::chrono::nanoseconds{0}, d).count();
+    return {static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+  }
+
+ private:
+  int m_fd;
+};
+
+}  // namespace
+
 Wake wait_for(int key_fd, SignalWatch& signals, std::optional<std::chrono::nanoseconds> timeout) {
+  // The deadline is a timerfd in the poll set rather than ppoll's timeout: Linux lets a poll
+  // timeout run late by 0.1% of its length (the slack of a sleeping task: 1 ms on a second,
+  // 60 ms on a minute's hold), a timerfd by the task's timer slack (50 us).
   Wake wake;
-  pollfd fds[2] = {{signals.fd(), POLLIN, 0}, {key_fd, POLLIN, 0}};
-  nfds_t n = key_fd >= 0 ? 2 : 1;
+  std::optional<OneShot> timer;
+  if (timeout) timer.emplace(*timeout);
+  pollfd fds[3] = {{signals.fd(), POLLIN, 0}, {key_fd, POLLIN, 0}, {timer ? timer->fd() : -1, POLLIN, 0}};
+  const nfds_t n = 3;  // poll skips a negative fd
   timespec ts{};
-  timespec* tsp = nullptr;
-  if (timeout) {
-    auto ns = std::max(std::chrono::nanoseconds{0}, *timeout).count();
-    ts.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
-    ts.tv_nsec = static_cast<long>(ns % 1'000'000'000);
+  const timespec* tsp = nullptr;
+  if (timeout && timer->fd() < 0) {
+    ts = OneShot::to_timespec(*timeout);
     tsp = &ts;
   }
   int rc = ::ppoll(fds, n, tsp, nullptr);
+  wake.timed_out = timeout && (rc == 0 || (rc > 0 && (fds[2].revents & POLLIN)));
   wake.signals = signals.take();
   if (rc > 0 && key_fd >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
     char buf[256];

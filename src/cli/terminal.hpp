@@ -98,9 +98,11 @@ struct Wake {
   std::vector<Key> keys;
   std::vector<int> signals;
   bool input_closed = false;  // the key descriptor reached end of file or failed
+  bool timed_out = false;     // the timeout passed
 };
 
-// Waits for keys on `key_fd` (-1: none), a signal, or `timeout` (nullopt: no limit).
+// Waits for keys on `key_fd` (-1: none), a signal, or `timeout` (nullopt: no limit), and
+// wakes within the task's timer slack (50 us by default) after the timeout.
 Wake wait_for(int key_fd, SignalWatch& signals, std::optional<std::chrono::nanoseconds> timeout);
 
 // The terminal in full-screen mode while alive: no echo, no line buffering (signal keys still

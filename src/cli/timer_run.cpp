@@ -135,10 +135,9 @@ bool Console::note_stop(int signo) {
 }
 
 Wake Console::wait_until(std::optional<SteadyTime> until, const std::function<void()>& on_suspend) {
-  // Linux lets a poll timeout run late by 0.1% of its length (60 ms on a 60 s hold), so a
-  // long wait is taken in steps of at most a second (late by at most 1 ms) until the
-  // deadline, or until a key, a signal or the end of input wakes us.
-  constexpr std::chrono::nanoseconds step = std::chrono::seconds{1};
+  // Until the deadline, or a key, a signal or the end of input. wait_for wakes on time (a
+  // timerfd, not ppoll's timeout, which Linux lets run late by 0.1%: 60 ms on a minute's
+  // hold); the loop only takes up a wait that ended early with nothing to say (EINTR).
   Wake wake;
   for (;;) {
     std::optional<std::chrono::nanoseconds> timeout;
@@ -146,9 +145,8 @@ Wake Console::wait_until(std::optional<SteadyTime> until, const std::function<vo
       auto left = *until - m_clock->steady_now();
       timeout = m_scaled ? m_scaled->real(left) : std::chrono::duration_cast<std::chrono::nanoseconds>(left);
     }
-    const bool last = !timeout || *timeout <= step;
-    wake = wait_for(m_key_fd, m_signals, last ? timeout : step);
-    if (last || !wake.keys.empty() || !wake.signals.empty() || wake.input_closed) break;
+    wake = wait_for(m_key_fd, m_signals, timeout);
+    if (wake.timed_out || !wake.keys.empty() || !wake.signals.empty() || wake.input_closed) break;
   }
   reap();
   if (wake.input_closed) m_key_fd = -1;

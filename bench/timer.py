@@ -176,7 +176,8 @@ def main():
                    "exit_ms_worst": max(exit_off, key=abs),
                    "drift_ms_median": statistics.median(1000 * (c - a.seconds) for c in counts),
                    "drift_ms_worst": max((1000 * (c - a.seconds) for c in counts), key=abs),
-                   "cpu_median": statistics.median(cpus), "cpu_max": max(cpus)}
+                   "cpu_median": statistics.median(cpus), "cpu_max": max(cpus),
+                   "off_ms": [round(o, 2) for o in off]}
         if a.json:
             print(json.dumps(summary))
         else:
